@@ -1,0 +1,52 @@
+import type { SourceConfig, SourceConfigOf } from "../src/config/schema.js";
+import type { Dataset, DatasetKind, DatasetRef, ExtractionFailure } from "../src/model/index.js";
+
+export interface ExtractContext {
+  /** Whether the later profile stage will want samples (`--no-profile` turns it off). */
+  profile: boolean;
+  /** Upper bound on concurrent work against this source. */
+  concurrency: number;
+  /** Plain progress lines for the user (stderr); never include secrets. */
+  onProgress: (message: string) => void;
+}
+
+/** An open extraction of one source. */
+export interface SourceExtraction {
+  /**
+   * Every object the source will yield, known before the first dataset, so that paths and
+   * relationship links can be planned for the whole source at once.
+   */
+  refs: DatasetRef[];
+  /** One dataset at a time, so memory stays flat. */
+  datasets: AsyncIterable<Dataset>;
+  /** Parts that could not be read; complete once `datasets` is exhausted. */
+  failures: ExtractionFailure[];
+  /** A credential-free URI or ARN of the source as a whole, for `sources` in frontmatter. */
+  resource: string;
+  /** Catalog queries or API calls issued so far (reported by the benchmark). */
+  requestCount(): number;
+  close(): Promise<void>;
+}
+
+/** How a source names things, for display. */
+export interface SourceVocabulary {
+  /** "PostgreSQL": the first word of the OKF `type`. */
+  engine: string;
+  /** Default `system` label when the config sets none. */
+  system: string;
+  /** column / attribute / field. */
+  fieldWord: string;
+  /** The second half of the OKF `type` per kind: "Table", "View", … */
+  kindTitles: Partial<Record<DatasetKind, string>>;
+  /** Title of the `sources` entry: what was read. */
+  catalogTitle: string;
+}
+
+export interface Extractor<C extends SourceConfig> {
+  vocabulary: SourceVocabulary;
+  /** Connects and reads the catalog; throws SourceError when the source cannot be used at all. */
+  open(config: C, context: ExtractContext): Promise<SourceExtraction>;
+}
+
+/** One extractor per source type: adding a type to the config schema without one fails to compile. */
+export type ExtractorRegistry = { [T in SourceConfig["type"]]: Extractor<SourceConfigOf<T>> };

@@ -1,0 +1,104 @@
+import { z } from "zod";
+
+/** A source name becomes the first path segment of the bundle, so it must already be a slug. */
+const sourceName = z
+  .string()
+  .regex(
+    /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/,
+    "must start with a letter, digit or _ and use only letters, digits, _ . -",
+  )
+  .refine((name) => !name.includes(".."), "must not contain '..'");
+
+const globList = z.array(z.string().min(1)).default([]);
+
+const profileOptions = z
+  .object({
+    sample_rows: z.number().int().positive().default(10_000),
+  })
+  .strict()
+  .default({ sample_rows: 10_000 });
+
+const commonSourceKeys = {
+  name: sourceName,
+  system: z.string().min(1).optional(),
+  domain: z.string().min(1).optional(),
+  include: globList,
+  exclude: globList,
+  concurrency: z.number().int().positive().max(64).optional(),
+  profile: profileOptions,
+};
+
+export const postgresSourceSchema = z
+  .object({
+    ...commonSourceKeys,
+    type: z.literal("postgres"),
+    connection: z.string().min(1),
+    statement_timeout_ms: z.number().int().positive().default(30_000),
+    lock_timeout_ms: z.number().int().positive().default(5_000),
+  })
+  .strict();
+
+export const sourceSchema = z.discriminatedUnion("type", [postgresSourceSchema]);
+
+/** Source types named in DESIGN §2 whose extractor has not landed yet. */
+export const plannedSourceTypes = [
+  "mysql",
+  "redshift",
+  "rds-data",
+  "glue",
+  "dynamodb",
+  "documentdb",
+] as const;
+
+const defaultsSchema = z
+  .object({
+    cloud: z.string().default("aws"),
+    environment: z.string().optional(),
+    owner: z.string().optional(),
+    steward: z.string().optional(),
+    source_system: z.string().optional(),
+    freshness_sla: z.string().optional(),
+    agent_usage: z.string().optional(),
+    review_interval_days: z.number().int().positive().default(90),
+  })
+  .strict()
+  .default({ cloud: "aws", review_interval_days: 90 });
+
+export const configSchema = z
+  .object({
+    bundle: z.string().min(1).default("knowledge"),
+    defaults: defaultsSchema,
+    templates: z
+      .object({
+        /** A folder whose files override the default templates of the same name. */
+        dir: z.string().min(1),
+      })
+      .strict()
+      .optional(),
+    sources: z.array(sourceSchema).min(1, "at least one source is required"),
+    classification: z
+      .object({ rules: z.array(z.record(z.string(), z.unknown())).default([]) })
+      .strict()
+      .optional(),
+  })
+  .strict()
+  .superRefine((config, ctx) => {
+    const seen = new Set<string>();
+    config.sources.forEach((source, index) => {
+      const folded = source.name.toLowerCase();
+      if (seen.has(folded)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["sources", index, "name"],
+          message: `duplicate source name "${source.name}" (names must be unique, ignoring case)`,
+        });
+      }
+      seen.add(folded);
+    });
+  });
+
+export type OkfConfig = z.infer<typeof configSchema>;
+export type SourceConfig = z.infer<typeof sourceSchema>;
+export type SourceConfigOf<T extends SourceConfig["type"]> = Extract<SourceConfig, { type: T }>;
+export type PostgresSourceConfig = SourceConfigOf<"postgres">;
+export type ConfigDefaults = OkfConfig["defaults"];

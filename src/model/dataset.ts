@@ -1,0 +1,157 @@
+/**
+ * The source-neutral metadata model. Extractors produce it, the profiler and classifier enrich
+ * it, the renderer reads it. Nothing here knows about drivers or markdown.
+ */
+
+export type SourceType =
+  | "postgres"
+  | "mysql"
+  | "redshift"
+  | "rds-data"
+  | "glue"
+  | "dynamodb"
+  | "documentdb";
+
+export type DatasetKind =
+  | "table"
+  | "view"
+  | "materialized_view"
+  | "external_table"
+  | "nosql_table"
+  | "document_collection";
+
+/** Where an object lives in its source, with the original (unslugified) names. */
+export interface DatasetRef {
+  database?: string;
+  schema?: string;
+  name: string;
+}
+
+/** Counts, sizes and timestamps the engine keeps for free, with where each came from. */
+export interface DatasetStats {
+  rowEstimate?: number;
+  sizeBytes?: number;
+  /** e.g. "pg_class", "pg_stats", "DescribeTable". */
+  source: string;
+}
+
+export interface DatasetUsage {
+  seqScans?: number;
+  idxScans?: number;
+  inserts?: number;
+  updates?: number;
+  deletes?: number;
+  liveRows?: number;
+  deadRows?: number;
+  /** ISO 8601 timestamps. */
+  lastAnalyze?: string;
+  lastAutoanalyze?: string;
+  lastVacuum?: string;
+  lastAutovacuum?: string;
+  source: string;
+}
+
+export interface FieldStats {
+  /** 0..1 */
+  nullFraction?: number;
+  /** Absolute distinct estimate; `unique` when the engine says every value differs. */
+  distinct?: number;
+  distinctIsUnique?: boolean;
+  source: string;
+}
+
+/** A column, attribute or document field. Nested fields use paths: `address.city`, `lines[].sku`. */
+export interface Field {
+  name: string;
+  /** Dotted path for nested fields; equals `name` at top level. */
+  path: string;
+  position: number;
+  /** The declared type as the engine displays it: `numeric(12,2)`, `text[]`, `sales.lifecycle`. */
+  type: string;
+  nullable?: boolean;
+  default?: string;
+  comment?: string;
+  identity?: "always" | "by_default";
+  /** Expression of a generated (computed) column. */
+  generated?: string;
+  /** Values of an enum type, in declaration order. */
+  enumValues?: string[];
+  /** When `type` is a domain: its base type and constraints. */
+  domain?: { name: string; baseType: string; checks: string[] };
+  stats?: FieldStats;
+}
+
+export interface KeyConstraint {
+  name: string;
+  kind: "primary" | "unique";
+  fields: string[];
+}
+
+export interface ForeignKey {
+  name: string;
+  /** The referencing object (for incoming keys) or this object (for outgoing ones). */
+  from: DatasetRef;
+  fromFields: string[];
+  to: DatasetRef;
+  toFields: string[];
+  onUpdate?: string;
+  onDelete?: string;
+}
+
+export interface CheckConstraint {
+  name: string;
+  expression: string;
+}
+
+export interface Index {
+  name: string;
+  /** btree, hash, gin, gist, brin, … */
+  method: string;
+  unique: boolean;
+  primary: boolean;
+  /** Column names or, for expression indexes, the expressions. */
+  columns: string[];
+  /** WHERE clause of a partial index. */
+  predicate?: string;
+  definition: string;
+}
+
+export interface Partition {
+  name: string;
+  ref: DatasetRef;
+  bound: string;
+}
+
+/** One table, view, DynamoDB table or collection, as extracted. */
+export interface Dataset {
+  ref: DatasetRef;
+  kind: DatasetKind;
+  /** The engine's word for it, for display: "table", "partitioned table", "foreign table". */
+  objectType: string;
+  comment?: string;
+  /** An ARN, or a credential-free URI. */
+  resource: string;
+  fields: Field[];
+  keys: KeyConstraint[];
+  foreignKeys: ForeignKey[];
+  referencedBy: ForeignKey[];
+  checks: CheckConstraint[];
+  indexes: Index[];
+  partitionKey?: string;
+  partitions: Partition[];
+  viewDefinition?: string;
+  stats?: DatasetStats;
+  usage?: DatasetUsage;
+  /** AWS resource tags and the like: machine tags. */
+  tags: string[];
+  /** A bounded sample for the profiler; absent when the source cannot or may not be sampled. */
+  sample?: () => AsyncIterable<Record<string, unknown>>;
+}
+
+/** A part of a source that could not be read; the rest of the run goes on. */
+export interface ExtractionFailure {
+  /** The object or schema that failed; absent when the whole source failed. */
+  scope?: DatasetRef;
+  message: string;
+  hint?: string;
+}

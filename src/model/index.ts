@@ -1,0 +1,2 @@
+export type * from "./dataset.js";
+export type * from "./enrichment.js";
