@@ -1,0 +1,13 @@
+export { validateBundle } from "./validate-bundle.js";
+export { formatReport } from "./format-report.js";
+export { validationRules } from "./rules.js";
+export type {
+  BundleFile,
+  Rule,
+  RuleContext,
+  RuleFinding,
+  Severity,
+  ValidateOptions,
+  ValidationFinding,
+  ValidationReport,
+} from "./types.js";

@@ -1,0 +1,109 @@
+import { readFile, stat } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import pLimit from "p-limit";
+import { listMarkdownFiles } from "../bundle/walk-bundle.js";
+import { errorMessage, UsageError } from "../errors.js";
+import { readBundleFile } from "./read-bundle-file.js";
+import { validationRules } from "./rules.js";
+import type { RuleContext, ValidateOptions, ValidationFinding, ValidationReport } from "./types.js";
+
+const readConcurrency = 16;
+
+/** Runs every validation rule on every markdown file of the bundle. */
+export async function validateBundle(
+  bundleDir: string,
+  options: ValidateOptions = {},
+): Promise<ValidationReport> {
+  const root = resolve(bundleDir);
+  if (!(await isDirectory(root))) {
+    throw new UsageError(
+      `The bundle folder ${bundleDir} does not exist.`,
+      "Pass the bundle folder (okf validate knowledge), or run from the folder of okf.config.yaml.",
+    );
+  }
+  const files = await listMarkdownFiles(root);
+  const context: RuleContext = {
+    bundleDir: root,
+    now: options.now ?? new Date(),
+    markdownFiles: files,
+    exists: cachedExists(root),
+  };
+  const limit = pLimit(readConcurrency);
+  const perFile = await Promise.all(files.map((path) => limit(() => validateFile(path, context))));
+  const findings = perFile
+    .flat()
+    .map((finding): ValidationFinding =>
+      options.strict && finding.severity === "warning"
+        ? { ...finding, severity: "error" }
+        : finding,
+    );
+  findings.sort(compareFindings);
+  const errorCount = findings.filter((finding) => finding.severity === "error").length;
+  return {
+    bundle: bundleDir,
+    files: files.length,
+    findings,
+    errorCount,
+    warningCount: findings.length - errorCount,
+  };
+}
+
+async function validateFile(path: string, context: RuleContext): Promise<ValidationFinding[]> {
+  let raw: string;
+  try {
+    raw = await readFile(join(context.bundleDir, path), "utf8");
+  } catch (error) {
+    return [
+      {
+        file: path,
+        rule: "okf/unreadable",
+        severity: "error",
+        message: `the file cannot be read: ${errorMessage(error)}`,
+        hint: "Check the file's permissions.",
+      },
+    ];
+  }
+  const file = readBundleFile(path, raw);
+  const findings: ValidationFinding[] = [];
+  for (const rule of validationRules) {
+    for (const finding of await rule.check(file, context))
+      findings.push({ file: path, ...finding });
+  }
+  return findings;
+}
+
+function cachedExists(root: string): RuleContext["exists"] {
+  const known = new Map<string, Promise<boolean>>();
+  return (bundlePath) => {
+    let answer = known.get(bundlePath);
+    if (!answer) {
+      answer = stat(join(root, bundlePath)).then(
+        () => true,
+        () => false,
+      );
+      known.set(bundlePath, answer);
+    }
+    return answer;
+  };
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function compareFindings(a: ValidationFinding, b: ValidationFinding): number {
+  return (
+    compareText(a.file, b.file) ||
+    (a.line ?? 0) - (b.line ?? 0) ||
+    compareText(a.rule, b.rule) ||
+    compareText(a.message, b.message)
+  );
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
