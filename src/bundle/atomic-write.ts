@@ -1,0 +1,52 @@
+import { randomBytes } from "node:crypto";
+import { mkdir, open, rename, rm, stat, type FileHandle } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+
+/**
+ * Writes a file so that readers (and a crash) see either the old content or the new, never a
+ * mix: the content goes to a hidden temporary file in the same folder, is flushed to disk, and
+ * then renamed over the target. The target's permissions are kept.
+ */
+export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
+  const folder = dirname(path);
+  await mkdir(folder, { recursive: true });
+  // Hidden and not ending in .md, so a leftover from a killed process is never read as a concept.
+  const temporary = join(folder, `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
+  const existingMode = await modeOf(path);
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(temporary, "wx");
+    await handle.writeFile(content);
+    if (existingMode !== undefined) await handle.chmod(existingMode);
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    await rename(temporary, path);
+  } catch (error) {
+    await handle?.close().catch(() => undefined);
+    await rm(temporary, { force: true });
+    throw error;
+  }
+  await syncFolder(folder);
+}
+
+async function modeOf(path: string): Promise<number | undefined> {
+  try {
+    return (await stat(path)).mode & 0o7777;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Makes the rename itself durable. Not possible on every platform (Windows), hence best effort. */
+async function syncFolder(folder: string): Promise<void> {
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(folder, "r");
+    await handle.sync();
+  } catch {
+    // The data is written; only durability across a power cut is weaker here.
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}

@@ -1,0 +1,146 @@
+import { randomBytes } from "node:crypto";
+import { readFileSync, unlinkSync } from "node:fs";
+import { link, mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { hostname } from "node:os";
+import { dirname, join } from "node:path";
+import { BundleLockedError } from "../errors.js";
+import { isMissingFile, readTextIfExists } from "./files.js";
+
+/** Who holds the lock; written as JSON into `<bundle>/.okf/lock`. */
+export interface LockHolder {
+  pid: number;
+  host: string;
+  startedAt: string;
+}
+
+export function bundleLockPath(bundleDir: string): string {
+  return join(bundleDir, ".okf", "lock");
+}
+
+/**
+ * Takes the bundle's lock or throws `BundleLockedError` naming the holder. A lock left by a
+ * process that no longer runs on this host is taken over; one from another host is never
+ * guessed about. Returns the release function (idempotent); the lock is also removed if this
+ * process exits without releasing it.
+ */
+export async function acquireBundleLock(bundleDir: string): Promise<() => Promise<void>> {
+  const lockPath = bundleLockPath(bundleDir);
+  await mkdir(dirname(lockPath), { recursive: true });
+  const mine: LockHolder = {
+    pid: process.pid,
+    host: hostname(),
+    startedAt: new Date().toISOString(),
+  };
+  const content = `${JSON.stringify(mine, null, 2)}\n`;
+  let lastSeen: string | undefined;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    if (await createExclusively(lockPath, content)) return releaser(lockPath, content);
+    const current = await readTextIfExists(lockPath);
+    if (current === undefined) continue; // released in the meantime
+    lastSeen = current;
+    const holder = parseHolder(current);
+    if (!holder || !isStale(holder)) throw lockedError(lockPath, holder);
+    await removeIfUnchanged(lockPath, current);
+  }
+  throw lockedError(lockPath, lastSeen === undefined ? undefined : parseHolder(lastSeen));
+}
+
+/**
+ * Creates the lock with its full content in one step: a hard link fails if the name exists and
+ * never exposes a half-written file. Filesystems without hard links fall back to O_EXCL.
+ */
+async function createExclusively(lockPath: string, content: string): Promise<boolean> {
+  const temporary = `${lockPath}.${randomBytes(6).toString("hex")}.tmp`;
+  await writeFile(temporary, content, { flag: "wx" });
+  try {
+    await link(temporary, lockPath);
+    return true;
+  } catch (error) {
+    if (errorCode(error) === "EEXIST") return false;
+    if (!["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS"].includes(errorCode(error) ?? "")) throw error;
+    try {
+      await writeFile(lockPath, content, { flag: "wx" });
+      return true;
+    } catch (fallbackError) {
+      if (errorCode(fallbackError) === "EEXIST") return false;
+      throw fallbackError;
+    }
+  } finally {
+    await rm(temporary, { force: true });
+  }
+}
+
+/**
+ * Removes a stale lock without deleting a fresh one that another process created after we
+ * read the stale one: move it aside atomically, and put it back if it is not the one we saw.
+ */
+async function removeIfUnchanged(lockPath: string, seen: string): Promise<void> {
+  const aside = `${lockPath}.${randomBytes(6).toString("hex")}.stale`;
+  try {
+    await rename(lockPath, aside);
+  } catch (error) {
+    if (isMissingFile(error)) return;
+    throw error;
+  }
+  if ((await readTextIfExists(aside)) !== seen) await link(aside, lockPath).catch(() => undefined);
+  await rm(aside, { force: true });
+}
+
+function releaser(lockPath: string, content: string): () => Promise<void> {
+  const onExit = (): void => {
+    try {
+      if (readFileSync(lockPath, "utf8") === content) unlinkSync(lockPath);
+    } catch {
+      // Already gone, or unreadable while exiting: nothing more can be done.
+    }
+  };
+  process.once("exit", onExit);
+  return async () => {
+    process.removeListener("exit", onExit);
+    if ((await readTextIfExists(lockPath)) === content) await rm(lockPath, { force: true });
+  };
+}
+
+function parseHolder(text: string): LockHolder | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value !== "object" || value === null) return undefined;
+    const { pid, host, startedAt } = value as Record<string, unknown>;
+    if (typeof pid !== "number" || typeof host !== "string" || typeof startedAt !== "string") {
+      return undefined;
+    }
+    return { pid, host, startedAt };
+  } catch {
+    return undefined;
+  }
+}
+
+function isStale(holder: LockHolder): boolean {
+  return holder.host === hostname() && !isProcessAlive(holder.pid);
+}
+
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to another user.
+    return errorCode(error) !== "ESRCH";
+  }
+}
+
+function lockedError(lockPath: string, holder: LockHolder | undefined): BundleLockedError {
+  const who = holder
+    ? `process ${holder.pid} on host ${holder.host}, started ${holder.startedAt}`
+    : "an unknown holder (the lock file is unreadable)";
+  return new BundleLockedError(
+    `Another okf run is using this bundle: ${who}. Lock file: ${lockPath}`,
+    `Wait for that run to finish and try again. If that process is no longer running, delete ${lockPath} and run again.`,
+  );
+}
+
+function errorCode(error: unknown): string | undefined {
+  return error instanceof Error && "code" in error && typeof error.code === "string"
+    ? error.code
+    : undefined;
+}
