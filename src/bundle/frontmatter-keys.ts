@@ -1,0 +1,66 @@
+/** DESIGN §4: the order keys are written in. Keys people add keep their own place. */
+export const frontmatterKeyOrder = [
+  "type",
+  "title",
+  "description",
+  "resource",
+  "tags",
+  "id",
+  "kind",
+  "system",
+  "cloud",
+  "database",
+  "schema",
+  "table",
+  "collection",
+  "domain",
+  "owner",
+  "steward",
+  "environment",
+  "classification",
+  "pii",
+  "freshness_sla",
+  "source_system",
+  "agent_usage",
+  "partition_key",
+  "sort_key",
+  "billing_mode",
+  "stream_enabled",
+  "ttl_attribute",
+  "table_class",
+  "approval_status",
+  "confidence",
+  "last_reviewed_at",
+  "next_review_due",
+  "status",
+  "generated",
+  "verified",
+  "stale_after",
+  "sources",
+] as const;
+
+/** Keys a person owns: written once from config defaults on creation, never changed by extract. */
+export const humanOwnedKeys = [
+  "domain",
+  "owner",
+  "steward",
+  "environment",
+  "classification",
+  "freshness_sla",
+  "source_system",
+  "agent_usage",
+  "confidence",
+  "last_reviewed_at",
+  "next_review_due",
+  "verified",
+  "stale_after",
+] as const;
+
+export type ApprovalStatus = "draft" | "approved" | "needs_review" | "deprecated";
+
+/** OKF v0.2 `status` mirrors the approval status. */
+export function okfStatusFor(approval: ApprovalStatus): "draft" | "stable" | "deprecated" {
+  if (approval === "approved") return "stable";
+  if (approval === "deprecated") return "deprecated";
+  return "draft";
+}

@@ -1,0 +1,73 @@
+/**
+ * Reads and writes the cells of generated markdown tables, so that cells people own
+ * (Description, Decision) can be carried from the file into the next rendering.
+ */
+
+/** Escapes a value for one table cell: no line breaks, no unescaped pipes. */
+export function tableCell(value: string): string {
+  return value
+    .replace(/\r?\n+/g, " ")
+    .replace(/\\/g, "\\\\")
+    .replace(/\|/g, "\\|")
+    .trim();
+}
+
+export function unescapeCell(cell: string): string {
+  return cell.trim().replace(/\\([\\|])/g, "$1");
+}
+
+export function splitRow(line: string): string[] | undefined {
+  const trimmed = line.trim();
+  if (!trimmed.startsWith("|")) return undefined;
+  const cells: string[] = [];
+  let current = "";
+  for (let i = 1; i < trimmed.length; i++) {
+    const char = trimmed[i];
+    if (char === "\\" && i + 1 < trimmed.length) {
+      current += char + (trimmed[i + 1] ?? "");
+      i++;
+    } else if (char === "|") {
+      cells.push(current);
+      current = "";
+    } else {
+      current += char;
+    }
+  }
+  if (current.trim() !== "") cells.push(current);
+  return cells;
+}
+
+/**
+ * Maps the first-column value of every row of the first table in `markdown` whose header has
+ * `column` to that column's (unescaped) cell. Rows are keyed by their first cell, with code
+ * spans unwrapped, because field names may be rendered as code.
+ */
+export function readTableColumn(markdown: string, column: string): Map<string, string> {
+  const cells = new Map<string, string>();
+  let columnIndex: number | undefined;
+  let inTable = false;
+  for (const line of markdown.split("\n")) {
+    const row = splitRow(line);
+    if (!row) {
+      if (inTable && columnIndex !== undefined) break;
+      inTable = false;
+      columnIndex = undefined;
+      continue;
+    }
+    if (!inTable) {
+      inTable = true;
+      const index = row.findIndex((cell) => unescapeCell(cell).toLowerCase() === column.toLowerCase());
+      columnIndex = index >= 0 ? index : undefined;
+      continue;
+    }
+    if (columnIndex === undefined || row.every((cell) => /^\s*:?-{3,}:?\s*$/.test(cell))) continue;
+    const key = unwrapCode(unescapeCell(row[0] ?? ""));
+    if (key !== "") cells.set(key, unescapeCell(row[columnIndex] ?? ""));
+  }
+  return cells;
+}
+
+function unwrapCode(text: string): string {
+  const match = /^`+([^`]*)`+$/.exec(text);
+  return match?.[1] ?? text;
+}

@@ -1,0 +1,122 @@
+import type { Document } from "yaml";
+import type { EnrichedDataset } from "../model/index.js";
+import { renderConcept } from "../render/render-concept.js";
+import type { RenderInput } from "../render/render-input.js";
+import type { TemplateSet } from "../render/templates.js";
+import { conceptStructure, describeStructureChange, hashOf } from "./concept-structure.js";
+import { okfStatusFor } from "./frontmatter-keys.js";
+import { frontmatterValues, parseKnowledgeFile, serializeKnowledgeFile } from "./knowledge-file.js";
+import { readTableColumn } from "./markdown-table.js";
+import { mergeFrontmatter, setKey } from "./merge-frontmatter.js";
+import { locateRegions, spliceRegions } from "./regions.js";
+import type { ConceptState } from "./source-state.js";
+
+export interface ConceptMergeInput {
+  dataset: EnrichedDataset;
+  render: Omit<RenderInput, "descriptions" | "dataset">;
+  templates: TemplateSet;
+  /** The file as people left it; undefined when it does not exist. */
+  existingText: string | undefined;
+  /** What the last run generated (the merge base). */
+  previous: ConceptState | undefined;
+  /** Human-owned keys for a new file (config defaults). */
+  initial: Record<string, unknown>;
+  now: string;
+  generator: string;
+}
+
+export interface ConceptMergeResult {
+  text: string;
+  state: ConceptState;
+  action: "created" | "changed" | "unchanged";
+  /** What changed, for log.md. */
+  details: string[];
+  /** Things a person should know (their edit kept although the source changed). */
+  notes: string[];
+}
+
+/** Renders a dataset and merges it into its knowledge file without losing a person's work. */
+export function mergeConcept(input: ConceptMergeInput): ConceptMergeResult {
+  const { dataset, previous } = input;
+  const path = input.render.path;
+  const existing = input.existingText === undefined ? undefined : parseKnowledgeFile(input.existingText, path);
+  const notes: string[] = [];
+
+  const schemaRegion = existing ? locateRegions(existing.body, path).find((r) => r.name === "schema") : undefined;
+  const fileCells = schemaRegion ? readTableColumn(schemaRegion.content, "Description") : new Map<string, string>();
+  const cells: Record<string, string> = {};
+  const descriptions = new Map<string, string>();
+  for (const field of dataset.fields) {
+    const generated = field.comment?.replace(/\s+/g, " ").trim() ?? "";
+    cells[field.path] = generated;
+    const inFile = fileCells.get(field.path);
+    const base = previous?.cells[field.path];
+    const edited = inFile !== undefined && inFile !== generated && (base === undefined ? inFile !== "" : inFile !== base);
+    descriptions.set(field.path, edited ? inFile : generated);
+    if (edited && base !== undefined && generated !== base) {
+      notes.push(`description of ${field.path} kept as edited; the source comment is now "${generated}"`);
+    }
+  }
+
+  const rendered = renderConcept({ ...input.render, dataset, descriptions }, input.templates);
+  const structure = conceptStructure(dataset);
+  const fingerprint = hashOf(structure);
+  const contentHash = hashOf([rendered.machineFrontmatter, rendered.description, rendered.tags, rendered.regions]);
+
+  const { document, descriptionConflict } = mergeFrontmatter(existing?.frontmatter, {
+    machine: rendered.machineFrontmatter,
+    description: { generated: rendered.description, previous: previous?.description },
+    tags: { generated: rendered.tags, previous: previous?.tags },
+    initial: { ...input.initial, approval_status: "draft", status: "draft" },
+  });
+  if (descriptionConflict) notes.push(`description kept as edited; the source now says "${rendered.description}"`);
+  const approvalChanged = existing ? applyApprovalTransition(document, previous?.fingerprint, fingerprint) : false;
+  if (approvalChanged) notes.push("approved file moved to needs_review: its machine facts changed");
+  keepOrRefreshGenerated(document, previous?.contentHash === contentHash, input);
+
+  const body = existing
+    ? spliceRegions(existing.body, path, rendered.regions, rendered.order)
+    : rendered.newBody;
+  const text = serializeKnowledgeFile({ frontmatter: document, body });
+  const action = !existing ? "created" : text === input.existingText ? "unchanged" : "changed";
+  const details =
+    action === "created"
+      ? [`${dataset.objectType}, ${String(dataset.fields.length)} ${input.render.source.vocabulary.fieldWord}s`]
+      : previous
+        ? describeStructureChange(previous.structure, structure)
+        : [];
+  return {
+    text,
+    action,
+    details: approvalChanged ? [...details, "approval_status: approved → needs_review"] : details,
+    notes,
+    state: { ref: dataset.ref, structure, fingerprint, contentHash, description: rendered.description, tags: rendered.tags, cells },
+  };
+}
+
+/** An approved file whose facts changed needs review; a deprecated object that came back, too. */
+function applyApprovalTransition(document: Document, before: string | undefined, after: string): boolean {
+  const approval = frontmatterValues(document).approval_status;
+  const reappeared = approval === "deprecated";
+  const drifted = approval === "approved" && before !== undefined && before !== after;
+  if (!reappeared && !drifted) return false;
+  setKey(document, "approval_status", "needs_review");
+  setKey(document, "status", okfStatusFor("needs_review"));
+  return true;
+}
+
+/** `generated.at` moves only when the generated content changes (DESIGN §4). */
+function keepOrRefreshGenerated(document: Document, unchanged: boolean, input: ConceptMergeInput): void {
+  const current = frontmatterValues(document).generated as { by?: unknown; at?: unknown } | undefined;
+  if (unchanged && typeof current?.at === "string" && current.by === input.generator) return;
+  setKey(document, "generated", { by: input.generator, at: input.now });
+}
+
+/** Marks a concept whose object disappeared from the source; returns undefined when already so. */
+export function deprecateConcept(text: string, path: string): string | undefined {
+  const file = parseKnowledgeFile(text, path);
+  if (frontmatterValues(file.frontmatter).approval_status === "deprecated") return undefined;
+  setKey(file.frontmatter, "approval_status", "deprecated");
+  setKey(file.frontmatter, "status", okfStatusFor("deprecated"));
+  return serializeKnowledgeFile(file);
+}

@@ -1,0 +1,101 @@
+import type { EnrichedDataset } from "../model/index.js";
+import { code, formatBytes, formatCount, formatDay, formatPercent, plural } from "./format.js";
+import type { RenderInput } from "./render-input.js";
+
+const noun = (dataset: EnrichedDataset) => (dataset.kind === "nosql_table" ? "items" : "rows");
+
+export function qualifiedName(input: RenderInput): string {
+  const { ref } = input.dataset;
+  return [ref.schema, ref.name].filter((part) => part !== undefined).join(".");
+}
+
+/** One paragraph of facts that opens the file. */
+export function summarySentences(input: RenderInput): string[] {
+  const { dataset } = input;
+  const where = input.dataset.ref.database ? ` in ${code(input.dataset.ref.database)}` : "";
+  const volume = [
+    dataset.stats?.rowEstimate !== undefined ? `about ${formatCount(dataset.stats.rowEstimate)} ${noun(dataset)}` : "",
+    dataset.stats?.sizeBytes !== undefined ? formatBytes(dataset.stats.sizeBytes) : "",
+  ].filter(Boolean);
+  const sentences = [
+    `${input.source.vocabulary.engine} ${dataset.objectType} ${code(qualifiedName(input))}${where}${volume.length > 0 ? `: ${volume.join(", ")}` : ""}.`,
+  ];
+  const primary = dataset.keys.find((key) => key.kind === "primary");
+  if (primary) sentences.push(`Primary key ${primary.fields.map(code).join(", ")}.`);
+  const referencing = new Set(dataset.referencedBy.map((fk) => JSON.stringify(fk.from)));
+  if (referencing.size > 0) sentences.push(`Referenced by ${plural(referencing.size, "table")}.`);
+  if (dataset.partitions.length > 0) sentences.push(`${plural(dataset.partitions.length, "partition")}.`);
+  const analysed = latest(dataset.usage?.lastAnalyze, dataset.usage?.lastAutoanalyze);
+  if (analysed) sentences.push(`Last analysed ${formatDay(analysed)}.`);
+  return sentences;
+}
+
+/** The frontmatter description when the source has no comment: stable facts only. */
+export function generatedDescription(input: RenderInput): string {
+  const { dataset } = input;
+  const word = input.source.vocabulary.fieldWord;
+  const parts = [`${input.source.vocabulary.engine} ${dataset.objectType} ${qualifiedName(input)} with ${plural(dataset.fields.length, word)}`];
+  const primary = dataset.keys.find((key) => key.kind === "primary");
+  if (primary) parts.push(`primary key ${primary.fields.join(", ")}`);
+  return `${parts.join(", ")}.`;
+}
+
+export function qualityBullets(dataset: EnrichedDataset): string[] {
+  const bullets: string[] = [];
+  for (const field of dataset.fields) {
+    const nulls = field.stats?.nullFraction;
+    if (nulls !== undefined && nulls > 0 && field.nullable !== false) {
+      bullets.push(
+        nulls >= 1
+          ? `${code(field.path)} is always null (${field.stats?.source ?? "statistics"}).`
+          : `${code(field.path)} is null in ${formatPercent(nulls)} of ${noun(dataset)} (${field.stats?.source ?? "statistics"}).`,
+      );
+    }
+    if (field.enumValues && field.enumValues.length > 0) {
+      bullets.push(`${code(field.path)} is one of ${plural(field.enumValues.length, "enum value")} (${field.type}).`);
+    }
+    for (const check of field.domain?.checks ?? []) {
+      bullets.push(`${code(field.path)} (domain ${code(field.domain?.name ?? "")}): ${code(check)}.`);
+    }
+  }
+  for (const check of dataset.checks) bullets.push(`Check ${code(check.name)}: ${code(check.expression)}.`);
+  if (dataset.kind === "table" && dataset.stats?.rowEstimate === undefined) {
+    bullets.push("No planner statistics yet: the table has never been analysed.");
+  }
+  return bullets;
+}
+
+export function usageBullets(dataset: EnrichedDataset): string[] {
+  const usage = dataset.usage;
+  if (!usage) return [];
+  const bullets: string[] = [];
+  const count = (value: number | undefined) => (value === undefined ? undefined : formatCount(value));
+  const scans = [
+    count(usage.seqScans) && `sequential scans ${count(usage.seqScans) ?? ""}`,
+    count(usage.idxScans) && `index scans ${count(usage.idxScans) ?? ""}`,
+  ].filter(Boolean);
+  if (scans.length > 0) bullets.push(`${capitalise(scans.join(", "))} since statistics reset.`);
+  const writes = [
+    count(usage.inserts) && `inserted ${count(usage.inserts) ?? ""}`,
+    count(usage.updates) && `updated ${count(usage.updates) ?? ""}`,
+    count(usage.deletes) && `deleted ${count(usage.deletes) ?? ""}`,
+  ].filter(Boolean);
+  if (writes.length > 0) bullets.push(`Rows ${writes.join(", ")} since statistics reset.`);
+  const times = [
+    usage.lastAnalyze && `last analyze ${formatDay(usage.lastAnalyze)}`,
+    usage.lastAutoanalyze && `last autoanalyze ${formatDay(usage.lastAutoanalyze)}`,
+    usage.lastVacuum && `last vacuum ${formatDay(usage.lastVacuum)}`,
+    usage.lastAutovacuum && `last autovacuum ${formatDay(usage.lastAutovacuum)}`,
+  ].filter(Boolean);
+  if (times.length > 0) bullets.push(`${capitalise(times.join(", "))} (UTC).`);
+  if (bullets.length > 0) bullets.push(`Source: ${usage.source}.`);
+  return bullets;
+}
+
+function latest(...values: (string | undefined)[]): string | undefined {
+  return values.filter((v): v is string => v !== undefined).sort().at(-1);
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

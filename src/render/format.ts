@@ -1,0 +1,66 @@
+/**
+ * Volatile figures are rounded to two significant digits (DESIGN §5.6) so nightly noise in
+ * row counts, sizes and rates does not become a diff.
+ */
+const compact = new Intl.NumberFormat("en-US", {
+  notation: "compact",
+  maximumSignificantDigits: 2,
+});
+
+export function formatCount(value: number): string {
+  return compact.format(value);
+}
+
+const byteUnits = ["B", "kB", "MB", "GB", "TB", "PB"];
+
+export function formatBytes(bytes: number): string {
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < byteUnits.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  const rounded = Number(value.toPrecision(2));
+  // 999.5 kB rounds to 1000 kB: carry into the next unit.
+  if (rounded >= 1000 && unit < byteUnits.length - 1) return `1 ${byteUnits[unit + 1] ?? ""}`;
+  return `${String(rounded)} ${byteUnits[unit] ?? ""}`;
+}
+
+export function formatPercent(fraction: number): string {
+  const percent = fraction * 100;
+  if (percent >= 100) return "100%";
+  return `${String(Number(percent.toPrecision(2)))}%`;
+}
+
+/** The day of an ISO timestamp, in UTC. */
+export function formatDay(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toISOString().slice(0, 10);
+}
+
+/** A code span that survives backticks in the value. */
+export function code(value: string): string {
+  const longest = Math.max(0, ...[...value.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = "`".repeat(longest + 1);
+  const pad = value.startsWith("`") || value.endsWith("`") ? " " : "";
+  return `${fence}${pad}${value.replace(/\r?\n/g, " ")}${pad}${fence}`;
+}
+
+export function codeList(values: readonly string[]): string {
+  return values.map(code).join(", ");
+}
+
+/** "1 table" / "4 tables". */
+export function plural(count: number, word: string, pluralWord = `${word}s`): string {
+  return `${String(count)} ${count === 1 ? word : pluralWord}`;
+}
+
+/** Markdown link text cannot contain unbalanced brackets or line breaks. */
+export function linkText(value: string): string {
+  return value.replace(/[[\]]/g, (bracket) => `\\${bracket}`).replace(/\r?\n/g, " ");
+}
+
+/** Link targets with spaces or parentheses must be wrapped in angle brackets. */
+export function linkTarget(path: string): string {
+  return /[\s()<>]/.test(path) ? `<${path}>` : path;
+}

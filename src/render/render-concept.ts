@@ -1,0 +1,108 @@
+import type { GeneratedRegion } from "../bundle/regions.js";
+import { regionBlock } from "../bundle/regions.js";
+import { tableCell } from "../bundle/markdown-table.js";
+import { ConfigError, errorMessage } from "../errors.js";
+import { code } from "./format.js";
+import { generatedDescription, qualityBullets, summarySentences, usageBullets } from "./facts-view.js";
+import type { RenderInput } from "./render-input.js";
+import { schemaFootnote, schemaRows } from "./schema-view.js";
+import { keyBullets, partitionBullets, relationshipBullets } from "./structure-view.js";
+import { regionNames, type RegionName, type TemplateSet } from "./templates.js";
+
+export interface RenderedConcept {
+  /** Regions with content, in template order. */
+  regions: GeneratedRegion[];
+  /** Every region name in the order the concept template places them. */
+  order: string[];
+  /** The whole body for a file that does not exist yet. */
+  newBody: string;
+  machineFrontmatter: Record<string, unknown>;
+  description: string;
+  tags: string[];
+}
+
+const tableRow = (cells: readonly string[]) =>
+  `|${cells.map((cell) => (cell === "" ? " " : ` ${cell} `)).join("|")}|`;
+
+export function renderConcept(input: RenderInput, templates: TemplateSet): RenderedConcept {
+  const { dataset, source } = input;
+  const view = {
+    title: dataset.ref.name,
+    objectWord: dataset.objectType,
+    meaningPrompt: `what one ${dataset.kind === "nosql_table" ? "item" : "row"} represents and what it is the source of truth for.`,
+    prohibitedUse: dataset.findings.length > 0 || dataset.suggestedClassification === "restricted",
+    summary: summarySentences(input),
+    comment: dataset.comment,
+    fieldHeader: capitalise(source.vocabulary.fieldWord),
+    schemaRows: schemaRows(dataset, input.descriptions),
+    schemaFootnote: schemaFootnote(dataset),
+    partitions: partitionBullets(dataset, input),
+    partitionKey: dataset.partitionKey ?? "",
+    viewDefinition: dataset.viewDefinition?.trim(),
+    keys: keyBullets(dataset),
+    relationships: relationshipBullets(input),
+    sensitiveRows: dataset.findings.map((finding) => ({
+      field: tableCell(finding.path),
+      category: finding.category,
+      confidence: finding.confidence,
+      evidence: tableCell(finding.evidence.join("; ")),
+      decision: "",
+    })),
+    quality: qualityBullets(dataset),
+    usage: usageBullets(dataset),
+    row: tableRow,
+    code,
+  };
+  const regions: GeneratedRegion[] = [];
+  for (const name of regionNames) {
+    const content = renderTemplate(templates, templates.sections[name], view, name).trim();
+    if (content !== "") regions.push({ name, content });
+  }
+  const byName = new Map(regions.map((region) => [region.name, region]));
+  const order: string[] = [];
+  const region = (name: string) => {
+    order.push(name);
+    const found = byName.get(name as RegionName);
+    return found ? regionBlock(found) : "";
+  };
+  const body = renderTemplate(templates, templates.concept, { ...view, region }, "concept");
+  const newBody = `${body.replace(/\n{3,}/g, "\n\n").trim()}\n`;
+
+  const { ref } = dataset;
+  return {
+    regions,
+    order,
+    newBody,
+    description: dataset.comment?.split(/\n\s*\n/)[0]?.replace(/\s+/g, " ").trim() || generatedDescription(input),
+    tags: [...new Set([source.domain, ...dataset.tags].filter((t): t is string => Boolean(t)))],
+    machineFrontmatter: {
+      type: `${source.vocabulary.engine} ${source.vocabulary.kindTitles[dataset.kind] ?? capitalise(dataset.objectType)}`,
+      title: ref.name,
+      resource: dataset.resource,
+      id: input.id,
+      kind: dataset.kind,
+      system: source.system,
+      cloud: source.cloud,
+      database: ref.database,
+      schema: ref.schema,
+      [dataset.kind === "document_collection" ? "collection" : "table"]: ref.name,
+      pii: dataset.findings.length > 0,
+      sources: [{ id: "catalog", resource: source.resource, title: source.vocabulary.catalogTitle }],
+    },
+  };
+}
+
+function renderTemplate(templates: TemplateSet, template: Parameters<TemplateSet["eta"]["render"]>[0], data: object, name: string): string {
+  try {
+    return templates.eta.render(template, data);
+  } catch (error) {
+    throw new ConfigError(
+      `Template "${name}" failed while rendering: ${errorMessage(error)}`,
+      "Fix the overriding template, or remove it to use the default.",
+    );
+  }
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

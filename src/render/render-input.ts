@@ -1,0 +1,24 @@
+import type { SourceVocabulary } from "../../extractors/extractor.js";
+import type { DatasetRef, EnrichedDataset } from "../model/index.js";
+
+/** Everything the renderer needs about one concept; it knows nothing about drivers or files. */
+export interface RenderInput {
+  dataset: EnrichedDataset;
+  source: {
+    name: string;
+    system: string;
+    domain?: string;
+    cloud?: string;
+    /** Credential-free URI or ARN of the source as a whole. */
+    resource: string;
+    vocabulary: SourceVocabulary;
+  };
+  /** Bundle-relative path of this concept (`crm/crm_prod/sales/customer_account.md`). */
+  path: string;
+  /** Dotted frontmatter id. */
+  id: string;
+  /** Bundle-relative path of another object's concept, when the bundle has one. */
+  pathOf: (ref: DatasetRef) => string | undefined;
+  /** Description cell per field path, as resolved by the merge (a person's edit or the comment). */
+  descriptions: ReadonlyMap<string, string>;
+}

@@ -1,0 +1,63 @@
+import { posix } from "node:path";
+import type { DatasetRef, EnrichedDataset, ForeignKey } from "../model/index.js";
+import { code, codeList, linkTarget, linkText } from "./format.js";
+import type { RenderInput } from "./render-input.js";
+
+/** Bullets of the Keys and Indexes section. */
+export function keyBullets(dataset: EnrichedDataset): string[] {
+  const bullets = dataset.keys.map(
+    (key) =>
+      `${key.kind === "primary" ? "Primary key" : "Unique"} ${code(key.name)} (${codeList(key.fields)})`,
+  );
+  const constraintNames = new Set(dataset.keys.map((key) => key.name));
+  for (const index of dataset.indexes) {
+    if (constraintNames.has(index.name)) continue;
+    const unique = index.unique ? "Unique index" : "Index";
+    const where = index.predicate ? ` where ${code(index.predicate)}` : "";
+    bullets.push(`${unique} ${code(index.name)} ${index.method} (${codeList(index.columns)})${where}`);
+  }
+  return bullets;
+}
+
+/** Bullets of the Relationships section: outgoing keys, then the objects that reference this one. */
+export function relationshipBullets(input: RenderInput): string[] {
+  const { dataset } = input;
+  const outgoing = dataset.foreignKeys.map(
+    (fk) => `${codeList(fk.fromFields)} → ${conceptLink(input, fk.to)} ${codeList(fk.toFields)}${actions(fk)}`,
+  );
+  const incoming = dataset.referencedBy.map(
+    (fk) => `${conceptLink(input, fk.from)} ${codeList(fk.fromFields)} → ${codeList(fk.toFields)}`,
+  );
+  return [...outgoing, ...incoming];
+}
+
+function actions(fk: ForeignKey): string {
+  const parts = [
+    isAction(fk.onDelete) ? `on delete ${(fk.onDelete ?? "").toLowerCase()}` : "",
+    isAction(fk.onUpdate) ? `on update ${(fk.onUpdate ?? "").toLowerCase()}` : "",
+  ].filter(Boolean);
+  return parts.length > 0 ? ` (${parts.join(", ")})` : "";
+}
+
+/** NO ACTION is the default and says nothing worth a reader's time. */
+function isAction(action: string | undefined): boolean {
+  return action !== undefined && action.toLowerCase() !== "no action";
+}
+
+function conceptLink(input: RenderInput, ref: DatasetRef): string {
+  const own = input.dataset.ref;
+  const sameContainer = ref.database === own.database && ref.schema === own.schema;
+  const label = sameContainer ? ref.name : [ref.schema, ref.name].filter(Boolean).join(".");
+  const target = input.pathOf(ref);
+  if (target === undefined) return code(label);
+  const relative = posix.relative(posix.dirname(input.path), target);
+  return `[${linkText(label)}](${linkTarget(relative)})`;
+}
+
+export function partitionBullets(dataset: EnrichedDataset, input: RenderInput): string[] {
+  return dataset.partitions.map((partition) => {
+    const target = input.pathOf(partition.ref);
+    const name = target === undefined ? code(partition.name) : conceptLink(input, partition.ref);
+    return `${name}: ${code(partition.bound)}`;
+  });
+}

@@ -1,0 +1,58 @@
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Eta, type TemplateFunction } from "eta";
+import { ConfigError, errorMessage } from "../errors.js";
+
+export const regionNames = [
+  "summary",
+  "schema",
+  "partitions",
+  "definition",
+  "keys",
+  "relationships",
+  "sensitive",
+  "quality",
+  "usage",
+] as const;
+export type RegionName = (typeof regionNames)[number];
+
+export interface TemplateSet {
+  eta: Eta;
+  concept: TemplateFunction;
+  sections: Record<RegionName, TemplateFunction>;
+}
+
+/** The `templates/` folder shipped with the package (found from here, in src/ or dist/src/). */
+export function defaultTemplatesDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = join(dir, "templates", "concept.md.eta");
+    if (existsSync(candidate)) return join(dir, "templates");
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error("okf installation is incomplete: templates/ not found");
+    dir = parent;
+  }
+}
+
+/** Loads the default templates; a file of the same name in `overrideDir` replaces one. */
+export function loadTemplates(overrideDir?: string): TemplateSet {
+  const eta = new Eta({ autoEscape: false, autoTrim: false, useWith: false });
+  const defaults = defaultTemplatesDir();
+  const load = (name: string): TemplateFunction => {
+    const override = overrideDir === undefined ? undefined : resolve(overrideDir, name);
+    const file = override !== undefined && existsSync(override) ? override : join(defaults, name);
+    try {
+      return eta.compile(readFileSync(file, "utf8"));
+    } catch (error) {
+      throw new ConfigError(
+        `Template ${file} cannot be compiled: ${errorMessage(error)}`,
+        "Fix the template syntax (Eta: <%= value %>, <% code %>), or remove the override to use the default.",
+      );
+    }
+  };
+  const sections = Object.fromEntries(
+    regionNames.map((name) => [name, load(join("sections", `${name}.md.eta`))]),
+  ) as Record<RegionName, TemplateFunction>;
+  return { eta, concept: load("concept.md.eta"), sections };
+}

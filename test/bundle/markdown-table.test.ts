@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { readTableColumn, tableCell } from "../../src/bundle/markdown-table.js";
+
+describe("markdown table cells", () => {
+  it("round-trips pipes, backslashes and line breaks through a cell", () => {
+    const value = "a | b \\ c";
+    const table = `| Column | Description |\n|---|---|\n| x | ${tableCell(value)} |\n| y | |\n`;
+    const cells = readTableColumn(table, "Description");
+    expect(cells.get("x")).toBe(value);
+    expect(cells.get("y")).toBe("");
+    expect(tableCell("two\nlines")).toBe("two lines");
+  });
+
+  it("reads the named column of the first matching table and unwraps code spans", () => {
+    const text =
+      "| A | B |\n|---|---|\n| 1 | 2 |\n\n| Field | Decision |\n|---|---|\n| `email` | confirmed |\n";
+    expect([...readTableColumn(text, "Decision")]).toEqual([["email", "confirmed"]]);
+  });
+});

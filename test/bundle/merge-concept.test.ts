@@ -1,0 +1,150 @@
+import { describe, expect, it } from "vitest";
+import { parseKnowledgeFile, frontmatterValues } from "../../src/bundle/knowledge-file.js";
+import {
+  deprecateConcept,
+  mergeConcept,
+  type ConceptMergeInput,
+} from "../../src/bundle/merge-concept.js";
+import type { ConceptState } from "../../src/bundle/source-state.js";
+import { KnowledgeFileError } from "../../src/errors.js";
+import type { EnrichedDataset } from "../../src/model/index.js";
+import { loadTemplates } from "../../src/render/templates.js";
+import { sampleAccount, sampleRenderInput } from "../helpers/sample-dataset.js";
+
+const templates = loadTemplates();
+
+function merge(
+  dataset: EnrichedDataset,
+  existingText?: string,
+  previous?: ConceptState,
+  now = "2026-11-27T02:00:00Z",
+) {
+  const { descriptions: _d, dataset: _ds, ...render } = sampleRenderInput(dataset);
+  const input: ConceptMergeInput = {
+    dataset,
+    render,
+    templates,
+    existingText,
+    previous,
+    now,
+    generator: "okf/test",
+    initial: { domain: "sales", steward: "data-platform-team", environment: "production" },
+  };
+  return mergeConcept(input);
+}
+
+const values = (text: string) => frontmatterValues(parseKnowledgeFile(text, "x.md").frontmatter);
+
+describe("mergeConcept", () => {
+  it("creates a draft with machine keys, human defaults and the human sections", () => {
+    const result = merge(sampleAccount());
+    expect(result.action).toBe("created");
+    const fm = values(result.text);
+    expect(fm).toMatchObject({
+      type: "PostgreSQL Table",
+      title: "customer_account",
+      id: "sales.crm.customer_account",
+      approval_status: "draft",
+      status: "draft",
+      steward: "data-platform-team",
+      pii: false,
+      generated: { by: "okf/test", at: "2026-11-27T02:00:00Z" },
+    });
+    expect(result.text).toContain('at: "2026-11-27T02:00:00Z"');
+    expect(result.text).toContain("## Business Meaning");
+  });
+
+  it("is byte-identical when nothing changed, whatever the clock says", () => {
+    const first = merge(sampleAccount());
+    const second = merge(sampleAccount(), first.text, first.state, "2026-11-28T02:00:00Z");
+    expect(second.action).toBe("unchanged");
+    expect(second.text).toBe(first.text);
+  });
+
+  it("keeps human text, human keys, unknown keys and an edited description cell", () => {
+    const first = merge(sampleAccount());
+    const edited = first.text
+      .replace("steward: data-platform-team", 'steward: maria\nteam_channel: "#crm"')
+      .replace(/_Owner to write: what one row[^\n]*/, "One row per paying customer.")
+      .replace("| Commercial segment |", "| Segment as sold by the account team |")
+      .replace(
+        "description: Customer accounts synchronised from Salesforce.",
+        "description: The account master.",
+      );
+    const changed = sampleAccount({ comment: "Accounts from Salesforce (v2)." });
+    changed.fields[1] = { ...changed.fields[1]!, comment: "Segment (new comment)" };
+    const second = merge(changed, edited, first.state, "2026-11-28T02:00:00Z");
+    expect(second.text).toContain("One row per paying customer.");
+    expect(second.text).toContain("| Segment as sold by the account team |");
+    expect(second.text).toContain("Accounts from Salesforce (v2).");
+    const fm = values(second.text);
+    expect(fm).toMatchObject({
+      steward: "maria",
+      team_channel: "#crm",
+      description: "The account master.",
+    });
+    expect(second.notes.join("\n")).toMatch(/segment kept as edited/);
+    expect(second.notes.join("\n")).toMatch(/description kept as edited/);
+  });
+
+  it("takes a new comment when the cell was not edited, and keeps people's tags", () => {
+    const first = merge(sampleAccount());
+    const withTag = first.text.replace("tags: [sales]", "tags: [sales, revenue]");
+    const changed = sampleAccount();
+    changed.fields[1] = { ...changed.fields[1]!, comment: "Segment, renamed" };
+    const second = merge(changed, withTag, first.state);
+    expect(second.text).toContain("| Segment, renamed |");
+    expect(values(second.text).tags).toEqual(["sales", "revenue"]);
+  });
+
+  it("moves an approved file to needs_review when its facts change, and logs what changed", () => {
+    const first = merge(sampleAccount());
+    const approved = first.text
+      .replace("approval_status: draft", "approval_status: approved")
+      .replace("status: draft", "status: stable");
+    const unchanged = merge(sampleAccount(), approved, first.state);
+    expect(values(unchanged.text).approval_status).toBe("approved");
+    const changed = sampleAccount();
+    changed.fields.push({
+      name: "region",
+      path: "region",
+      position: 5,
+      type: "text",
+      nullable: true,
+    });
+    changed.fields[2] = { ...changed.fields[2]!, type: "text" };
+    const second = merge(changed, approved, first.state);
+    expect(values(second.text)).toMatchObject({ approval_status: "needs_review", status: "draft" });
+    expect(second.details).toEqual(
+      expect.arrayContaining([
+        "+ column region",
+        "lifecycle_stage: sales.lifecycle not null → text not null",
+      ]),
+    );
+  });
+
+  it("refuses a file with broken YAML or markers", () => {
+    const first = merge(sampleAccount());
+    expect(() =>
+      merge(
+        sampleAccount(),
+        first.text.replace("title: customer_account", "title: [broken"),
+        first.state,
+      ),
+    ).toThrow(KnowledgeFileError);
+    expect(() =>
+      merge(sampleAccount(), first.text.replace("<!-- okf:end schema -->", ""), first.state),
+    ).toThrow(KnowledgeFileError);
+  });
+
+  it("deprecates a concept once", () => {
+    const first = merge(sampleAccount());
+    const deprecated = deprecateConcept(first.text, "x.md");
+    expect(deprecated).toBeDefined();
+    expect(values(deprecated ?? "")).toMatchObject({
+      approval_status: "deprecated",
+      status: "deprecated",
+    });
+    expect(deprecateConcept(deprecated ?? "", "x.md")).toBeUndefined();
+  });
+});
