@@ -1,4 +1,10 @@
 #!/usr/bin/env node
-import { main } from "../dist/src/cli/main.js";
+// The compiled CLI; `npm ci` builds it through the `prepare` script.
+import { existsSync } from "node:fs";
 
-process.exitCode = await main(process.argv);
+const entry = new URL("../dist/src/cli/entry.js", import.meta.url);
+if (!existsSync(entry)) {
+  process.stderr.write("okf: the CLI is not built yet. Run `npm ci` (or `npm run build`) in the okf folder.\n");
+  process.exit(2);
+}
+await import(entry.href);

@@ -1,0 +1,71 @@
+import { Command, CommanderError, Option } from "commander";
+import { OkfError, UsageError } from "../errors.js";
+import { redact } from "../secrets.js";
+import { okfVersion } from "../version.js";
+import { registerCommands } from "./commands.js";
+
+export interface CliIo {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+}
+
+/**
+ * The one place that prints errors and picks the exit code. Commands throw typed errors; here
+ * they become one paragraph with a fix, and a stack trace only with --debug.
+ */
+export async function main(argv: readonly string[], io?: Partial<CliIo>): Promise<number> {
+  const ctx: CliIo = {
+    cwd: io?.cwd ?? process.cwd(),
+    env: io?.env ?? process.env,
+    stdout: io?.stdout ?? process.stdout,
+    stderr: io?.stderr ?? process.stderr,
+  };
+  const debug = argv.includes("--debug");
+  let exitCode = 0;
+  const program = new Command("okf")
+    .description(
+      "Turn database metadata into a governed Open Knowledge Format (OKF) bundle: one markdown\nfile per table, regenerated without losing what people wrote.",
+    )
+    .version(okfVersion, "-V, --version")
+    .addOption(new Option("--debug", "print stack traces of errors"))
+    .exitOverride()
+    .showHelpAfterError("(run with --help for usage)")
+    .configureOutput({
+      writeOut: (text) => ctx.stdout.write(text),
+      writeErr: (text) => ctx.stderr.write(text),
+    });
+  registerCommands(program, ctx, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync(argv);
+    return exitCode;
+  } catch (error) {
+    return reportError(error, ctx, debug);
+  }
+}
+
+function reportError(error: unknown, ctx: CliIo, debug: boolean): number {
+  if (error instanceof CommanderError) {
+    // Commander already printed its message (or the help / version text).
+    if (error.code === "commander.helpDisplayed" || error.code === "commander.version") return 0;
+    if (error.code === "commander.help") return 0;
+    return new UsageError("").exitCode;
+  }
+  if (error instanceof OkfError) {
+    ctx.stderr.write(`okf: ${redact(error.message)}\n`);
+    if (error.hint) ctx.stderr.write(`  fix: ${redact(error.hint)}\n`);
+    if (debug && error.stack) ctx.stderr.write(`${redact(error.stack)}\n`);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  ctx.stderr.write(`okf: unexpected error: ${redact(message)}\n`);
+  ctx.stderr.write(
+    debug && error instanceof Error && error.stack
+      ? `${redact(error.stack)}\n`
+      : "  Run again with --debug for the stack trace, and please report it.\n",
+  );
+  return 2;
+}

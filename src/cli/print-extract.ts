@@ -1,0 +1,37 @@
+import { relative } from "node:path";
+import type { ExtractResult } from "../pipeline/run-extract.js";
+
+/** The human summary of an extract run, for stdout. */
+export function formatExtractSummary(result: ExtractResult, cwd: string): string {
+  const lines: string[] = [];
+  const where = relative(cwd, result.bundleDir) || ".";
+  lines.push(result.dryRun ? `Dry run: nothing was written to ${where}.` : `Bundle: ${where}`);
+  for (const source of result.sources) {
+    const counts = [
+      `${String(source.created.length)} created`,
+      `${String(source.changed.length)} changed`,
+      `${String(source.unchanged.length)} unchanged`,
+      `${String(source.deprecated.length)} deprecated`,
+    ].join(", ");
+    const status = source.status === "ok" ? "" : ` [${source.status}]`;
+    lines.push(`  ${source.name}${status}: ${counts} (${(source.durationMs / 1000).toFixed(1)} s)`);
+    for (const path of [...source.created.map((p) => `+ ${p}`), ...source.changed.map((p) => `~ ${p}`), ...source.deprecated.map((p) => `- ${p}`)]) {
+      lines.push(`      ${path}`);
+    }
+    for (const failure of source.failures) {
+      lines.push(`    failed${failure.scope ? ` (${failure.scope})` : ""}: ${failure.message}`);
+      if (failure.hint) lines.push(`      fix: ${failure.hint}`);
+    }
+    for (const note of source.notes) lines.push(`    note ${note.file}: ${note.note}`);
+  }
+  for (const file of result.unparseable) {
+    lines.push(`  left untouched: ${file.message}`);
+    if (file.hint) lines.push(`      fix: ${file.hint}`);
+  }
+  lines.push(
+    result.dryRun
+      ? "Run without --dry-run to write these changes."
+      : `${String(result.filesWritten)} file${result.filesWritten === 1 ? "" : "s"} written.`,
+  );
+  return `${lines.join("\n")}\n`;
+}

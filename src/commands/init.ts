@@ -1,0 +1,59 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { join, relative, resolve } from "node:path";
+import { initialLogText, initialRootIndexText } from "../bundle/log-file.js";
+import { defaultConfigFile } from "../config/load-config.js";
+
+export interface InitResult {
+  dir: string;
+  created: string[];
+  kept: string[];
+}
+
+export const starterConfig = `# okf configuration: see the README's "Configuration reference".
+# Values may use \${ENV_NAME}; an unset variable is an error. Secrets are never written anywhere.
+
+# The OKF bundle root, relative to this file.
+bundle: knowledge
+
+# Initial values of human-owned keys in new drafts. Extract never changes them once written.
+defaults:
+  cloud: aws
+  environment: production
+  steward: data-platform-team
+  review_interval_days: 90
+
+sources:
+  # One PostgreSQL database (RDS, Aurora PostgreSQL or self-managed) per source.
+  - name: crm                        # unique; the first folder in the bundle
+    type: postgres
+    connection: \${CRM_DATABASE_URL}  # postgres://reader@host:5432/crm_prod (use a read-only role)
+    system: aurora-postgresql        # label written to frontmatter
+    domain: sales
+    include: ["*.*"]                 # globs over <schema>.<table>
+    exclude: ["*.tmp_*"]
+    # statement_timeout_ms: 30000
+    # lock_timeout_ms: 5000
+`;
+
+/** Writes a commented config and the bundle root; never overwrites an existing file. */
+export async function initCommand(options: { cwd: string; dir?: string }): Promise<InitResult> {
+  const dir = resolve(options.cwd, options.dir ?? ".");
+  const files: Array<[string, string]> = [
+    [defaultConfigFile, starterConfig],
+    [join("knowledge", "index.md"), initialRootIndexText()],
+    [join("knowledge", "log.md"), initialLogText()],
+  ];
+  const result: InitResult = { dir, created: [], kept: [] };
+  for (const [name, text] of files) {
+    const path = join(dir, name);
+    await mkdir(join(path, ".."), { recursive: true });
+    try {
+      await writeFile(path, text, { flag: "wx" });
+      result.created.push(relative(options.cwd, path) || name);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      result.kept.push(relative(options.cwd, path) || name);
+    }
+  }
+  return result;
+}

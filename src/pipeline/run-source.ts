@@ -1,0 +1,166 @@
+import type { Extractor, SourceExtraction } from "../../extractors/extractor.js";
+import { extractors } from "../../extractors/registry.js";
+import { planConceptPaths, refKey } from "../bundle/concept-paths.js";
+import { deprecateConcept, mergeConcept } from "../bundle/merge-concept.js";
+import type { LogEntry } from "../bundle/log-file.js";
+import { readSourceState, writeSourceState, type SourceState } from "../bundle/source-state.js";
+import { classifyDataset } from "../classifier/classify-dataset.js";
+import type { OkfConfig, SourceConfig } from "../config/schema.js";
+import { KnowledgeFileError, OkfError } from "../errors.js";
+import type { DatasetRef, ExtractionFailure } from "../model/index.js";
+import { profileDataset } from "../profiler/profile-dataset.js";
+import type { TemplateSet } from "../render/templates.js";
+import { redact } from "../secrets.js";
+import { generatorName } from "../version.js";
+import type { BundleFiles } from "./concept-writer.js";
+import type { ExtractResult, SourceOutcome } from "./extract-types.js";
+
+export interface SourceRun {
+  config: OkfConfig;
+  source: SourceConfig;
+  files: BundleFiles;
+  templates: TemplateSet;
+  now: string;
+  profile: boolean;
+  concurrency: number;
+  progress: (line: string) => void;
+  log: LogEntry[];
+  unparseable: ExtractResult["unparseable"];
+}
+
+export async function runSource(run: SourceRun): Promise<SourceOutcome> {
+  const started = Date.now();
+  const { source } = run;
+  const outcome: SourceOutcome = {
+    name: source.name, status: "ok", created: [], changed: [], unchanged: [], deprecated: [],
+    failures: [], notes: [], requestCount: 0, durationMs: 0,
+  };
+  // The registry maps each type to its extractor; TypeScript cannot correlate the union here.
+  const extractor = extractors[source.type] as unknown as Extractor<SourceConfig>;
+  let extraction: SourceExtraction | undefined;
+  try {
+    run.progress(`${source.name}: reading the ${extractor.vocabulary.engine} catalog`);
+    extraction = await extractor.open(source, {
+      profile: run.profile,
+      concurrency: run.concurrency,
+      onProgress: (line) => {
+        run.progress(redact(line));
+      },
+    });
+    await writeConcepts(run, extractor, extraction, outcome);
+    outcome.failures.push(...extraction.failures.map((failure) => describeFailure(failure)));
+    if (extraction.failures.length > 0) outcome.status = "partial";
+  } catch (error) {
+    if (!(error instanceof OkfError) || error instanceof KnowledgeFileError) throw error;
+    outcome.status = "failed";
+    outcome.failures.push({ message: redact(error.message), hint: error.hint });
+  } finally {
+    outcome.requestCount = extraction?.requestCount() ?? 0;
+    await extraction?.close();
+    outcome.durationMs = Date.now() - started;
+  }
+  return outcome;
+}
+
+async function writeConcepts(
+  run: SourceRun,
+  extractor: Extractor<SourceConfig>,
+  extraction: SourceExtraction,
+  outcome: SourceOutcome,
+): Promise<void> {
+  const { source, files } = run;
+  const domain = source.domain;
+  const plan = planConceptPaths(source.name, "relational", extraction.refs, domain);
+  const previous = await readSourceState(files.bundleDir, source.name);
+  const next: SourceState = { version: 1, concepts: {} };
+  const defaults = run.config.defaults;
+  const initial = {
+    domain, owner: defaults.owner, steward: defaults.steward, environment: defaults.environment,
+    source_system: defaults.source_system, freshness_sla: defaults.freshness_sla, agent_usage: defaults.agent_usage,
+  };
+  for await (const dataset of extraction.datasets) {
+    const planned = plan.get(refKey(dataset.ref));
+    if (!planned) continue;
+    const enriched = await classifyDataset(
+      await profileDataset(dataset, { enabled: run.profile, sampleRows: source.profile.sample_rows }),
+    );
+    const existingText = await files.read(planned.path);
+    const before = previous.concepts[planned.path];
+    try {
+      const merged = mergeConcept({
+        dataset: enriched, templates: run.templates, existingText, previous: before, initial,
+        now: run.now, generator: generatorName,
+        render: {
+          path: planned.path, id: planned.id,
+          pathOf: (ref) => plan.get(refKey(ref))?.path,
+          source: {
+            name: source.name, system: source.system ?? extractor.vocabulary.system, domain,
+            cloud: defaults.cloud, resource: extraction.resource, vocabulary: extractor.vocabulary,
+          },
+        },
+      });
+      next.concepts[planned.path] = merged.state;
+      outcome[merged.action].push(planned.path);
+      outcome.notes.push(...merged.notes.map((note) => ({ file: planned.path, note })));
+      if (merged.action !== "unchanged") {
+        await files.write(planned.path, merged.text);
+        const action = merged.action === "created" ? "created" : "changed";
+        run.log.push({ action, conceptPath: planned.path, title: dataset.ref.name, details: merged.details });
+      }
+    } catch (error) {
+      if (!(error instanceof KnowledgeFileError)) throw error;
+      run.unparseable.push({ file: planned.path, message: error.message, hint: error.hint });
+      if (before) next.concepts[planned.path] = before;
+    }
+  }
+  await deprecateMissing(run, previous, next, extraction.failures, outcome);
+  if (!files.dryRun && (await writeSourceState(files.bundleDir, source.name, next))) files.written++;
+}
+
+/** Objects that disappeared from the source keep their file, marked deprecated (DESIGN §5.8). */
+async function deprecateMissing(
+  run: SourceRun,
+  previous: SourceState,
+  next: SourceState,
+  failures: readonly ExtractionFailure[],
+  outcome: SourceOutcome,
+): Promise<void> {
+  if (failures.some((failure) => failure.scope === undefined)) return;
+  for (const [path, state] of Object.entries(previous.concepts)) {
+    if (path in next.concepts) continue;
+    // Objects in a part of the source we could not read are not known to be gone.
+    if (failures.some((failure) => failure.scope && covers(failure.scope, state.ref))) {
+      next.concepts[path] = state;
+      continue;
+    }
+    const text = await run.files.read(path);
+    if (text === undefined) continue;
+    next.concepts[path] = state;
+    try {
+      const deprecated = deprecateConcept(text, path);
+      if (deprecated === undefined) continue;
+      await run.files.write(path, deprecated);
+      outcome.deprecated.push(path);
+      run.log.push({ action: "deprecated", conceptPath: path, title: state.ref.name, details: ["no longer in the source"] });
+    } catch (error) {
+      if (!(error instanceof KnowledgeFileError)) throw error;
+      run.unparseable.push({ file: path, message: error.message, hint: error.hint });
+    }
+  }
+}
+
+function covers(scope: DatasetRef, ref: DatasetRef): boolean {
+  return (
+    (scope.database === undefined || scope.database === ref.database) &&
+    (scope.schema === undefined || scope.schema === ref.schema) &&
+    (scope.name === "*" || scope.name === ref.name)
+  );
+}
+
+function describeFailure(failure: ExtractionFailure): { scope?: string; message: string; hint?: string } {
+  const scope = failure.scope
+    ? [failure.scope.database, failure.scope.schema, failure.scope.name].filter(Boolean).join(".")
+    : undefined;
+  return { scope, message: redact(failure.message), hint: failure.hint };
+}
+
