@@ -13,7 +13,7 @@ import type { ConceptState } from "./source-state.js";
 
 export interface ConceptMergeInput {
   dataset: EnrichedDataset;
-  render: Omit<RenderInput, "descriptions" | "dataset">;
+  render: Omit<RenderInput, "descriptions" | "decisions" | "dataset">;
   templates: TemplateSet;
   /** The file as people left it; undefined when it does not exist. */
   existingText: string | undefined;
@@ -42,8 +42,11 @@ export function mergeConcept(input: ConceptMergeInput): ConceptMergeResult {
   const existing = input.existingText === undefined ? undefined : parseKnowledgeFile(input.existingText, path);
   const notes: string[] = [];
 
-  const schemaRegion = existing ? locateRegions(existing.body, path).find((r) => r.name === "schema") : undefined;
-  const fileCells = schemaRegion ? readTableColumn(schemaRegion.content, "Description") : new Map<string, string>();
+  const regions = existing ? locateRegions(existing.body, path) : [];
+  const cellsOf = (region: string, column: string) =>
+    readTableColumn(regions.find((r) => r.name === region)?.content ?? "", column);
+  const fileCells = cellsOf("schema", "Description");
+  const decisions = cellsOf("sensitive", "Decision");
   const cells: Record<string, string> = {};
   const descriptions = new Map<string, string>();
   for (const field of dataset.fields) {
@@ -58,7 +61,7 @@ export function mergeConcept(input: ConceptMergeInput): ConceptMergeResult {
     }
   }
 
-  const rendered = renderConcept({ ...input.render, dataset, descriptions }, input.templates);
+  const rendered = renderConcept({ ...input.render, dataset, descriptions, decisions }, input.templates);
   const structure = conceptStructure(dataset);
   const fingerprint = hashOf(structure);
   const contentHash = hashOf([rendered.machineFrontmatter, rendered.description, rendered.tags, rendered.regions]);

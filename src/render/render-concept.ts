@@ -46,7 +46,7 @@ export function renderConcept(input: RenderInput, templates: TemplateSet): Rende
       category: finding.category,
       confidence: finding.confidence,
       evidence: tableCell(finding.evidence.join("; ")),
-      decision: "",
+      decision: tableCell(input.decisions.get(finding.path) ?? ""),
     })),
     quality: qualityBullets(dataset),
     usage: usageBullets(dataset),
@@ -86,7 +86,8 @@ export function renderConcept(input: RenderInput, templates: TemplateSet): Rende
       database: ref.database,
       schema: ref.schema,
       [dataset.kind === "document_collection" ? "collection" : "table"]: ref.name,
-      pii: dataset.findings.length > 0,
+      // A finding a person rejected never turns pii back on by itself (DESIGN §5.4).
+      pii: dataset.findings.some((f) => input.decisions.get(f.path)?.toLowerCase() !== "rejected"),
       sources: [{ id: "catalog", resource: source.resource, title: source.vocabulary.catalogTitle }],
     },
   };

@@ -21,4 +21,6 @@ export interface RenderInput {
   pathOf: (ref: DatasetRef) => string | undefined;
   /** Description cell per field path, as resolved by the merge (a person's edit or the comment). */
   descriptions: ReadonlyMap<string, string>;
+  /** A person's Decision cell per sensitive field path (`confirmed`, `rejected`), kept across runs. */
+  decisions: ReadonlyMap<string, string>;
 }

@@ -19,7 +19,8 @@ function merge(
   previous?: ConceptState,
   now = "2026-11-27T02:00:00Z",
 ) {
-  const { descriptions: _d, dataset: _ds, ...render } = sampleRenderInput(dataset);
+  const { path, id, pathOf, source } = sampleRenderInput(dataset);
+  const render = { path, id, pathOf, source };
   const input: ConceptMergeInput = {
     dataset,
     render,
@@ -135,6 +136,17 @@ describe("mergeConcept", () => {
     expect(() =>
       merge(sampleAccount(), first.text.replace("<!-- okf:end schema -->", ""), first.state),
     ).toThrow(KnowledgeFileError);
+  });
+
+  it("keeps a person's Decision cell and lets a rejection turn pii off", () => {
+    const finding = { path: "segment", category: "pii.test", confidence: "low" as const, evidence: ["name matches"] };
+    const withFinding = sampleAccount({ findings: [finding] });
+    const first = merge(withFinding);
+    expect(values(first.text).pii).toBe(true);
+    const rejected = first.text.replace("| name matches | |", "| name matches | rejected |");
+    const second = merge(withFinding, rejected, first.state);
+    expect(second.text).toContain("| segment | pii.test | low | name matches | rejected |");
+    expect(values(second.text).pii).toBe(false);
   });
 
   it("deprecates a concept once", () => {
