@@ -46,7 +46,11 @@ export function sampleAccount(overrides: Partial<EnrichedDataset> = {}): Enriche
   };
 }
 
-export function sampleRenderInput(dataset: EnrichedDataset, descriptions = new Map<string, string>()): RenderInput {
+export function sampleRenderInput(
+  dataset: EnrichedDataset,
+  descriptions = new Map<string, string>(),
+  decisions = new Map<string, string>(),
+): RenderInput {
   const paths: Record<string, string> = {
     territory: "crm/crm_prod/sales/territory.md",
     invoice: "crm/crm_prod/finance/invoice.md",
@@ -59,5 +63,6 @@ export function sampleRenderInput(dataset: EnrichedDataset, descriptions = new M
     id: "sales.crm.customer_account",
     pathOf: (ref) => paths[ref.name],
     descriptions,
+    decisions,
   };
 }
