@@ -33,6 +33,17 @@ export const postgresSourceSchema = z
     ...commonSourceKeys,
     type: z.literal("postgres"),
     connection: z.string().min(1),
+    /**
+     * host[:port] (port default 5432) written into `resource` URIs instead of the connection's, e.g. the cluster
+     * endpoint when okf connects through a tunnel, a proxy or PgBouncer.
+     */
+    resource_host: z
+      .string()
+      .regex(
+        /^[A-Za-z0-9.-]+(:\d{1,5})?$/,
+        "must be host or host:port, e.g. crm-prod.cluster-x.eu-west-1.rds.amazonaws.com:5432",
+      )
+      .optional(),
     statement_timeout_ms: z.number().int().positive().default(30_000),
     lock_timeout_ms: z.number().int().positive().default(5_000),
   })

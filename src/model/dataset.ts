@@ -4,21 +4,10 @@
  */
 
 export type SourceType =
-  | "postgres"
-  | "mysql"
-  | "redshift"
-  | "rds-data"
-  | "glue"
-  | "dynamodb"
-  | "documentdb";
+  "postgres" | "mysql" | "redshift" | "rds-data" | "glue" | "dynamodb" | "documentdb";
 
 export type DatasetKind =
-  | "table"
-  | "view"
-  | "materialized_view"
-  | "external_table"
-  | "nosql_table"
-  | "document_collection";
+  "table" | "view" | "materialized_view" | "external_table" | "nosql_table" | "document_collection";
 
 /** Where an object lives in its source, with the original (unslugified) names. */
 export interface DatasetRef {
@@ -150,7 +139,10 @@ export interface Dataset {
 
 /** A part of a source that could not be read; the rest of the run goes on. */
 export interface ExtractionFailure {
-  /** The object or schema that failed; absent when the whole source failed. */
+  /**
+   * The object or schema that failed; absent when the whole source failed. A whole schema (or
+   * database) is scoped with `name: "*"`, e.g. `{ database, schema, name: "*" }`.
+   */
   scope?: DatasetRef;
   message: string;
   hint?: string;

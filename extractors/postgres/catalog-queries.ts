@@ -1,0 +1,144 @@
+/**
+ * The catalog queries: a fixed set per database, whatever the number of tables. Each one reads
+ * every planned relation at once, selected by `$1::oid[]`; nothing user-controlled is ever
+ * concatenated into this text.
+ *
+ * Relations someone holds (or waits for) an ACCESS EXCLUSIVE lock on get no size:
+ * `pg_total_relation_size` would queue behind that lock until `lock_timeout` failed the whole
+ * query. `lock_timeout` still covers a lock taken between the check and the call.
+ */
+
+const exclusivelyLocked = `
+  exclusively_locked AS (
+    SELECT l.relation FROM pg_locks l
+    WHERE l.locktype = 'relation' AND l.mode = 'AccessExclusiveLock'
+      AND l.database = (SELECT d.oid FROM pg_database d WHERE d.datname = current_database()))`;
+
+export const identityQuery = `
+SELECT current_database() AS database, current_user AS role,
+       current_setting('server_version_num')::int AS "serverVersion"`;
+
+/** $1: include regexes, $2: exclude regexes, matched against `<schema>.<table>` (glob-filter.ts). */
+export const relationsQuery = `
+WITH ${exclusivelyLocked},
+candidates AS (
+  SELECT c.oid, c.relname, c.relkind, c.reltuples, n.nspname,
+         has_schema_privilege(n.oid, 'USAGE') AS usable,
+         translate(n.nspname || '.' || c.relname, '/', chr(1)) AS qualified
+  FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+  WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND NOT c.relispartition
+    AND n.nspname !~ '^pg_' AND n.nspname <> 'information_schema')
+SELECT c.oid, c.nspname AS schema, c.relname AS name, c.relkind AS kind,
+       c.usable AS "schemaUsable",
+       CASE WHEN c.usable THEN obj_description(c.oid, 'pg_class') END AS comment,
+       c.reltuples::float8 AS reltuples,
+       CASE WHEN c.usable AND c.relkind IN ('r', 'm', 'f')
+                 AND c.oid NOT IN (SELECT relation FROM exclusively_locked)
+            THEN pg_total_relation_size(c.oid)::float8 END AS "sizeBytes",
+       CASE WHEN c.usable AND c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS "partitionKey",
+       CASE WHEN c.usable AND c.relkind IN ('v', 'm')
+            THEN pg_get_viewdef(c.oid, true) END AS "viewDefinition"
+FROM candidates c
+WHERE (cardinality($1::text[]) = 0 OR EXISTS (
+        SELECT 1 FROM unnest($1::text[]) AS p(re) WHERE c.qualified ~ p.re))
+  AND NOT EXISTS (SELECT 1 FROM unnest($2::text[]) AS p(re) WHERE c.qualified ~ p.re)`;
+
+export const columnsQuery = `
+SELECT a.attrelid AS relid, a.attnum AS num, a.attname AS name,
+       format_type(a.atttypid, a.atttypmod) AS type, a.atttypid AS "typeOid",
+       a.attnotnull AS "notNull", a.attidentity AS identity,
+       CASE WHEN a.attgenerated = '' THEN pg_get_expr(d.adbin, d.adrelid, true) END AS "defaultExpr",
+       CASE WHEN a.attgenerated <> '' THEN pg_get_expr(d.adbin, d.adrelid, true) END AS "generatedExpr",
+       col_description(a.attrelid, a.attnum) AS comment
+FROM pg_attribute a
+LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+WHERE a.attrelid = ANY($1::oid[]) AND a.attnum > 0 AND NOT a.attisdropped`;
+
+/** Domains and enums used by the planned columns. */
+export const typesQuery = `
+SELECT t.oid, t.typtype AS kind, format_type(t.oid, NULL) AS name,
+       CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) END AS "baseType",
+       ARRAY(SELECT pg_get_expr(k.conbin, 0, true) FROM pg_constraint k
+             WHERE k.contypid = t.oid AND k.contype = 'c' ORDER BY k.conname)::text[] AS checks,
+       ARRAY(SELECT e.enumlabel::text FROM pg_enum e
+             WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder) AS "enumValues"
+FROM pg_type t
+WHERE t.typtype IN ('d', 'e') AND t.oid IN (
+  SELECT a.atttypid FROM pg_attribute a
+  WHERE a.attrelid = ANY($1::oid[]) AND a.attnum > 0 AND NOT a.attisdropped)`;
+
+const columnNames = (keys: string, relation: string): string => `
+  ARRAY(SELECT a.attname::text FROM unnest(${keys}) WITH ORDINALITY AS u(num, ord)
+        JOIN pg_attribute a ON a.attrelid = ${relation} AND a.attnum = u.num
+        ORDER BY u.ord)`;
+
+/**
+ * Keys and checks of the planned relations, and foreign keys from or to them. Constraints that
+ * PostgreSQL clones onto partitions (`conparentid <> 0`) are left out: the parent's one says it.
+ */
+export const constraintsQuery = `
+SELECT k.conname AS name, k.contype AS kind,
+       k.conrelid AS relid, rn.nspname AS "relSchema", r.relname AS "relName",
+       k.confrelid AS "refRelid", fn.nspname AS "refSchema", f.relname AS "refName",
+       ${columnNames("k.conkey", "k.conrelid")} AS columns,
+       ${columnNames("k.confkey", "k.confrelid")} AS "refColumns",
+       k.confupdtype AS "onUpdate", k.confdeltype AS "onDelete",
+       CASE WHEN k.contype = 'c' THEN pg_get_expr(k.conbin, k.conrelid, true) END AS expression
+FROM pg_constraint k
+JOIN pg_class r ON r.oid = k.conrelid JOIN pg_namespace rn ON rn.oid = r.relnamespace
+LEFT JOIN pg_class f ON f.oid = k.confrelid LEFT JOIN pg_namespace fn ON fn.oid = f.relnamespace
+WHERE k.contype IN ('p', 'u', 'f', 'c') AND k.conparentid = 0
+  AND (k.conrelid = ANY($1::oid[]) OR (k.contype = 'f' AND k.confrelid = ANY($1::oid[])))`;
+
+/** Key columns by name, or the expression for expression columns (`indkey` entry 0). */
+export const indexesQuery = `
+SELECT i.indrelid AS relid, x.relname AS name, am.amname AS method,
+       i.indisunique AS "isUnique", i.indisprimary AS "isPrimary",
+       pg_get_indexdef(i.indexrelid) AS definition,
+       pg_get_expr(i.indpred, i.indrelid, true) AS predicate,
+       ARRAY(SELECT CASE WHEN i.indkey[s.k - 1] = 0 THEN pg_get_indexdef(i.indexrelid, s.k, true)
+                         ELSE a.attname::text END
+             FROM generate_series(1, i.indnkeyatts) AS s(k)
+             LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[s.k - 1]
+             ORDER BY s.k) AS columns
+FROM pg_index i
+JOIN pg_class x ON x.oid = i.indexrelid
+JOIN pg_am am ON am.oid = x.relam
+WHERE i.indrelid = ANY($1::oid[])`;
+
+/** Every partition below the planned partitioned tables, sub-partitions included. */
+export const partitionsQuery = `
+WITH ${exclusivelyLocked}
+SELECT r.root, t.relid::oid AS relid, t.parentrelid::oid AS "parentRelid", t.isleaf AS "isLeaf",
+       n.nspname AS schema, c.relname AS name, pg_get_expr(c.relpartbound, c.oid, true) AS bound,
+       c.reltuples::float8 AS reltuples,
+       CASE WHEN c.relkind IN ('r', 'f') AND c.oid NOT IN (SELECT relation FROM exclusively_locked)
+            THEN pg_total_relation_size(c.oid)::float8 END AS "sizeBytes"
+FROM unnest($1::oid[]) AS r(root)
+CROSS JOIN LATERAL pg_partition_tree(r.root::regclass) AS t
+JOIN pg_class c ON c.oid = t.relid
+JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE t.level > 0`;
+
+/**
+ * Planner statistics per column. A partitioned table's statistics cover its partitions and are
+ * stored as `inherited`; a plain table's are not.
+ */
+export const fieldStatsQuery = `
+SELECT c.oid AS relid, s.attname::text AS name,
+       s.null_frac::float8 AS "nullFraction", s.n_distinct::float8 AS "nDistinct"
+FROM pg_stats s
+JOIN pg_namespace n ON n.nspname = s.schemaname
+JOIN pg_class c ON c.relnamespace = n.oid AND c.relname = s.tablename
+WHERE c.oid = ANY($1::oid[]) AND s.inherited = (c.relkind = 'p')`;
+
+/** $1: the planned relations and all their partitions. */
+export const usageQuery = `
+SELECT u.relid, u.seq_scan::float8 AS "seqScans", u.idx_scan::float8 AS "idxScans",
+       u.n_tup_ins::float8 AS inserts, u.n_tup_upd::float8 AS updates,
+       u.n_tup_del::float8 AS deletes, u.n_live_tup::float8 AS "liveRows",
+       u.n_dead_tup::float8 AS "deadRows",
+       u.last_analyze AS "lastAnalyze", u.last_autoanalyze AS "lastAutoanalyze",
+       u.last_vacuum AS "lastVacuum", u.last_autovacuum AS "lastAutovacuum"
+FROM pg_stat_user_tables u
+WHERE u.relid = ANY($1::oid[])`;

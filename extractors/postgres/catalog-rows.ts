@@ -1,0 +1,112 @@
+/** Row shapes of the queries in catalog-queries.ts, as the `pg` driver returns them. */
+
+export interface IdentityRow {
+  database: string;
+  role: string;
+  serverVersion: number;
+}
+
+/** `pg_class.relkind` values the extractor reads. */
+export type RelationKind = "r" | "p" | "v" | "m" | "f";
+
+export interface RelationRow {
+  oid: number;
+  schema: string;
+  name: string;
+  kind: RelationKind;
+  schemaUsable: boolean;
+  comment: string | null;
+  /** -1 until the relation is first analysed or vacuumed. */
+  reltuples: number;
+  sizeBytes: number | null;
+  partitionKey: string | null;
+  viewDefinition: string | null;
+}
+
+export interface ColumnRow {
+  relid: number;
+  num: number;
+  name: string;
+  type: string;
+  typeOid: number;
+  notNull: boolean;
+  /** "" (none), "a" (always) or "d" (by default). */
+  identity: string;
+  defaultExpr: string | null;
+  generatedExpr: string | null;
+  comment: string | null;
+}
+
+export interface TypeRow {
+  oid: number;
+  /** "d" domain, "e" enum. */
+  kind: string;
+  name: string;
+  baseType: string | null;
+  checks: string[];
+  enumValues: string[];
+}
+
+export interface ConstraintRow {
+  name: string;
+  /** "p" primary key, "u" unique, "f" foreign key, "c" check. */
+  kind: string;
+  relid: number;
+  relSchema: string;
+  relName: string;
+  /** 0 unless a foreign key. */
+  refRelid: number;
+  refSchema: string | null;
+  refName: string | null;
+  columns: string[];
+  refColumns: string[];
+  /** `pg_constraint.confupdtype` / `confdeltype` codes: a, r, c, n, d. */
+  onUpdate: string;
+  onDelete: string;
+  expression: string | null;
+}
+
+export interface IndexRow {
+  relid: number;
+  name: string;
+  method: string;
+  isUnique: boolean;
+  isPrimary: boolean;
+  definition: string;
+  predicate: string | null;
+  columns: string[];
+}
+
+export interface PartitionRow {
+  root: number;
+  relid: number;
+  parentRelid: number;
+  isLeaf: boolean;
+  schema: string;
+  name: string;
+  bound: string | null;
+  reltuples: number;
+  sizeBytes: number | null;
+}
+
+export interface FieldStatsRow {
+  relid: number;
+  name: string;
+  nullFraction: number | null;
+  nDistinct: number | null;
+}
+
+export interface UsageRow {
+  relid: number;
+  seqScans: number | null;
+  idxScans: number | null;
+  inserts: number | null;
+  updates: number | null;
+  deletes: number | null;
+  liveRows: number | null;
+  deadRows: number | null;
+  lastAnalyze: Date | null;
+  lastAutoanalyze: Date | null;
+  lastVacuum: Date | null;
+  lastAutovacuum: Date | null;
+}

@@ -1,0 +1,109 @@
+import { SourceError } from "../../src/errors.js";
+import * as sql from "./catalog-queries.js";
+import type {
+  ColumnRow,
+  ConstraintRow,
+  FieldStatsRow,
+  IdentityRow,
+  IndexRow,
+  PartitionRow,
+  RelationRow,
+  TypeRow,
+  UsageRow,
+} from "./catalog-rows.js";
+import type { CatalogSession } from "./connect.js";
+import type { RelationFilter } from "./glob-filter.js";
+import { byKeys, groupBy } from "./order.js";
+
+/** PostgreSQL 12 brought pg_partition_tree and generated columns. */
+const minimumServerVersion = 120_000;
+
+/** Everything the extractor needs from one database, read in one consistent snapshot. */
+export interface Catalog {
+  identity: IdentityRow;
+  /** Matched relations in schemas the role may use, in output order (schema, name). */
+  relations: RelationRow[];
+  /** Matched relations in schemas without USAGE privilege: reported, not extracted. */
+  unusable: RelationRow[];
+  columns: Map<number, ColumnRow[]>;
+  types: Map<number, TypeRow>;
+  /** Keys, checks and foreign keys declared on a relation. */
+  constraints: Map<number, ConstraintRow[]>;
+  /** Foreign keys that point at a relation. */
+  referencedBy: Map<number, ConstraintRow[]>;
+  indexes: Map<number, IndexRow[]>;
+  /** Partitions at every level, by the planned partitioned table they belong to. */
+  partitions: Map<number, PartitionRow[]>;
+  fieldStats: Map<number, FieldStatsRow[]>;
+  usage: Map<number, UsageRow>;
+}
+
+const byQualifiedName = byKeys<RelationRow>(
+  (relation) => relation.schema,
+  (relation) => relation.name,
+);
+
+async function readIdentity(session: CatalogSession): Promise<IdentityRow> {
+  const [identity] = await session.query<IdentityRow>(sql.identityQuery);
+  if (!identity) throw new SourceError("PostgreSQL did not say which database it serves.");
+  if (identity.serverVersion < minimumServerVersion) {
+    throw new SourceError(
+      `PostgreSQL ${identity.serverVersion} at ${session.target.host}:${session.target.port} is too old.`,
+      "okf reads PostgreSQL 12 or newer.",
+    );
+  }
+  return identity;
+}
+
+/**
+ * Reads the catalog with a fixed number of queries, whatever the number of relations, inside
+ * one REPEATABLE READ transaction so that all of them see the same catalog state.
+ */
+export async function readCatalog(
+  session: CatalogSession,
+  filter: RelationFilter,
+): Promise<Catalog> {
+  await session.query("BEGIN ISOLATION LEVEL REPEATABLE READ");
+  const identity = await readIdentity(session);
+  const matched = await session.query<RelationRow>(sql.relationsQuery, [
+    filter.include,
+    filter.exclude,
+  ]);
+  const relations = matched.filter((relation) => relation.schemaUsable).sort(byQualifiedName);
+  const unusable = matched.filter((relation) => !relation.schemaUsable).sort(byQualifiedName);
+
+  const oids = relations.map((relation) => relation.oid);
+  const partitioned = relations.filter((relation) => relation.kind === "p").map((r) => r.oid);
+  const columns = await session.query<ColumnRow>(sql.columnsQuery, [oids]);
+  const types = await session.query<TypeRow>(sql.typesQuery, [oids]);
+  const constraints = await session.query<ConstraintRow>(sql.constraintsQuery, [oids]);
+  const indexes = await session.query<IndexRow>(sql.indexesQuery, [oids]);
+  const partitions = await session.query<PartitionRow>(sql.partitionsQuery, [partitioned]);
+  const fieldStats = await session.query<FieldStatsRow>(sql.fieldStatsQuery, [oids]);
+  const usageOids = [...oids, ...partitions.map((partition) => partition.relid)];
+  const usage = await session.query<UsageRow>(sql.usageQuery, [usageOids]);
+  await session.query("COMMIT");
+
+  const planned = new Set(oids);
+  return {
+    identity,
+    relations,
+    unusable,
+    columns: groupBy(columns, (column) => column.relid),
+    types: new Map(types.map((type) => [type.oid, type])),
+    constraints: groupBy(
+      constraints.filter((constraint) => planned.has(constraint.relid)),
+      (constraint) => constraint.relid,
+    ),
+    referencedBy: groupBy(
+      constraints.filter(
+        (constraint) => constraint.kind === "f" && planned.has(constraint.refRelid),
+      ),
+      (constraint) => constraint.refRelid,
+    ),
+    indexes: groupBy(indexes, (index) => index.relid),
+    partitions: groupBy(partitions, (partition) => partition.root),
+    fieldStats: groupBy(fieldStats, (stats) => stats.relid),
+    usage: new Map(usage.map((row) => [row.relid, row])),
+  };
+}
