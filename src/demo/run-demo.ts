@@ -1,0 +1,52 @@
+import { mkdir } from "node:fs/promises";
+import { resolve } from "node:path";
+import { defaultConfigFile } from "../config/load-config.js";
+import { runExtract, type ExtractResult } from "../pipeline/run-extract.js";
+import { demoDatabaseUrlVariable, writeDemoConfigIfAbsent } from "./demo-config.js";
+import { startEmbeddedPostgres } from "./embedded-postgres.js";
+import { seedDemoDatabase } from "./seed/seed-demo-database.js";
+
+export interface DemoOptions {
+  /** Where the demo's okf.config.yaml and bundle go; relative to `cwd`. */
+  dir: string;
+  cwd: string;
+  /** Clock for generated timestamps and log dates (a fixed one makes the output reproducible). */
+  now?: Date;
+  onProgress?: (line: string) => void;
+}
+
+export interface DemoResult {
+  /** Absolute path of the demo folder. */
+  dir: string;
+  /** Absolute path of the bundle written there. */
+  bundleDir: string;
+  result: ExtractResult;
+}
+
+/**
+ * Runs the whole pipeline on the embedded sample sources: starts PostgreSQL in-process, seeds
+ * the demo CRM, writes DIR/okf.config.yaml if absent and extracts into DIR's bundle. The engine
+ * is stopped whatever happens, so the process can exit on its own afterwards.
+ */
+export async function runDemo(options: DemoOptions): Promise<DemoResult> {
+  const progress = options.onProgress ?? (() => undefined);
+  const dir = resolve(options.cwd, options.dir);
+  await mkdir(dir, { recursive: true });
+  if (await writeDemoConfigIfAbsent(dir)) progress(`Wrote ${resolve(dir, defaultConfigFile)}`);
+
+  progress("Starting the embedded PostgreSQL (PGlite)");
+  const postgres = await startEmbeddedPostgres();
+  try {
+    progress("Seeding the sample CRM (schemas sales, finance, legacy)");
+    await seedDemoDatabase(postgres.url);
+    const result = await runExtract({
+      cwd: dir,
+      env: { ...process.env, [demoDatabaseUrlVariable]: postgres.url },
+      now: options.now,
+      onProgress: options.onProgress,
+    });
+    return { dir, bundleDir: result.bundleDir, result };
+  } finally {
+    await postgres.stop();
+  }
+}

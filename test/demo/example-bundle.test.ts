@@ -1,0 +1,54 @@
+import { cp, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { runDemo } from "../../src/demo/run-demo.js";
+import { validateBundle } from "../../src/validate/index.js";
+import { repoRoot } from "../helpers/postgres-database.js";
+
+/** The clock the committed example bundle was generated with. */
+const exampleClock = new Date("2026-11-27T02:00:00Z");
+const exampleBundle = join(repoRoot, "knowledge");
+
+async function readTree(dir: string): Promise<Record<string, string>> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files: Record<string, string> = {};
+  for (const entry of entries.filter((e) => e.isFile() && e.name !== "lock")) {
+    const path = join(entry.parentPath, entry.name);
+    files[relative(dir, path)] = await readFile(path, "utf8");
+  }
+  return files;
+}
+
+describe("the example bundle in knowledge/", () => {
+  const roots: string[] = [];
+  afterAll(async () => {
+    await Promise.all(roots.map((root) => rm(root, { recursive: true, force: true })));
+  });
+
+  it("is exactly what `okf demo` generates (UPDATE_EXAMPLE=1 regenerates it)", async () => {
+    const root = await mkdtemp(join(tmpdir(), "okf-example-"));
+    roots.push(root);
+    const demo = await runDemo({ dir: "demo", cwd: root, now: exampleClock });
+    expect(demo.result.exitCode).toBe(0);
+    if (process.env.UPDATE_EXAMPLE === "1") {
+      await rm(exampleBundle, { recursive: true, force: true });
+      await cp(demo.bundleDir, exampleBundle, { recursive: true });
+    }
+    const generated = await readTree(demo.bundleDir);
+    const committed = await readTree(exampleBundle);
+    expect(Object.keys(committed).sort()).toEqual(Object.keys(generated).sort());
+    for (const [path, text] of Object.entries(generated)) {
+      expect(
+        committed[path],
+        `knowledge/${path} drifted from okf demo; run UPDATE_EXAMPLE=1 npx vitest run test/demo`,
+      ).toBe(text);
+    }
+  });
+
+  it("passes okf validate with no errors and no warnings", async () => {
+    const report = await validateBundle(exampleBundle, { strict: false, now: exampleClock });
+    expect(report.errorCount).toBe(0);
+    expect(report.findings.filter((f) => f.severity === "warning")).toEqual([]);
+  });
+});
