@@ -24,7 +24,10 @@ export function conceptStructure(dataset: Dataset): ConceptStructure {
     keys: dataset.keys.map((k) => `${k.kind} ${k.name} (${k.fields.join(", ")})`).sort(),
     indexes: dataset.indexes.map((i) => i.definition).sort(),
     foreignKeys: dataset.foreignKeys
-      .map((fk) => `${fk.name} (${fk.fromFields.join(", ")}) → ${[fk.to.schema, fk.to.name].filter(Boolean).join(".")} (${fk.toFields.join(", ")})`)
+      .map(
+        (fk) =>
+          `${fk.name} (${fk.fromFields.join(", ")}) → ${[fk.to.schema, fk.to.name].filter(Boolean).join(".")} (${fk.toFields.join(", ")})`,
+      )
       .sort(),
     checks: dataset.checks.map((c) => `${c.name}: ${c.expression}`).sort(),
   };
@@ -35,7 +38,10 @@ export function hashOf(value: unknown): string {
 }
 
 /** Log lines such as `+ column region` or `amount: numeric(10,2) → numeric(12,2)`. */
-export function describeStructureChange(before: ConceptStructure, after: ConceptStructure): string[] {
+export function describeStructureChange(
+  before: ConceptStructure,
+  after: ConceptStructure,
+): string[] {
   const lines: string[] = [];
   if (before.kind !== after.kind) lines.push(`kind: ${before.kind} → ${after.kind}`);
   for (const [path, type] of Object.entries(after.fields)) {

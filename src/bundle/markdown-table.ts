@@ -22,9 +22,9 @@ export function splitRow(line: string): string[] | undefined {
   const cells: string[] = [];
   let current = "";
   for (let i = 1; i < trimmed.length; i++) {
-    const char = trimmed[i];
+    const char = trimmed.charAt(i);
     if (char === "\\" && i + 1 < trimmed.length) {
-      current += char + (trimmed[i + 1] ?? "");
+      current += char + trimmed.charAt(i + 1);
       i++;
     } else if (char === "|") {
       cells.push(current);
@@ -56,7 +56,9 @@ export function readTableColumn(markdown: string, column: string): Map<string, s
     }
     if (!inTable) {
       inTable = true;
-      const index = row.findIndex((cell) => unescapeCell(cell).toLowerCase() === column.toLowerCase());
+      const index = row.findIndex(
+        (cell) => unescapeCell(cell).toLowerCase() === column.toLowerCase(),
+      );
       columnIndex = index >= 0 ? index : undefined;
       continue;
     }

@@ -39,7 +39,8 @@ export interface ConceptMergeResult {
 export function mergeConcept(input: ConceptMergeInput): ConceptMergeResult {
   const { dataset, previous } = input;
   const path = input.render.path;
-  const existing = input.existingText === undefined ? undefined : parseKnowledgeFile(input.existingText, path);
+  const existing =
+    input.existingText === undefined ? undefined : parseKnowledgeFile(input.existingText, path);
   const notes: string[] = [];
 
   const regions = existing ? locateRegions(existing.body, path) : [];
@@ -54,17 +55,30 @@ export function mergeConcept(input: ConceptMergeInput): ConceptMergeResult {
     cells[field.path] = generated;
     const inFile = fileCells.get(field.path);
     const base = previous?.cells[field.path];
-    const edited = inFile !== undefined && inFile !== generated && (base === undefined ? inFile !== "" : inFile !== base);
+    const edited =
+      inFile !== undefined &&
+      inFile !== generated &&
+      (base === undefined ? inFile !== "" : inFile !== base);
     descriptions.set(field.path, edited ? inFile : generated);
     if (edited && base !== undefined && generated !== base) {
-      notes.push(`description of ${field.path} kept as edited; the source comment is now "${generated}"`);
+      notes.push(
+        `description of ${field.path} kept as edited; the source comment is now "${generated}"`,
+      );
     }
   }
 
-  const rendered = renderConcept({ ...input.render, dataset, descriptions, decisions }, input.templates);
+  const rendered = renderConcept(
+    { ...input.render, dataset, descriptions, decisions },
+    input.templates,
+  );
   const structure = conceptStructure(dataset);
   const fingerprint = hashOf(structure);
-  const contentHash = hashOf([rendered.machineFrontmatter, rendered.description, rendered.tags, rendered.regions]);
+  const contentHash = hashOf([
+    rendered.machineFrontmatter,
+    rendered.description,
+    rendered.tags,
+    rendered.regions,
+  ]);
 
   const { document, descriptionConflict } = mergeFrontmatter(existing?.frontmatter, {
     machine: rendered.machineFrontmatter,
@@ -72,8 +86,11 @@ export function mergeConcept(input: ConceptMergeInput): ConceptMergeResult {
     tags: { generated: rendered.tags, previous: previous?.tags },
     initial: { ...input.initial, approval_status: "draft", status: "draft" },
   });
-  if (descriptionConflict) notes.push(`description kept as edited; the source now says "${rendered.description}"`);
-  const approvalChanged = existing ? applyApprovalTransition(document, previous?.fingerprint, fingerprint) : false;
+  if (descriptionConflict)
+    notes.push(`description kept as edited; the source now says "${rendered.description}"`);
+  const approvalChanged = existing
+    ? applyApprovalTransition(document, previous?.fingerprint, fingerprint)
+    : false;
   if (approvalChanged) notes.push("approved file moved to needs_review: its machine facts changed");
   keepOrRefreshGenerated(document, previous?.contentHash === contentHash, input);
 
@@ -84,7 +101,9 @@ export function mergeConcept(input: ConceptMergeInput): ConceptMergeResult {
   const action = !existing ? "created" : text === input.existingText ? "unchanged" : "changed";
   const details =
     action === "created"
-      ? [`${dataset.objectType}, ${String(dataset.fields.length)} ${input.render.source.vocabulary.fieldWord}s`]
+      ? [
+          `${dataset.objectType}, ${String(dataset.fields.length)} ${input.render.source.vocabulary.fieldWord}s`,
+        ]
       : previous
         ? describeStructureChange(previous.structure, structure)
         : [];
@@ -93,12 +112,24 @@ export function mergeConcept(input: ConceptMergeInput): ConceptMergeResult {
     action,
     details: approvalChanged ? [...details, "approval_status: approved → needs_review"] : details,
     notes,
-    state: { ref: dataset.ref, structure, fingerprint, contentHash, description: rendered.description, tags: rendered.tags, cells },
+    state: {
+      ref: dataset.ref,
+      structure,
+      fingerprint,
+      contentHash,
+      description: rendered.description,
+      tags: rendered.tags,
+      cells,
+    },
   };
 }
 
 /** An approved file whose facts changed needs review; a deprecated object that came back, too. */
-function applyApprovalTransition(document: Document, before: string | undefined, after: string): boolean {
+function applyApprovalTransition(
+  document: Document,
+  before: string | undefined,
+  after: string,
+): boolean {
   const approval = frontmatterValues(document).approval_status;
   const reappeared = approval === "deprecated";
   const drifted = approval === "approved" && before !== undefined && before !== after;
@@ -109,8 +140,13 @@ function applyApprovalTransition(document: Document, before: string | undefined,
 }
 
 /** `generated.at` moves only when the generated content changes (DESIGN §4). */
-function keepOrRefreshGenerated(document: Document, unchanged: boolean, input: ConceptMergeInput): void {
-  const current = frontmatterValues(document).generated as { by?: unknown; at?: unknown } | undefined;
+function keepOrRefreshGenerated(
+  document: Document,
+  unchanged: boolean,
+  input: ConceptMergeInput,
+): void {
+  const current = frontmatterValues(document).generated as
+    { by?: unknown; at?: unknown } | undefined;
   if (unchanged && typeof current?.at === "string" && current.by === input.generator) return;
   setKey(document, "generated", { by: input.generator, at: input.now });
 }

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from "node:util";
-import { Document, isMap, type Pair } from "yaml";
+import { Document, isMap, YAMLMap, type Pair } from "yaml";
 import { frontmatterValues, styleNode } from "./knowledge-file.js";
 import { frontmatterKeyOrder } from "./frontmatter-keys.js";
 
@@ -24,7 +24,10 @@ export interface FrontmatterMerge {
  * Three-way merge of the frontmatter: machine keys take the new value, a description a person
  * edited is kept, tags are the union of machine and people's tags, human keys are untouched.
  */
-export function mergeFrontmatter(existing: Document | undefined, plan: FrontmatterPlan): FrontmatterMerge {
+export function mergeFrontmatter(
+  existing: Document | undefined,
+  plan: FrontmatterPlan,
+): FrontmatterMerge {
   const document = existing ?? new Document({});
   const current = frontmatterValues(document);
   const values: Record<string, unknown> = { ...plan.machine };
@@ -59,7 +62,13 @@ export function setKey(document: Document, key: string, value: unknown): void {
     document.delete(key);
     return;
   }
-  if (document.has(key) && isDeepStrictEqual(document.get(key, false) === undefined ? undefined : toPlain(document, key), value)) {
+  if (
+    document.has(key) &&
+    isDeepStrictEqual(
+      document.get(key, false) === undefined ? undefined : toPlain(document, key),
+      value,
+    )
+  ) {
     return;
   }
   const node = styleNode(document.createNode(value), key);
@@ -67,7 +76,7 @@ export function setKey(document: Document, key: string, value: unknown): void {
     document.set(key, node);
     return;
   }
-  if (!isMap(document.contents)) document.contents = document.createNode({}) as typeof document.contents;
+  if (!isMap(document.contents)) document.contents = new YAMLMap();
   const map = document.contents;
   if (!isMap(map)) return;
   const pair = document.createPair(key, node) as Pair;
@@ -85,7 +94,9 @@ function insertionIndex(items: Pair[], key: string): number {
   if (rank < 0) return items.length;
   let index = 0;
   items.forEach((pair, i) => {
-    const other = order.indexOf(String((pair.key as { value?: unknown } | null)?.value ?? pair.key));
+    const other = order.indexOf(
+      String((pair.key as { value?: unknown } | null)?.value ?? pair.key),
+    );
     if (other >= 0 && other < rank) index = i + 1;
   });
   return index;

@@ -26,7 +26,11 @@ export function locateRegions(body: string, file: string): LocatedRegion[] {
     const [text, action, name = ""] = match;
     const line = body.slice(0, match.index).split("\n").length;
     if (action === "begin") {
-      if (open) throw brokenMarkers(file, `"okf:begin ${name}" on line ${line} is inside region "${open.name}" (opened on line ${open.line})`);
+      if (open)
+        throw brokenMarkers(
+          file,
+          `"okf:begin ${name}" on line ${line} is inside region "${open.name}" (opened on line ${open.line})`,
+        );
       if (regions.some((region) => region.name === name)) {
         throw brokenMarkers(file, `region "${name}" appears twice (again on line ${line})`);
       }
@@ -45,7 +49,8 @@ export function locateRegions(body: string, file: string): LocatedRegion[] {
       open = undefined;
     }
   }
-  if (open) throw brokenMarkers(file, `region "${open.name}" opened on line ${open.line} is never closed`);
+  if (open)
+    throw brokenMarkers(file, `region "${open.name}" opened on line ${open.line} is never closed`);
   return regions;
 }
 
@@ -100,7 +105,10 @@ function insertRegion(
   const located = locateRegions(body, file);
   const byName = new Map(located.map((r) => [r.name, r]));
   const position = order.indexOf(region.name);
-  const before = order.slice(0, Math.max(position, 0)).reverse().find((n) => present.has(n));
+  const before = order
+    .slice(0, Math.max(position, 0))
+    .reverse()
+    .find((n) => present.has(n));
   const block = regionBlock(region);
   const anchorBefore = before === undefined ? undefined : byName.get(before);
   if (anchorBefore) {

@@ -31,8 +31,12 @@ export function stateFile(bundleDir: string, sourceName: string): string {
 
 export async function readSourceState(bundleDir: string, sourceName: string): Promise<SourceState> {
   try {
-    const parsed = JSON.parse(await readFile(stateFile(bundleDir, sourceName), "utf8")) as SourceState;
-    if (parsed.version === 1 && typeof parsed.concepts === "object") return parsed;
+    const parsed = JSON.parse(
+      await readFile(stateFile(bundleDir, sourceName), "utf8"),
+    ) as Partial<SourceState> | null;
+    if (parsed?.version === 1 && typeof parsed.concepts === "object") {
+      return { version: 1, concepts: parsed.concepts };
+    }
   } catch {
     // A missing or damaged state only costs merge precision: edits are then judged against the file.
   }

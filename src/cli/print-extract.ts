@@ -15,7 +15,11 @@ export function formatExtractSummary(result: ExtractResult, cwd: string): string
     ].join(", ");
     const status = source.status === "ok" ? "" : ` [${source.status}]`;
     lines.push(`  ${source.name}${status}: ${counts} (${(source.durationMs / 1000).toFixed(1)} s)`);
-    for (const path of [...source.created.map((p) => `+ ${p}`), ...source.changed.map((p) => `~ ${p}`), ...source.deprecated.map((p) => `- ${p}`)]) {
+    for (const path of [
+      ...source.created.map((p) => `+ ${p}`),
+      ...source.changed.map((p) => `~ ${p}`),
+      ...source.deprecated.map((p) => `- ${p}`),
+    ]) {
       lines.push(`      ${path}`);
     }
     for (const failure of source.failures) {

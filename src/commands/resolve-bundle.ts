@@ -31,10 +31,16 @@ export async function resolveBundleDir(location: BundleLocation): Promise<string
   try {
     bundle = (parse(text) as { bundle?: unknown } | null)?.bundle ?? "knowledge";
   } catch {
-    throw new ConfigError(`${file} is not valid YAML.`, "Fix the YAML syntax, or pass --bundle DIR.");
+    throw new ConfigError(
+      `${file} is not valid YAML.`,
+      "Fix the YAML syntax, or pass --bundle DIR.",
+    );
   }
   if (typeof bundle !== "string" || bundle === "") {
-    throw new ConfigError(`${file}: bundle: must be a folder path.`, "For example `bundle: knowledge`.");
+    throw new ConfigError(
+      `${file}: bundle: must be a folder path.`,
+      "For example `bundle: knowledge`.",
+    );
   }
   return resolve(dirname(file), bundle);
 }

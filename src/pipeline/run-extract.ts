@@ -31,7 +31,8 @@ export async function runExtract(options: ExtractOptions): Promise<ExtractResult
       `Configured sources: ${config.sources.map((s) => s.name).join(", ")}.`,
     );
   }
-  const sources = wanted.length === 0 ? config.sources : config.sources.filter((s) => wanted.includes(s.name));
+  const sources =
+    wanted.length === 0 ? config.sources : config.sources.filter((s) => wanted.includes(s.name));
   const templates = loadTemplates(
     config.templates ? resolve(loaded.file, "..", config.templates.dir) : undefined,
   );
@@ -50,7 +51,14 @@ export async function runExtract(options: ExtractOptions): Promise<ExtractResult
       sources.map((source) =>
         limit(() =>
           runSource({
-            config, source, files, templates, now, log, unparseable, progress,
+            config,
+            source,
+            files,
+            templates,
+            now,
+            log,
+            unparseable,
+            progress,
             profile: options.profile ?? true,
             concurrency: options.concurrency ?? source.concurrency ?? 4,
           }),
@@ -58,11 +66,14 @@ export async function runExtract(options: ExtractOptions): Promise<ExtractResult
       ),
     );
     if (!dryRun) {
-      log.sort((a, b) => (a.conceptPath < b.conceptPath ? -1 : a.conceptPath > b.conceptPath ? 1 : 0));
+      log.sort((a, b) =>
+        a.conceptPath < b.conceptPath ? -1 : a.conceptPath > b.conceptPath ? 1 : 0,
+      );
       if (await appendLogEntries(bundleDir, now.slice(0, 10), log, { dryRun })) files.written++;
       const indexes = await updateIndexFiles(bundleDir, {
         dryRun,
-        onUnreadable: (error) => unparseable.push({ file: error.file, message: error.message, hint: error.hint }),
+        onUnreadable: (error) =>
+          unparseable.push({ file: error.file, message: error.message, hint: error.hint }),
       });
       files.written += indexes.length;
     }

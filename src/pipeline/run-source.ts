@@ -32,11 +32,19 @@ export async function runSource(run: SourceRun): Promise<SourceOutcome> {
   const started = Date.now();
   const { source } = run;
   const outcome: SourceOutcome = {
-    name: source.name, status: "ok", created: [], changed: [], unchanged: [], deprecated: [],
-    failures: [], notes: [], requestCount: 0, durationMs: 0,
+    name: source.name,
+    status: "ok",
+    created: [],
+    changed: [],
+    unchanged: [],
+    deprecated: [],
+    failures: [],
+    notes: [],
+    requestCount: 0,
+    durationMs: 0,
   };
-  // The registry maps each type to its extractor; TypeScript cannot correlate the union here.
-  const extractor = extractors[source.type] as unknown as Extractor<SourceConfig>;
+  // With more source types, TypeScript cannot correlate the union here and this needs a cast.
+  const extractor: Extractor<SourceConfig> = extractors[source.type];
   let extraction: SourceExtraction | undefined;
   try {
     run.progress(`${source.name}: reading the ${extractor.vocabulary.engine} catalog`);
@@ -75,27 +83,45 @@ async function writeConcepts(
   const next: SourceState = { version: 1, concepts: {} };
   const defaults = run.config.defaults;
   const initial = {
-    domain, owner: defaults.owner, steward: defaults.steward, environment: defaults.environment,
-    source_system: defaults.source_system, freshness_sla: defaults.freshness_sla, agent_usage: defaults.agent_usage,
+    domain,
+    owner: defaults.owner,
+    steward: defaults.steward,
+    environment: defaults.environment,
+    source_system: defaults.source_system,
+    freshness_sla: defaults.freshness_sla,
+    agent_usage: defaults.agent_usage,
   };
   for await (const dataset of extraction.datasets) {
     const planned = plan.get(refKey(dataset.ref));
     if (!planned) continue;
     const enriched = await classifyDataset(
-      await profileDataset(dataset, { enabled: run.profile, sampleRows: source.profile.sample_rows }),
+      await profileDataset(dataset, {
+        enabled: run.profile,
+        sampleRows: source.profile.sample_rows,
+      }),
     );
     const existingText = await files.read(planned.path);
     const before = previous.concepts[planned.path];
     try {
       const merged = mergeConcept({
-        dataset: enriched, templates: run.templates, existingText, previous: before, initial,
-        now: run.now, generator: generatorName,
+        dataset: enriched,
+        templates: run.templates,
+        existingText,
+        previous: before,
+        initial,
+        now: run.now,
+        generator: generatorName,
         render: {
-          path: planned.path, id: planned.id,
+          path: planned.path,
+          id: planned.id,
           pathOf: (ref) => plan.get(refKey(ref))?.path,
           source: {
-            name: source.name, system: source.system ?? extractor.vocabulary.system, domain,
-            cloud: defaults.cloud, resource: extraction.resource, vocabulary: extractor.vocabulary,
+            name: source.name,
+            system: source.system ?? extractor.vocabulary.system,
+            domain,
+            cloud: defaults.cloud,
+            resource: extraction.resource,
+            vocabulary: extractor.vocabulary,
           },
         },
       });
@@ -105,7 +131,12 @@ async function writeConcepts(
       if (merged.action !== "unchanged") {
         await files.write(planned.path, merged.text);
         const action = merged.action === "created" ? "created" : "changed";
-        run.log.push({ action, conceptPath: planned.path, title: dataset.ref.name, details: merged.details });
+        run.log.push({
+          action,
+          conceptPath: planned.path,
+          title: dataset.ref.name,
+          details: merged.details,
+        });
       }
     } catch (error) {
       if (!(error instanceof KnowledgeFileError)) throw error;
@@ -114,7 +145,8 @@ async function writeConcepts(
     }
   }
   await deprecateMissing(run, previous, next, extraction.failures, outcome);
-  if (!files.dryRun && (await writeSourceState(files.bundleDir, source.name, next))) files.written++;
+  if (!files.dryRun && (await writeSourceState(files.bundleDir, source.name, next)))
+    files.written++;
 }
 
 /** Objects that disappeared from the source keep their file, marked deprecated (DESIGN §5.8). */
@@ -141,7 +173,12 @@ async function deprecateMissing(
       if (deprecated === undefined) continue;
       await run.files.write(path, deprecated);
       outcome.deprecated.push(path);
-      run.log.push({ action: "deprecated", conceptPath: path, title: state.ref.name, details: ["no longer in the source"] });
+      run.log.push({
+        action: "deprecated",
+        conceptPath: path,
+        title: state.ref.name,
+        details: ["no longer in the source"],
+      });
     } catch (error) {
       if (!(error instanceof KnowledgeFileError)) throw error;
       run.unparseable.push({ file: path, message: error.message, hint: error.hint });
@@ -157,10 +194,13 @@ function covers(scope: DatasetRef, ref: DatasetRef): boolean {
   );
 }
 
-function describeFailure(failure: ExtractionFailure): { scope?: string; message: string; hint?: string } {
+function describeFailure(failure: ExtractionFailure): {
+  scope?: string;
+  message: string;
+  hint?: string;
+} {
   const scope = failure.scope
     ? [failure.scope.database, failure.scope.schema, failure.scope.name].filter(Boolean).join(".")
     : undefined;
   return { scope, message: redact(failure.message), hint: failure.hint };
 }
-

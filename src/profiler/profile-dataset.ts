@@ -10,7 +10,9 @@ export interface ProfileOptions {
  * The profile stage. Today it passes catalog facts through; sampling the dataset's bounded
  * `sample()` into per-field profiles arrives with the profiler issue, behind this signature.
  */
-export function profileDataset(dataset: Dataset, options: ProfileOptions): Promise<EnrichedDataset> {
-  void options;
+export function profileDataset(
+  dataset: Dataset,
+  _options: ProfileOptions,
+): Promise<EnrichedDataset> {
   return Promise.resolve({ ...dataset, findings: [] });
 }

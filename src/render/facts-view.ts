@@ -14,7 +14,9 @@ export function summarySentences(input: RenderInput): string[] {
   const { dataset } = input;
   const where = input.dataset.ref.database ? ` in ${code(input.dataset.ref.database)}` : "";
   const volume = [
-    dataset.stats?.rowEstimate !== undefined ? `about ${formatCount(dataset.stats.rowEstimate)} ${noun(dataset)}` : "",
+    dataset.stats?.rowEstimate !== undefined
+      ? `about ${formatCount(dataset.stats.rowEstimate)} ${noun(dataset)}`
+      : "",
     dataset.stats?.sizeBytes !== undefined ? formatBytes(dataset.stats.sizeBytes) : "",
   ].filter(Boolean);
   const sentences = [
@@ -24,7 +26,8 @@ export function summarySentences(input: RenderInput): string[] {
   if (primary) sentences.push(`Primary key ${primary.fields.map(code).join(", ")}.`);
   const referencing = new Set(dataset.referencedBy.map((fk) => JSON.stringify(fk.from)));
   if (referencing.size > 0) sentences.push(`Referenced by ${plural(referencing.size, "table")}.`);
-  if (dataset.partitions.length > 0) sentences.push(`${plural(dataset.partitions.length, "partition")}.`);
+  if (dataset.partitions.length > 0)
+    sentences.push(`${plural(dataset.partitions.length, "partition")}.`);
   const analysed = latest(dataset.usage?.lastAnalyze, dataset.usage?.lastAutoanalyze);
   if (analysed) sentences.push(`Last analysed ${formatDay(analysed)}.`);
   return sentences;
@@ -34,7 +37,9 @@ export function summarySentences(input: RenderInput): string[] {
 export function generatedDescription(input: RenderInput): string {
   const { dataset } = input;
   const word = input.source.vocabulary.fieldWord;
-  const parts = [`${input.source.vocabulary.engine} ${dataset.objectType} ${qualifiedName(input)} with ${plural(dataset.fields.length, word)}`];
+  const parts = [
+    `${input.source.vocabulary.engine} ${dataset.objectType} ${qualifiedName(input)} with ${plural(dataset.fields.length, word)}`,
+  ];
   const primary = dataset.keys.find((key) => key.kind === "primary");
   if (primary) parts.push(`primary key ${primary.fields.join(", ")}`);
   return `${parts.join(", ")}.`;
@@ -52,13 +57,18 @@ export function qualityBullets(dataset: EnrichedDataset): string[] {
       );
     }
     if (field.enumValues && field.enumValues.length > 0) {
-      bullets.push(`${code(field.path)} is one of ${plural(field.enumValues.length, "enum value")} (${field.type}).`);
+      bullets.push(
+        `${code(field.path)} is one of ${plural(field.enumValues.length, "enum value")} (${field.type}).`,
+      );
     }
     for (const check of field.domain?.checks ?? []) {
-      bullets.push(`${code(field.path)} (domain ${code(field.domain?.name ?? "")}): ${code(check)}.`);
+      bullets.push(
+        `${code(field.path)} (domain ${code(field.domain?.name ?? "")}): ${code(check)}.`,
+      );
     }
   }
-  for (const check of dataset.checks) bullets.push(`Check ${code(check.name)}: ${code(check.expression)}.`);
+  for (const check of dataset.checks)
+    bullets.push(`Check ${code(check.name)}: ${code(check.expression)}.`);
   if (dataset.kind === "table" && dataset.stats?.rowEstimate === undefined) {
     bullets.push("No planner statistics yet: the table has never been analysed.");
   }
@@ -69,7 +79,8 @@ export function usageBullets(dataset: EnrichedDataset): string[] {
   const usage = dataset.usage;
   if (!usage) return [];
   const bullets: string[] = [];
-  const count = (value: number | undefined) => (value === undefined ? undefined : formatCount(value));
+  const count = (value: number | undefined) =>
+    value === undefined ? undefined : formatCount(value);
   const scans = [
     count(usage.seqScans) && `sequential scans ${count(usage.seqScans) ?? ""}`,
     count(usage.idxScans) && `index scans ${count(usage.idxScans) ?? ""}`,
@@ -88,12 +99,19 @@ export function usageBullets(dataset: EnrichedDataset): string[] {
     usage.lastAutovacuum && `last autovacuum ${formatDay(usage.lastAutovacuum)}`,
   ].filter(Boolean);
   if (times.length > 0) bullets.push(`${capitalise(times.join(", "))} (UTC).`);
+  const counters = [usage.seqScans, usage.idxScans, usage.inserts, usage.updates, usage.deletes];
+  if (times.length === 0 && counters.every((value) => value === undefined || value === 0)) {
+    return [`No scans or row changes recorded since statistics reset (${usage.source}).`];
+  }
   if (bullets.length > 0) bullets.push(`Source: ${usage.source}.`);
   return bullets;
 }
 
 function latest(...values: (string | undefined)[]): string | undefined {
-  return values.filter((v): v is string => v !== undefined).sort().at(-1);
+  return values
+    .filter((v): v is string => v !== undefined)
+    .sort()
+    .at(-1);
 }
 
 function capitalise(text: string): string {

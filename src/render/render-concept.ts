@@ -3,11 +3,16 @@ import { regionBlock } from "../bundle/regions.js";
 import { tableCell } from "../bundle/markdown-table.js";
 import { ConfigError, errorMessage } from "../errors.js";
 import { code } from "./format.js";
-import { generatedDescription, qualityBullets, summarySentences, usageBullets } from "./facts-view.js";
+import {
+  generatedDescription,
+  qualityBullets,
+  summarySentences,
+  usageBullets,
+} from "./facts-view.js";
 import type { RenderInput } from "./render-input.js";
 import { schemaFootnote, schemaRows } from "./schema-view.js";
 import { keyBullets, partitionBullets, relationshipBullets } from "./structure-view.js";
-import { regionNames, type RegionName, type TemplateSet } from "./templates.js";
+import { regionNames, type TemplateSet } from "./templates.js";
 
 export interface RenderedConcept {
   /** Regions with content, in template order. */
@@ -62,7 +67,7 @@ export function renderConcept(input: RenderInput, templates: TemplateSet): Rende
   const order: string[] = [];
   const region = (name: string) => {
     order.push(name);
-    const found = byName.get(name as RegionName);
+    const found = byName.get(name);
     return found ? regionBlock(found) : "";
   };
   const body = renderTemplate(templates, templates.concept, { ...view, region }, "concept");
@@ -73,7 +78,11 @@ export function renderConcept(input: RenderInput, templates: TemplateSet): Rende
     regions,
     order,
     newBody,
-    description: dataset.comment?.split(/\n\s*\n/)[0]?.replace(/\s+/g, " ").trim() || generatedDescription(input),
+    description:
+      dataset.comment
+        ?.split(/\n\s*\n/)[0]
+        ?.replace(/\s+/g, " ")
+        .trim() || generatedDescription(input),
     tags: [...new Set([source.domain, ...dataset.tags].filter((t): t is string => Boolean(t)))],
     machineFrontmatter: {
       type: `${source.vocabulary.engine} ${source.vocabulary.kindTitles[dataset.kind] ?? capitalise(dataset.objectType)}`,
@@ -88,12 +97,19 @@ export function renderConcept(input: RenderInput, templates: TemplateSet): Rende
       [dataset.kind === "document_collection" ? "collection" : "table"]: ref.name,
       // A finding a person rejected never turns pii back on by itself (DESIGN §5.4).
       pii: dataset.findings.some((f) => input.decisions.get(f.path)?.toLowerCase() !== "rejected"),
-      sources: [{ id: "catalog", resource: source.resource, title: source.vocabulary.catalogTitle }],
+      sources: [
+        { id: "catalog", resource: source.resource, title: source.vocabulary.catalogTitle },
+      ],
     },
   };
 }
 
-function renderTemplate(templates: TemplateSet, template: Parameters<TemplateSet["eta"]["render"]>[0], data: object, name: string): string {
+function renderTemplate(
+  templates: TemplateSet,
+  template: Parameters<TemplateSet["eta"]["render"]>[0],
+  data: object,
+  name: string,
+): string {
   try {
     return templates.eta.render(template, data);
   } catch (error) {

@@ -16,9 +16,13 @@ export function schemaRows(
   dataset: EnrichedDataset,
   descriptions: ReadonlyMap<string, string>,
 ): SchemaRow[] {
-  const primary = new Set(dataset.keys.filter((k) => k.kind === "primary").flatMap((k) => k.fields));
+  const primary = new Set(
+    dataset.keys.filter((k) => k.kind === "primary").flatMap((k) => k.fields),
+  );
   const unique = new Set(
-    dataset.keys.filter((k) => k.kind === "unique" && k.fields.length === 1).flatMap((k) => k.fields),
+    dataset.keys
+      .filter((k) => k.kind === "unique" && k.fields.length === 1)
+      .flatMap((k) => k.fields),
   );
   const foreign = new Set(dataset.foreignKeys.flatMap((fk) => fk.fromFields));
   return dataset.fields.map((field) => {
@@ -40,7 +44,8 @@ export function schemaRows(
 
 function typeText(field: Field): string {
   const parts = [field.type];
-  if (field.identity) parts.push(`identity (${field.identity === "always" ? "always" : "by default"})`);
+  if (field.identity)
+    parts.push(`identity (${field.identity === "always" ? "always" : "by default"})`);
   if (field.generated) parts.push(`generated as ${field.generated}`);
   else if (field.default !== undefined && !field.identity) parts.push(`default ${field.default}`);
   return parts.join(", ");

@@ -5,7 +5,10 @@ import type { RenderInput } from "./render-input.js";
 
 /** Bullets of the Keys and Indexes section. */
 export function keyBullets(dataset: EnrichedDataset): string[] {
-  const bullets = dataset.keys.map(
+  const keys = [...dataset.keys].sort(
+    (a, b) => Number(b.kind === "primary") - Number(a.kind === "primary"),
+  );
+  const bullets = keys.map(
     (key) =>
       `${key.kind === "primary" ? "Primary key" : "Unique"} ${code(key.name)} (${codeList(key.fields)})`,
   );
@@ -14,7 +17,9 @@ export function keyBullets(dataset: EnrichedDataset): string[] {
     if (constraintNames.has(index.name)) continue;
     const unique = index.unique ? "Unique index" : "Index";
     const where = index.predicate ? ` where ${code(index.predicate)}` : "";
-    bullets.push(`${unique} ${code(index.name)} ${index.method} (${codeList(index.columns)})${where}`);
+    bullets.push(
+      `${unique} ${code(index.name)} ${index.method} (${codeList(index.columns)})${where}`,
+    );
   }
   return bullets;
 }
@@ -23,7 +28,8 @@ export function keyBullets(dataset: EnrichedDataset): string[] {
 export function relationshipBullets(input: RenderInput): string[] {
   const { dataset } = input;
   const outgoing = dataset.foreignKeys.map(
-    (fk) => `${codeList(fk.fromFields)} → ${conceptLink(input, fk.to)} ${codeList(fk.toFields)}${actions(fk)}`,
+    (fk) =>
+      `${codeList(fk.fromFields)} → ${conceptLink(input, fk.to)} ${codeList(fk.toFields)}${actions(fk)}`,
   );
   const incoming = dataset.referencedBy.map(
     (fk) => `${conceptLink(input, fk.from)} ${codeList(fk.fromFields)} → ${codeList(fk.toFields)}`,

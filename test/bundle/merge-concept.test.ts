@@ -13,6 +13,12 @@ import { sampleAccount, sampleRenderInput } from "../helpers/sample-dataset.js";
 
 const templates = loadTemplates();
 
+function field(dataset: EnrichedDataset, index: number) {
+  const found = dataset.fields[index];
+  if (!found) throw new Error(`sample has no field ${String(index)}`);
+  return found;
+}
+
 function merge(
   dataset: EnrichedDataset,
   existingText?: string,
@@ -73,7 +79,7 @@ describe("mergeConcept", () => {
         "description: The account master.",
       );
     const changed = sampleAccount({ comment: "Accounts from Salesforce (v2)." });
-    changed.fields[1] = { ...changed.fields[1]!, comment: "Segment (new comment)" };
+    changed.fields[1] = { ...field(changed, 1), comment: "Segment (new comment)" };
     const second = merge(changed, edited, first.state, "2026-11-28T02:00:00Z");
     expect(second.text).toContain("One row per paying customer.");
     expect(second.text).toContain("| Segment as sold by the account team |");
@@ -92,7 +98,7 @@ describe("mergeConcept", () => {
     const first = merge(sampleAccount());
     const withTag = first.text.replace("tags: [sales]", "tags: [sales, revenue]");
     const changed = sampleAccount();
-    changed.fields[1] = { ...changed.fields[1]!, comment: "Segment, renamed" };
+    changed.fields[1] = { ...field(changed, 1), comment: "Segment, renamed" };
     const second = merge(changed, withTag, first.state);
     expect(second.text).toContain("| Segment, renamed |");
     expect(values(second.text).tags).toEqual(["sales", "revenue"]);
@@ -113,7 +119,7 @@ describe("mergeConcept", () => {
       type: "text",
       nullable: true,
     });
-    changed.fields[2] = { ...changed.fields[2]!, type: "text" };
+    changed.fields[2] = { ...field(changed, 2), type: "text" };
     const second = merge(changed, approved, first.state);
     expect(values(second.text)).toMatchObject({ approval_status: "needs_review", status: "draft" });
     expect(second.details).toEqual(
@@ -139,7 +145,12 @@ describe("mergeConcept", () => {
   });
 
   it("keeps a person's Decision cell and lets a rejection turn pii off", () => {
-    const finding = { path: "segment", category: "pii.test", confidence: "low" as const, evidence: ["name matches"] };
+    const finding = {
+      path: "segment",
+      category: "pii.test",
+      confidence: "low" as const,
+      evidence: ["name matches"],
+    };
     const withFinding = sampleAccount({ findings: [finding] });
     const first = merge(withFinding);
     expect(values(first.text).pii).toBe(true);

@@ -9,7 +9,8 @@ function withConfig(text: string): string {
   return dir;
 }
 
-const postgresSource = (connection: string) => `sources:\n  - name: crm\n    type: postgres\n    connection: ${connection}\n`;
+const postgresSource = (connection: string) =>
+  `sources:\n  - name: crm\n    type: postgres\n    connection: ${connection}\n`;
 
 describe("okf extract with bad input", () => {
   it("explains a missing config and exits 2", async () => {
@@ -21,14 +22,22 @@ describe("okf extract with bad input", () => {
   });
 
   it("names the line of malformed YAML", async () => {
-    const run = await runCli(["extract"], withConfig("sources:\n  - name: crm\n   type: [postgres\n"));
+    const run = await runCli(
+      ["extract"],
+      withConfig("sources:\n  - name: crm\n   type: [postgres\n"),
+    );
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/is not valid YAML/);
     expect(run.stderr).toMatch(/line \d+/);
   });
 
   it("names the path of every schema error", async () => {
-    const run = await runCli(["extract"], withConfig("sources:\n  - name: crm\n    type: postgres\n  - name: ../x\n    type: postgres\n    connection: a\n    colour: blue\n"));
+    const run = await runCli(
+      ["extract"],
+      withConfig(
+        "sources:\n  - name: crm\n    type: postgres\n  - name: ../x\n    type: postgres\n    connection: a\n    colour: blue\n",
+      ),
+    );
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("sources[0].connection");
     expect(run.stderr).toContain("sources[1].name");
@@ -36,22 +45,32 @@ describe("okf extract with bad input", () => {
   });
 
   it("rejects an unknown source type, and a planned one with its own message", async () => {
-    const unknown = await runCli(["extract"], withConfig("sources:\n  - name: x\n    type: oracle\n"));
+    const unknown = await runCli(
+      ["extract"],
+      withConfig("sources:\n  - name: x\n    type: oracle\n"),
+    );
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('sources[0].type: unknown source type "oracle"');
-    const planned = await runCli(["extract"], withConfig("sources:\n  - name: x\n    type: dynamodb\n"));
+    const planned = await runCli(
+      ["extract"],
+      withConfig("sources:\n  - name: x\n    type: dynamodb\n"),
+    );
     expect(planned.stderr).toContain("not available in this version");
   });
 
   it("names an unset environment variable and where it is used", async () => {
     const run = await runCli(["extract"], withConfig(postgresSource("${OKF_TEST_UNSET_URL}")));
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("sources[0].connection: environment variable OKF_TEST_UNSET_URL is not set");
+    expect(run.stderr).toContain(
+      "sources[0].connection: environment variable OKF_TEST_UNSET_URL is not set",
+    );
   });
 
   it("reports an unreachable database as a failed source (exit 3) without leaking the password", async () => {
     const dir = withConfig(postgresSource("${DB_URL}"));
-    const run = await runCli(["extract"], dir, { DB_URL: "postgres://reader:s3cretPass@127.0.0.1:1/crm" });
+    const run = await runCli(["extract"], dir, {
+      DB_URL: "postgres://reader:s3cretPass@127.0.0.1:1/crm",
+    });
     expect(run.code).toBe(3);
     expect(run.stdout + run.stderr).toMatch(/crm \[failed\]/);
     expect(run.stdout + run.stderr).not.toContain("s3cretPass");
@@ -59,7 +78,10 @@ describe("okf extract with bad input", () => {
   });
 
   it("rejects unknown --source names with the configured ones", async () => {
-    const run = await runCli(["extract", "--source", "nope"], withConfig(postgresSource("postgres://x@127.0.0.1:1/x")));
+    const run = await runCli(
+      ["extract", "--source", "nope"],
+      withConfig(postgresSource("postgres://x@127.0.0.1:1/x")),
+    );
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('Unknown source "nope"');
     expect(run.stderr).toContain("Configured sources: crm");
@@ -80,7 +102,10 @@ describe("okf init", () => {
     expect(first.stdout).toContain("created okf.config.yaml");
     writeFileSync(join(dir, "okf.config.yaml"), "# mine\n");
     const second = await runCli(["init", "--json"], dir);
-    expect(JSON.parse(second.stdout)).toMatchObject({ created: [], kept: ["okf.config.yaml", "knowledge/index.md", "knowledge/log.md"] });
+    expect(JSON.parse(second.stdout)).toMatchObject({
+      created: [],
+      kept: ["okf.config.yaml", "knowledge/index.md", "knowledge/log.md"],
+    });
     const validate = await runCli(["validate", "knowledge"], dir);
     expect(validate.code).toBe(0);
   });

@@ -14,7 +14,10 @@ export interface ExtractFixture {
   write(path: string, text: string): void;
 }
 
-export async function createExtractFixture(prefix: string, schemaSql: string): Promise<ExtractFixture> {
+export async function createExtractFixture(
+  prefix: string,
+  schemaSql: string,
+): Promise<ExtractFixture> {
   const db = await createTestDatabase(prefix);
   await db.admin(schemaSql);
   const dir = tempDir("okf-project-");

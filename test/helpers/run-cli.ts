@@ -22,7 +22,11 @@ function capture(): { stream: NodeJS.WriteStream; text: () => string } {
 }
 
 /** Runs the CLI in-process, as `okf ARGS` in `cwd`, capturing what it prints. */
-export async function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+export async function runCli(
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<CliRun> {
   const stdout = capture();
   const stderr = capture();
   const code = await main(["node", "okf", ...args], {

@@ -42,8 +42,14 @@ describe("regeneration keeps people's work (DESIGN §5)", () => {
   it("1. keeps text outside markers byte for byte, in place", async () => {
     const original = fixture.read(path());
     const edited = original
-      .replace(/_Owner to write: what one row[^\n]*/, "One row per **paying** customer.\n\nSee also the CRM handbook.")
-      .replace("<!-- okf:begin keys -->", "A note between two generated sections.\n\n<!-- okf:begin keys -->")
+      .replace(
+        /_Owner to write: what one row[^\n]*/,
+        "One row per **paying** customer.\n\nSee also the CRM handbook.",
+      )
+      .replace(
+        "<!-- okf:begin keys -->",
+        "A note between two generated sections.\n\n<!-- okf:begin keys -->",
+      )
       .concat("\n## Steward notes\nReviewed with finance.\n");
     fixture.write(path(), edited);
     await fixture.db.admin("ALTER TABLE sales.account ADD COLUMN region text");
@@ -51,30 +57,47 @@ describe("regeneration keeps people's work (DESIGN §5)", () => {
     expect(result.sources[0]?.changed).toContain(path());
     const after = fixture.read(path());
     expect(after).toContain("| region | text | yes |");
-    const outside = (text: string) => text.replace(/<!-- okf:begin (\S+) -->[\s\S]*?<!-- okf:end \1 -->/g, "<$1>").replace(/^---[\s\S]*?---\n/, "");
+    const outside = (text: string) =>
+      text
+        .replace(/<!-- okf:begin (\S+) -->[\s\S]*?<!-- okf:end \1 -->/g, "<$1>")
+        .replace(/^---[\s\S]*?---\n/, "");
     expect(outside(after)).toBe(outside(edited));
   });
 
   it("2. never changes human-owned keys and keeps unknown ones", async () => {
     const edited = fixture
       .read(path())
-      .replace("steward: data-platform-team", "steward: maria.lopez\nowner: revenue-operations\nclassification: confidential\nteam_channel: \"#crm-data\"");
+      .replace(
+        "steward: data-platform-team",
+        'steward: maria.lopez\nowner: revenue-operations\nclassification: confidential\nteam_channel: "#crm-data"',
+      );
     fixture.write(path(), edited);
-    await fixture.db.admin("COMMENT ON TABLE sales.account IS 'Accounts synchronised from Salesforce.'");
+    await fixture.db.admin(
+      "COMMENT ON TABLE sales.account IS 'Accounts synchronised from Salesforce.'",
+    );
     await fixture.extract({ now: "2026-11-28T02:00:00Z" });
     const after = fixture.read(path());
-    expect(after).toContain("steward: maria.lopez\nowner: revenue-operations\nclassification: confidential\nteam_channel: \"#crm-data\"");
+    expect(after).toContain(
+      'steward: maria.lopez\nowner: revenue-operations\nclassification: confidential\nteam_channel: "#crm-data"',
+    );
     expect(after).toContain("description: Accounts synchronised from Salesforce.");
   });
 
   it("3. keeps an edited Description cell while the column exists, and reports the new comment", async () => {
-    fixture.write(path(), fixture.read(path()).replace("| Commercial segment |", "| Segment as sold (smb, mid, ent) |"));
-    await fixture.db.admin("COMMENT ON COLUMN sales.account.segment IS 'Segment v2'; COMMENT ON COLUMN sales.account.name IS 'Registered legal name'");
+    fixture.write(
+      path(),
+      fixture.read(path()).replace("| Commercial segment |", "| Segment as sold (smb, mid, ent) |"),
+    );
+    await fixture.db.admin(
+      "COMMENT ON COLUMN sales.account.segment IS 'Segment v2'; COMMENT ON COLUMN sales.account.name IS 'Registered legal name'",
+    );
     const result = await fixture.extract({ now: "2026-11-28T02:00:00Z" });
     const after = fixture.read(path());
     expect(after).toContain("| Segment as sold (smb, mid, ent) |");
     expect(after).toContain("| Registered legal name |");
-    expect(result.sources[0]?.notes.map((n) => n.note).join("\n")).toContain('description of segment kept as edited; the source comment is now "Segment v2"');
+    expect(result.sources[0]?.notes.map((n) => n.note).join("\n")).toContain(
+      'description of segment kept as edited; the source comment is now "Segment v2"',
+    );
   });
 
   it("5. leaves files with broken YAML or markers untouched, goes on, and says so in the exit code", async () => {
@@ -83,7 +106,9 @@ describe("regeneration keeps people's work (DESIGN §5)", () => {
     const brokenMarkers = fixture.read(territory).replace("<!-- okf:end schema -->", "");
     fixture.write(path(), brokenYaml);
     fixture.write(territory, brokenMarkers);
-    await fixture.db.admin("CREATE TABLE sales.region (region_id int PRIMARY KEY); ALTER TABLE sales.account ADD COLUMN x int; ALTER TABLE sales.territory ADD COLUMN y int");
+    await fixture.db.admin(
+      "CREATE TABLE sales.region (region_id int PRIMARY KEY); ALTER TABLE sales.account ADD COLUMN x int; ALTER TABLE sales.territory ADD COLUMN y int",
+    );
     const result = await fixture.extract({ now: "2026-11-28T02:00:00Z" });
     expect(result.exitCode).toBe(1);
     expect(result.unparseable.map((u) => u.file).sort()).toEqual([path(), territory].sort());
@@ -98,7 +123,9 @@ describe("regeneration keeps people's work (DESIGN §5)", () => {
     const again = await fixture.extract({ now: "2026-11-29T02:00:00Z" });
     expect(again.filesWritten).toBe(0);
     expect(again.sources[0]?.unchanged.length).toBe(2);
-    await fixture.db.admin("INSERT INTO sales.account SELECT g, 'Account ' || g, 'smb', 1 FROM generate_series(1001, 1004) g; ANALYZE sales.account");
+    await fixture.db.admin(
+      "INSERT INTO sales.account SELECT g, 'Account ' || g, 'smb', 1 FROM generate_series(1001, 1004) g; ANALYZE sales.account",
+    );
     const noisy = await fixture.extract({ now: "2026-11-30T02:00:00Z" });
     expect(fixture.read(path())).toBe(before);
     expect(noisy.filesWritten).toBe(0);
@@ -109,27 +136,47 @@ describe("regeneration keeps people's work (DESIGN §5)", () => {
     const refused = runs.filter((r) => r.status === "rejected");
     expect(refused).toHaveLength(1);
     expect((refused[0] as PromiseRejectedResult).reason).toBeInstanceOf(BundleLockedError);
-    const leftovers = readdirSync(join(fixture.bundle, "crm", fixture.db.name, "sales")).filter((f) => !f.endsWith(".md"));
+    const leftovers = readdirSync(join(fixture.bundle, "crm", fixture.db.name, "sales")).filter(
+      (f) => !f.endsWith(".md"),
+    );
     expect(leftovers).toEqual([]);
     expect(existsSync(join(fixture.bundle, ".okf", "lock"))).toBe(false);
   });
 
   it("8. deprecates a dropped object instead of deleting it, and sends it back to review when it returns", async () => {
     const territory = path().replace("account", "territory");
-    await fixture.db.admin("ALTER TABLE sales.account DROP COLUMN territory_id; DROP TABLE sales.territory");
+    await fixture.db.admin(
+      "ALTER TABLE sales.account DROP COLUMN territory_id; DROP TABLE sales.territory",
+    );
     const result = await fixture.extract({ now: "2026-11-28T02:00:00Z" });
     expect(result.sources[0]?.deprecated).toEqual([territory]);
-    expect(fixture.read(territory)).toMatch(/approval_status: deprecated\n[\s\S]*status: deprecated/);
+    expect(fixture.read(territory)).toMatch(
+      /approval_status: deprecated\n[\s\S]*status: deprecated/,
+    );
     expect(fixture.read("log.md")).toMatch(/## 2026-11-28\n\n[\s\S]*Deprecated \[territory\]/);
-    expect(fixture.read("crm/" + fixture.db.name + "/sales/index.md")).toMatch(/## Deprecated\n\n\* \[territory\]/);
-    await fixture.db.admin("CREATE TABLE sales.territory (territory_id integer PRIMARY KEY, name text NOT NULL)");
+    expect(fixture.read("crm/" + fixture.db.name + "/sales/index.md")).toMatch(
+      /## Deprecated\n\n\* \[territory\]/,
+    );
+    await fixture.db.admin(
+      "CREATE TABLE sales.territory (territory_id integer PRIMARY KEY, name text NOT NULL)",
+    );
     await fixture.extract({ now: "2026-11-29T02:00:00Z" });
     expect(fixture.read(territory)).toContain("approval_status: needs_review");
   });
 
   it("moves an approved file to needs_review when its columns change, and logs what changed", async () => {
-    fixture.write(path(), fixture.read(path()).replace("approval_status: draft\nstatus: draft", "approval_status: approved\nstatus: stable"));
-    await fixture.db.admin("ALTER TABLE sales.account ALTER COLUMN segment TYPE varchar(20); ALTER TABLE sales.account ADD COLUMN region text");
+    fixture.write(
+      path(),
+      fixture
+        .read(path())
+        .replace(
+          "approval_status: draft\nstatus: draft",
+          "approval_status: approved\nstatus: stable",
+        ),
+    );
+    await fixture.db.admin(
+      "ALTER TABLE sales.account ALTER COLUMN segment TYPE varchar(20); ALTER TABLE sales.account ADD COLUMN region text",
+    );
     await fixture.extract({ now: "2026-11-28T02:00:00Z" });
     expect(fixture.read(path())).toContain("approval_status: needs_review\n");
     const log = fixture.read("log.md");

@@ -12,17 +12,47 @@ const templates = loadTemplates();
 
 describe("renderConcept", () => {
   it("renders a table like the golden file", () => {
-    const descriptions = new Map([["account_id", "Salesforce account id"], ["segment", "Commercial | segment"]]);
+    const descriptions = new Map([
+      ["account_id", "Salesforce account id"],
+      ["segment", "Commercial | segment"],
+    ]);
     const rendered = renderConcept(sampleRenderInput(sampleAccount(), descriptions), templates);
     expectGolden("customer_account.body.md", rendered.newBody);
-    expect(rendered.order).toEqual(["summary", "schema", "partitions", "definition", "keys", "relationships", "sensitive", "quality", "usage"]);
-    expect(rendered.regions.map((r) => r.name)).toEqual(["summary", "schema", "keys", "relationships", "quality", "usage"]);
+    expect(rendered.order).toEqual([
+      "summary",
+      "schema",
+      "partitions",
+      "definition",
+      "keys",
+      "relationships",
+      "sensitive",
+      "quality",
+      "usage",
+    ]);
+    expect(rendered.regions.map((r) => r.name)).toEqual([
+      "summary",
+      "schema",
+      "keys",
+      "relationships",
+      "quality",
+      "usage",
+    ]);
   });
 
   it("renders a view with its definition and a partitioned table with its partitions", () => {
     const view = sampleAccount({
-      kind: "view", objectType: "view", comment: undefined, keys: [], foreignKeys: [], referencedBy: [], checks: [], indexes: [],
-      stats: undefined, usage: undefined, viewDefinition: " SELECT account_id\n   FROM sales.customer_account\n  WHERE lifecycle_stage = 'active';",
+      kind: "view",
+      objectType: "view",
+      comment: undefined,
+      keys: [],
+      foreignKeys: [],
+      referencedBy: [],
+      checks: [],
+      indexes: [],
+      stats: undefined,
+      usage: undefined,
+      viewDefinition:
+        " SELECT account_id\n   FROM sales.customer_account\n  WHERE lifecycle_stage = 'active';",
     });
     const viewRendered = renderConcept(sampleRenderInput(view), templates);
     expectGolden("view.body.md", viewRendered.newBody);
@@ -30,28 +60,44 @@ describe("renderConcept", () => {
     expect(viewRendered.description).toBe("PostgreSQL view sales.customer_account with 4 columns.");
 
     const partitioned = sampleAccount({
-      objectType: "partitioned table", partitionKey: "RANGE (updated_at)",
+      objectType: "partitioned table",
+      partitionKey: "RANGE (updated_at)",
       partitions: [
-        { name: "customer_account_2025", ref: { database: "crm_prod", schema: "sales", name: "customer_account_2025" }, bound: "FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')" },
+        {
+          name: "customer_account_2025",
+          ref: { database: "crm_prod", schema: "sales", name: "customer_account_2025" },
+          bound: "FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')",
+        },
       ],
     });
     const partitionedRendered = renderConcept(sampleRenderInput(partitioned), templates);
-    expect(partitionedRendered.newBody).toContain("## Partitions\nPartitioned by `RANGE (updated_at)`");
-    expect(partitionedRendered.newBody).toContain("- `customer_account_2025`: `FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')`");
+    expect(partitionedRendered.newBody).toContain(
+      "## Partitions\nPartitioned by `RANGE (updated_at)`",
+    );
+    expect(partitionedRendered.newBody).toContain(
+      "- `customer_account_2025`: `FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')`",
+    );
     expect(partitionedRendered.machineFrontmatter.type).toBe("PostgreSQL Table");
   });
 
   it("uses an overriding template from the configured folder", () => {
     const dir = mkdtempSync(join(tmpdir(), "okf-templates-"));
     mkdirSync(join(dir, "sections"));
-    writeFileSync(join(dir, "sections", "usage.md.eta"), "## Usage\nCustom: <%= it.usage.length %> facts\n");
+    writeFileSync(
+      join(dir, "sections", "usage.md.eta"),
+      "## Usage\nCustom: <%= it.usage.length %> facts\n",
+    );
     const rendered = renderConcept(sampleRenderInput(sampleAccount()), loadTemplates(dir));
-    expect(rendered.regions.find((r) => r.name === "usage")?.content).toBe("## Usage\nCustom: 4 facts");
+    expect(rendered.regions.find((r) => r.name === "usage")?.content).toBe(
+      "## Usage\nCustom: 4 facts",
+    );
   });
 
   it("reports a broken template as a configuration error", () => {
     const dir = mkdtempSync(join(tmpdir(), "okf-templates-"));
     writeFileSync(join(dir, "concept.md.eta"), "<% if ( %>");
-    expect(() => renderConcept(sampleRenderInput(sampleAccount()), loadTemplates(dir))).toThrow(ConfigError);
+    expect(() => renderConcept(sampleRenderInput(sampleAccount()), loadTemplates(dir))).toThrow(
+      ConfigError,
+    );
   });
 });
