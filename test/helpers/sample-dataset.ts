@@ -1,19 +1,6 @@
-import type { SourceVocabulary } from "../../extractors/extractor.js";
+import { postgresVocabulary } from "../../extractors/postgres/postgres-extractor.js";
 import type { EnrichedDataset } from "../../src/model/index.js";
 import type { RenderInput } from "../../src/render/render-input.js";
-
-export const postgresVocabulary: SourceVocabulary = {
-  engine: "PostgreSQL",
-  system: "postgresql",
-  fieldWord: "column",
-  kindTitles: {
-    table: "Table",
-    view: "View",
-    materialized_view: "Materialized View",
-    external_table: "Foreign Table",
-  },
-  catalogTitle: "PostgreSQL catalog (pg_catalog, pg_stats, pg_stat_user_tables)",
-};
 
 /** A hand-built customer_account, shaped like what the PostgreSQL extractor yields. */
 export function sampleAccount(overrides: Partial<EnrichedDataset> = {}): EnrichedDataset {
