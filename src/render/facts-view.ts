@@ -15,7 +15,7 @@ export function summarySentences(input: RenderInput): string[] {
   const where = input.dataset.ref.database ? ` in ${code(input.dataset.ref.database)}` : "";
   const volume = [
     dataset.stats?.rowEstimate !== undefined
-      ? `about ${formatCount(dataset.stats.rowEstimate)} ${noun(dataset)}`
+      ? rowVolume(dataset.stats.rowEstimate, noun(dataset))
       : "",
     dataset.stats?.sizeBytes !== undefined ? formatBytes(dataset.stats.sizeBytes) : "",
   ].filter(Boolean);
@@ -105,6 +105,12 @@ export function usageBullets(dataset: EnrichedDataset): string[] {
   }
   if (bullets.length > 0) bullets.push(`Source: ${usage.source}.`);
   return bullets;
+}
+
+function rowVolume(estimate: number, noun: string): string {
+  return estimate === 0
+    ? `no ${noun} when last analysed`
+    : `about ${formatCount(estimate)} ${noun}`;
 }
 
 function latest(...values: (string | undefined)[]): string | undefined {
