@@ -26,10 +26,14 @@ export async function main(argv: readonly string[], io?: Partial<CliIo>): Promis
   let exitCode = 0;
   const program = new Command("okf")
     .description(
-      "Turn database metadata into a governed Open Knowledge Format (OKF) bundle: one markdown\nfile per table, regenerated without losing what people wrote.",
+      "Turn database metadata into a governed Open Knowledge Format (OKF) bundle: one markdown file per table, regenerated without losing what people wrote.",
     )
     .version(okfVersion, "-V, --version")
     .addOption(new Option("--debug", "print stack traces of errors"))
+    .addHelpText(
+      "after",
+      "\nStart with `okf demo`, or `okf init` then `okf extract`. Exit codes: 0 ok, 1 findings,\n2 usage or configuration error, 3 a source failed. Configuration reference: README.md.",
+    )
     .exitOverride()
     .showHelpAfterError("(run with --help for usage)")
     .configureOutput({
