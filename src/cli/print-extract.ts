@@ -1,6 +1,9 @@
 import { relative } from "node:path";
 import type { ExtractResult } from "../pipeline/run-extract.js";
 
+/** A nightly run over thousands of tables should not scroll the terminal away. */
+const listedPerSource = 25;
+
 /** The human summary of an extract run, for stdout. */
 export function formatExtractSummary(result: ExtractResult, cwd: string): string {
   const lines: string[] = [];
@@ -15,12 +18,16 @@ export function formatExtractSummary(result: ExtractResult, cwd: string): string
     ].join(", ");
     const status = source.status === "ok" ? "" : ` [${source.status}]`;
     lines.push(`  ${source.name}${status}: ${counts} (${(source.durationMs / 1000).toFixed(1)} s)`);
-    for (const path of [
+    const paths = [
       ...source.created.map((p) => `+ ${p}`),
       ...source.changed.map((p) => `~ ${p}`),
       ...source.deprecated.map((p) => `- ${p}`),
-    ]) {
-      lines.push(`      ${path}`);
+    ];
+    for (const path of paths.slice(0, listedPerSource)) lines.push(`      ${path}`);
+    if (paths.length > listedPerSource) {
+      lines.push(
+        `      … and ${String(paths.length - listedPerSource)} more (--json lists them all)`,
+      );
     }
     for (const failure of source.failures) {
       lines.push(`    failed${failure.scope ? ` (${failure.scope})` : ""}: ${failure.message}`);
