@@ -1,20 +1,48 @@
 import type { Dataset } from "./dataset.js";
 
-/** Per-field figures computed by the profiler from a sample. Filled by the profiler stage. */
+/** The kinds of value a sampled value can be, as seen by the profiler. */
+export type ValueType =
+  | "string"
+  | "integer"
+  | "number"
+  | "boolean"
+  | "date"
+  | "object"
+  | "array"
+  | "binary"
+  | "null";
+
+/**
+ * Per-field figures computed by the profiler from a bounded sample. Raw values (`values`,
+ * `min`, `max`) are removed again for fields the classifier finds sensitive, before rendering.
+ */
 export interface FieldProfile {
+  /** Dotted path; array elements as `lines[].sku`. */
   path: string;
+  /** Records in the sample. */
   sampled: number;
+  /** Records in which the path exists (documents and items may lack it). */
   present: number;
+  /** Records in which the path exists but holds null. */
   nulls: number;
-  distinct?: number;
-  /** Low-cardinality values; never filled for sensitive fields. */
-  values?: string[];
+  /** Distinct non-null values seen in the sample. */
+  distinct: number;
+  /** Type mix: how many present, non-null values had each type. */
+  types: Partial<Record<ValueType, number>>;
+  /** Shortest and longest string value, in characters. */
+  minLength?: number;
+  maxLength?: number;
+  /** Numeric or date range, as display strings. Never kept for sensitive fields. */
   min?: string;
   max?: string;
+  /** Value shapes (`email`, `uuid`, `iso_date`, `url`, `json`, …) → matching values. */
+  shapes: Record<string, number>;
+  /** Every distinct value, sorted, when there are few. Never kept for sensitive fields. */
+  values?: string[];
 }
 
 export interface DatasetProfile {
-  /** How the sample was taken, e.g. "TABLESAMPLE SYSTEM sample of 10,000 rows". */
+  /** How the sample was taken, e.g. "TABLESAMPLE SYSTEM (1%) REPEATABLE, capped at 10,000 rows". */
   method: string;
   sampled: number;
   fields: FieldProfile[];
@@ -22,19 +50,24 @@ export interface DatasetProfile {
 
 export type FindingDecision = "confirmed" | "rejected" | "";
 
+export type FindingConfidence = "low" | "medium" | "high";
+
 /** A field the classifier believes holds sensitive data, with evidence a reviewer can check. */
 export interface SensitiveFinding {
   path: string;
   /** `pii.email`, `pii.phone`, `secret.password`, … */
   category: string;
-  confidence: "low" | "medium" | "high";
+  confidence: FindingConfidence;
+  /** Checkable sentences: `name matches "email"`, `98 of 100 sampled values are email addresses`. */
   evidence: string[];
 }
+
+export type Classification = "public" | "internal" | "confidential" | "restricted";
 
 /** A dataset after the profile and classify stages. */
 export interface EnrichedDataset extends Dataset {
   profile?: DatasetProfile;
   findings: SensitiveFinding[];
   /** Suggested `classification` for new files. */
-  suggestedClassification?: "public" | "internal" | "confidential" | "restricted";
+  suggestedClassification?: Classification;
 }
