@@ -94,11 +94,14 @@ async function writeConcepts(
   for await (const dataset of extraction.datasets) {
     const planned = plan.get(refKey(dataset.ref));
     if (!planned) continue;
-    const enriched = await classifyDataset(
-      await profileDataset(dataset, {
-        enabled: run.profile,
-        sampleRows: source.profile.sample_rows,
-      }),
+    const profiled = await profileDataset(dataset, {
+      enabled: run.profile,
+      sampleRows: source.profile.sample_rows,
+    });
+    const enriched = classifyDataset(
+      profiled.dataset,
+      profiled.samples,
+      run.config.classification ?? {},
     );
     const existingText = await files.read(planned.path);
     const before = previous.concepts[planned.path];
