@@ -1,6 +1,6 @@
 import type { Document } from "yaml";
 import type { EnrichedDataset } from "../model/index.js";
-import { renderConcept } from "../render/render-concept.js";
+import { prohibitedUseSection, renderConcept } from "../render/render-concept.js";
 import type { RenderInput } from "../render/render-input.js";
 import type { TemplateSet } from "../render/templates.js";
 import { conceptStructure, describeStructureChange, hashOf } from "./concept-structure.js";
@@ -85,6 +85,7 @@ export function mergeConcept(input: ConceptMergeInput): ConceptMergeResult {
     description: { generated: rendered.description, previous: previous?.description },
     tags: { generated: rendered.tags, previous: previous?.tags },
     initial: { ...input.initial, approval_status: "draft", status: "draft" },
+    ifAbsent: { classification: dataset.suggestedClassification },
   });
   if (descriptionConflict)
     notes.push(`description kept as edited; the source now says "${rendered.description}"`);
@@ -94,9 +95,13 @@ export function mergeConcept(input: ConceptMergeInput): ConceptMergeResult {
   if (approvalChanged) notes.push("approved file moved to needs_review: its machine facts changed");
   keepOrRefreshGenerated(document, previous?.contentHash === contentHash, input);
 
-  const body = existing
+  let body = existing
     ? spliceRegions(existing.body, path, rendered.regions, rendered.order)
     : rendered.newBody;
+  if (existing && rendered.prohibitedUse && !/^## Prohibited Use[ \t]*$/m.test(body)) {
+    body = insertBeforeDetails(body, path, prohibitedUseSection);
+    notes.push("sensitive fields found: a Prohibited Use section was added for the owner to write");
+  }
   const text = serializeKnowledgeFile({ frontmatter: document, body });
   const action = !existing ? "created" : text === input.existingText ? "unchanged" : "changed";
   const details =
@@ -122,6 +127,13 @@ export function mergeConcept(input: ConceptMergeInput): ConceptMergeResult {
       cells,
     },
   };
+}
+
+/** A human section goes after the people's sections, before the first detailed region. */
+function insertBeforeDetails(body: string, path: string, section: string): string {
+  const anchor = locateRegions(body, path).find((region) => region.name !== "summary");
+  if (!anchor) return `${body.replace(/\n*$/, "")}\n\n${section}\n`;
+  return `${body.slice(0, anchor.start)}${section}\n\n${body.slice(anchor.start)}`;
 }
 
 /** An approved file whose facts changed needs review; a deprecated object that came back, too. */

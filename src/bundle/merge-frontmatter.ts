@@ -12,6 +12,8 @@ export interface FrontmatterPlan {
   tags: { generated: string[]; previous: string[] | undefined };
   /** Human-owned keys written only when the file is created. */
   initial: Record<string, unknown>;
+  /** Human-owned keys filled in when missing (a person's value, once set, is never changed). */
+  ifAbsent: Record<string, unknown>;
 }
 
 export interface FrontmatterMerge {
@@ -52,6 +54,9 @@ export function mergeFrontmatter(
   values.tags = tags.length > 0 ? tags : undefined;
 
   if (!existing) Object.assign(values, plan.initial);
+  for (const [key, value] of Object.entries(plan.ifAbsent)) {
+    if (value !== undefined && current[key] === undefined) values[key] = value;
+  }
   for (const [key, value] of Object.entries(values)) setKey(document, key, value);
   return { document, descriptionConflict };
 }

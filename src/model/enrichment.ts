@@ -2,15 +2,7 @@ import type { Dataset } from "./dataset.js";
 
 /** The kinds of value a sampled value can be, as seen by the profiler. */
 export type ValueType =
-  | "string"
-  | "integer"
-  | "number"
-  | "boolean"
-  | "date"
-  | "object"
-  | "array"
-  | "binary"
-  | "null";
+  "string" | "integer" | "number" | "boolean" | "date" | "object" | "array" | "binary" | "null";
 
 /**
  * Per-field figures computed by the profiler from a bounded sample. Raw values (`values`,

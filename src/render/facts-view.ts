@@ -1,5 +1,6 @@
 import type { EnrichedDataset } from "../model/index.js";
 import { code, formatBytes, formatCount, formatDay, formatPercent, plural } from "./format.js";
+import { sampledNullFraction } from "./profile-view.js";
 import type { RenderInput } from "./render-input.js";
 
 const noun = (dataset: EnrichedDataset) => (dataset.kind === "nosql_table" ? "items" : "rows");
@@ -26,6 +27,12 @@ export function summarySentences(input: RenderInput): string[] {
   if (primary) sentences.push(`Primary key ${primary.fields.map(code).join(", ")}.`);
   const referencing = new Set(dataset.referencedBy.map((fk) => JSON.stringify(fk.from)));
   if (referencing.size > 0) sentences.push(`Referenced by ${plural(referencing.size, "table")}.`);
+  const sensitive = new Set(dataset.findings.map((finding) => finding.path));
+  if (sensitive.size > 0) {
+    sentences.push(
+      `${plural(sensitive.size, "field")} may hold sensitive data (see Sensitive Fields).`,
+    );
+  }
   if (dataset.partitions.length > 0)
     sentences.push(`${plural(dataset.partitions.length, "partition")}.`);
   const analysed = latest(dataset.usage?.lastAnalyze, dataset.usage?.lastAutoanalyze);
@@ -47,13 +54,16 @@ export function generatedDescription(input: RenderInput): string {
 
 export function qualityBullets(dataset: EnrichedDataset): string[] {
   const bullets: string[] = [];
+  const profiles = new Map(dataset.profile?.fields.map((p) => [p.path, p]));
   for (const field of dataset.fields) {
-    const nulls = field.stats?.nullFraction;
+    const profile = profiles.get(field.path);
+    const nulls = field.stats?.nullFraction ?? sampledNullFraction(profile);
+    const source = field.stats ? field.stats.source : "sample";
     if (nulls !== undefined && nulls > 0 && field.nullable !== false) {
       bullets.push(
         nulls >= 1
-          ? `${code(field.path)} is always null (${field.stats?.source ?? "statistics"}).`
-          : `${code(field.path)} is null in ${formatPercent(nulls)} of ${noun(dataset)} (${field.stats?.source ?? "statistics"}).`,
+          ? `${code(field.path)} is always null (${source}).`
+          : `${code(field.path)} is null in ${formatPercent(nulls)} of ${noun(dataset)} (${source}).`,
       );
     }
     if (field.enumValues && field.enumValues.length > 0) {

@@ -9,6 +9,8 @@ import {
   summarySentences,
   usageBullets,
 } from "./facts-view.js";
+import type { EnrichedDataset } from "../model/index.js";
+import { sensitivePaths } from "./profile-view.js";
 import type { RenderInput } from "./render-input.js";
 import { schemaFootnote, schemaRows } from "./schema-view.js";
 import { keyBullets, partitionBullets, relationshipBullets } from "./structure-view.js";
@@ -21,6 +23,8 @@ export interface RenderedConcept {
   order: string[];
   /** The whole body for a file that does not exist yet. */
   newBody: string;
+  /** Whether the file should have a Prohibited Use section (added once if missing). */
+  prohibitedUse: boolean;
   machineFrontmatter: Record<string, unknown>;
   description: string;
   tags: string[];
@@ -35,11 +39,12 @@ export function renderConcept(input: RenderInput, templates: TemplateSet): Rende
     title: dataset.ref.name,
     objectWord: dataset.objectType,
     meaningPrompt: `what one ${dataset.kind === "nosql_table" ? "item" : "row"} represents and what it is the source of truth for.`,
-    prohibitedUse: dataset.findings.length > 0 || dataset.suggestedClassification === "restricted",
+    prohibitedUse: needsProhibitedUse(dataset, input.decisions),
+    prohibitedUseSection,
     summary: summarySentences(input),
     comment: dataset.comment,
     fieldHeader: capitalise(source.vocabulary.fieldWord),
-    schemaRows: schemaRows(dataset, input.descriptions),
+    schemaRows: schemaRows(dataset, input.descriptions, input.decisions),
     schemaFootnote: schemaFootnote(dataset),
     partitions: partitionBullets(dataset, input),
     partitionKey: dataset.partitionKey ?? "",
@@ -74,16 +79,25 @@ export function renderConcept(input: RenderInput, templates: TemplateSet): Rende
   const newBody = `${body.replace(/\n{3,}/g, "\n\n").trim()}\n`;
 
   const { ref } = dataset;
+  // A finding a person rejected never turns pii back on by itself (DESIGN §5.4).
+  const pii = sensitivePaths(dataset, input.decisions).size > 0;
   return {
     regions,
     order,
     newBody,
+    prohibitedUse: view.prohibitedUse,
     description:
       dataset.comment
         ?.split(/\n\s*\n/)[0]
         ?.replace(/\s+/g, " ")
         .trim() || generatedDescription(input),
-    tags: [...new Set([source.domain, ...dataset.tags].filter((t): t is string => Boolean(t)))],
+    tags: [
+      ...new Set(
+        [source.domain, source.name, ...dataset.tags, pii ? "pii" : undefined].filter(
+          (t): t is string => Boolean(t),
+        ),
+      ),
+    ],
     machineFrontmatter: {
       type: `${source.vocabulary.engine} ${source.vocabulary.kindTitles[dataset.kind] ?? capitalise(dataset.objectType)}`,
       title: ref.name,
@@ -95,8 +109,7 @@ export function renderConcept(input: RenderInput, templates: TemplateSet): Rende
       database: ref.database,
       schema: ref.schema,
       [dataset.kind === "document_collection" ? "collection" : "table"]: ref.name,
-      // A finding a person rejected never turns pii back on by itself (DESIGN §5.4).
-      pii: dataset.findings.some((f) => input.decisions.get(f.path)?.toLowerCase() !== "rejected"),
+      pii,
       sources: [
         { id: "catalog", resource: source.resource, title: source.vocabulary.catalogTitle },
       ],
@@ -118,6 +131,20 @@ function renderTemplate(
       "Fix the overriding template, or remove it to use the default.",
     );
   }
+}
+
+/** The human section a file with sensitive fields gets, on creation or when it turns pii. */
+export const prohibitedUseSection =
+  "## Prohibited Use\n_Owner to write: what this data must never be used for, and who may see it._";
+
+/** Files with sensitive fields, or suggested `restricted`, carry a Prohibited Use section. */
+export function needsProhibitedUse(
+  dataset: EnrichedDataset,
+  decisions: ReadonlyMap<string, string>,
+): boolean {
+  return (
+    sensitivePaths(dataset, decisions).size > 0 || dataset.suggestedClassification === "restricted"
+  );
 }
 
 function capitalise(text: string): string {

@@ -1,5 +1,6 @@
 import type { EnrichedDataset, Field } from "../model/index.js";
-import { code, formatCount, formatPercent } from "./format.js";
+import { code } from "./format.js";
+import { profileText, sensitivePaths } from "./profile-view.js";
 import { tableCell } from "../bundle/markdown-table.js";
 
 export interface SchemaRow {
@@ -15,7 +16,10 @@ export interface SchemaRow {
 export function schemaRows(
   dataset: EnrichedDataset,
   descriptions: ReadonlyMap<string, string>,
+  decisions: ReadonlyMap<string, string>,
 ): SchemaRow[] {
+  const sensitive = sensitivePaths(dataset, decisions);
+  const profiles = new Map(dataset.profile?.fields.map((p) => [p.path, p]));
   const primary = new Set(
     dataset.keys.filter((k) => k.kind === "primary").flatMap((k) => k.fields),
   );
@@ -25,7 +29,7 @@ export function schemaRows(
       .flatMap((k) => k.fields),
   );
   const foreign = new Set(dataset.foreignKeys.flatMap((fk) => fk.fromFields));
-  return dataset.fields.map((field) => {
+  const rows = dataset.fields.map((field) => {
     const key = [
       primary.has(field.name) ? "PK" : "",
       foreign.has(field.name) ? "FK" : "",
@@ -37,9 +41,44 @@ export function schemaRows(
       nullable: field.nullable === undefined ? "" : field.nullable ? "yes" : "no",
       key: key.join(", "),
       description: tableCell(descriptions.get(field.path) ?? ""),
-      profile: tableCell(profileText(field, primary.has(field.name))),
+      profile: tableCell(
+        profileText(field, profiles.get(field.path), {
+          isPrimary: primary.has(field.name),
+          sensitive: sensitive.has(field.path),
+        }),
+      ),
     };
   });
+  return [...rows, ...nestedRows(dataset, descriptions, sensitive)];
+}
+
+/** Paths the sample found inside structured columns (`address.city` in a jsonb column). */
+function nestedRows(
+  dataset: EnrichedDataset,
+  descriptions: ReadonlyMap<string, string>,
+  sensitive: ReadonlySet<string>,
+): SchemaRow[] {
+  const declared = new Set(dataset.fields.map((f) => f.path));
+  return (dataset.profile?.fields ?? [])
+    .filter((profile) => !declared.has(profile.path))
+    .map((profile) => ({
+      field: tableCell(profile.path),
+      type: tableCell(
+        Object.keys(profile.types)
+          .filter((type) => type !== "null")
+          .sort()
+          .join(" | "),
+      ),
+      nullable: "",
+      key: "",
+      description: tableCell(descriptions.get(profile.path) ?? ""),
+      profile: tableCell(
+        profileText(undefined, profile, {
+          isPrimary: false,
+          sensitive: sensitive.has(profile.path),
+        }),
+      ),
+    }));
 }
 
 function typeText(field: Field): string {
@@ -51,27 +90,21 @@ function typeText(field: Field): string {
   return parts.join(", ");
 }
 
-function profileText(field: Field, isPrimary: boolean): string {
-  const parts: string[] = [];
-  if (field.enumValues && field.enumValues.length > 0) {
-    parts.push(`values: ${field.enumValues.join(", ")}`);
-  }
-  const stats = field.stats;
-  if (stats) {
-    if (stats.distinctIsUnique || isPrimary) parts.push("distinct: unique");
-    else if (stats.distinct !== undefined) parts.push(`distinct ≈ ${formatCount(stats.distinct)}`);
-    if (stats.nullFraction !== undefined && stats.nullFraction > 0) {
-      parts.push(`null ${formatPercent(stats.nullFraction)}`);
-    }
-  }
-  return parts.join("; ");
-}
-
 /** The sentence under the table that says where the figures come from. */
 export function schemaFootnote(dataset: EnrichedDataset): string | undefined {
-  const sources = [...new Set(dataset.fields.flatMap((f) => (f.stats ? [f.stats.source] : [])))];
-  if (sources.length === 0) return undefined;
-  return `Figures: null rates and distinct counts from planner statistics (${sources.join(", ")}).`;
+  const statistics = [...new Set(dataset.fields.flatMap((f) => (f.stats ? [f.stats.source] : [])))];
+  const parts: string[] = [];
+  if (statistics.length > 0) {
+    parts.push(`null rates and distinct counts from planner statistics (${statistics.join(", ")})`);
+  }
+  if (dataset.profile) {
+    const what =
+      statistics.length > 0
+        ? "values, ranges and shapes"
+        : "null rates, distinct counts, values, ranges and shapes";
+    parts.push(`${what} from ${dataset.profile.method}`);
+  }
+  return parts.length > 0 ? `Figures: ${parts.join("; ")}.` : undefined;
 }
 
 export function fieldList(fields: readonly string[]): string {

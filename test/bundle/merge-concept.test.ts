@@ -96,12 +96,12 @@ describe("mergeConcept", () => {
 
   it("takes a new comment when the cell was not edited, and keeps people's tags", () => {
     const first = merge(sampleAccount());
-    const withTag = first.text.replace("tags: [sales]", "tags: [sales, revenue]");
+    const withTag = first.text.replace("tags: [sales, crm]", "tags: [sales, crm, revenue]");
     const changed = sampleAccount();
     changed.fields[1] = { ...field(changed, 1), comment: "Segment, renamed" };
     const second = merge(changed, withTag, first.state);
     expect(second.text).toContain("| Segment, renamed |");
-    expect(values(second.text).tags).toEqual(["sales", "revenue"]);
+    expect(values(second.text).tags).toEqual(["sales", "crm", "revenue"]);
   });
 
   it("moves an approved file to needs_review when its facts change, and logs what changed", () => {
@@ -158,6 +158,35 @@ describe("mergeConcept", () => {
     const second = merge(withFinding, rejected, first.state);
     expect(second.text).toContain("| segment | pii.test | low | name matches | rejected |");
     expect(values(second.text).pii).toBe(false);
+  });
+
+  it("adds a Prohibited Use section once when a file turns pii, and fills classification only when absent", () => {
+    const first = merge(sampleAccount());
+    expect(first.text).not.toContain("## Prohibited Use");
+    const finding = {
+      path: "segment",
+      category: "pii.test",
+      confidence: "high" as const,
+      evidence: ["values match"],
+    };
+    const sensitive = sampleAccount({
+      findings: [finding],
+      suggestedClassification: "confidential",
+    });
+    const second = merge(sensitive, first.text, first.state);
+    expect(second.text.match(/## Prohibited Use/g)).toHaveLength(1);
+    expect(second.text.indexOf("## Prohibited Use")).toBeLessThan(
+      second.text.indexOf("<!-- okf:begin schema -->"),
+    );
+    expect(second.notes.join()).toMatch(/Prohibited Use section was added/);
+    expect(values(second.text).classification).toBe("confidential");
+    const third = merge(
+      { ...sensitive, suggestedClassification: "restricted" },
+      second.text.replace("classification: confidential", "classification: internal"),
+      second.state,
+    );
+    expect(third.text.match(/## Prohibited Use/g)).toHaveLength(1);
+    expect(values(third.text).classification).toBe("internal");
   });
 
   it("deprecates a concept once", () => {

@@ -1,0 +1,87 @@
+import type { EnrichedDataset, Field, FieldProfile, ValueType } from "../model/index.js";
+import { formatCount, formatPercent } from "./format.js";
+
+/** Paths a person has not rejected as sensitive: they show no figures drawn from values. */
+export function sensitivePaths(
+  dataset: EnrichedDataset,
+  decisions: ReadonlyMap<string, string>,
+): Set<string> {
+  return new Set(
+    dataset.findings
+      .filter((finding) => decisions.get(finding.path)?.toLowerCase() !== "rejected")
+      .map((finding) => finding.path),
+  );
+}
+
+/**
+ * The Profile cell: planner statistics first (null fraction, distinct), then what only the
+ * sample can tell (valid values, ranges, shapes, type mix). Sensitive fields say so instead.
+ */
+export function profileText(
+  field: Pick<Field, "enumValues" | "stats"> | undefined,
+  profile: FieldProfile | undefined,
+  options: { isPrimary: boolean; sensitive: boolean },
+): string {
+  if (options.sensitive) return "sensitive: not profiled";
+  const parts: string[] = [];
+  const values = field?.enumValues?.length ? field.enumValues : profile?.values;
+  if (values && values.length > 0) parts.push(`values: ${values.join(", ")}`);
+  const stats = field?.stats;
+  if (values && values.length > 0) {
+    // The list already says how many distinct values there are.
+  } else if (stats?.distinctIsUnique || (options.isPrimary && stats))
+    parts.push("distinct: unique");
+  else if (stats?.distinct !== undefined) parts.push(`distinct ≈ ${formatCount(stats.distinct)}`);
+  else if (profile) parts.push(sampledDistinct(profile));
+  const nulls = stats?.nullFraction ?? sampledNullFraction(profile);
+  if (nulls !== undefined && nulls > 0) parts.push(`null ${formatPercent(nulls)}`);
+  if (profile) parts.push(...sampleFacts(profile));
+  return parts.filter(Boolean).join("; ");
+}
+
+function sampledDistinct(profile: FieldProfile): string {
+  const nonNull = profile.present - profile.nulls;
+  if (nonNull === 0) return "";
+  if (profile.distinct === nonNull && nonNull > 1) return "distinct in sample: all";
+  return `distinct in sample: ${formatCount(profile.distinct)}`;
+}
+
+export function sampledNullFraction(profile: FieldProfile | undefined): number | undefined {
+  if (!profile || profile.present === 0) return undefined;
+  return profile.nulls / profile.present;
+}
+
+function sampleFacts(profile: FieldProfile): string[] {
+  const facts: string[] = [];
+  if (profile.min !== undefined && profile.max !== undefined && !profile.values) {
+    facts.push(
+      profile.min === profile.max
+        ? `always ${profile.min}`
+        : `range ${profile.min} … ${profile.max}`,
+    );
+  }
+  const nonNull = profile.present - profile.nulls;
+  const shape = dominantShape(profile.shapes, nonNull);
+  if (shape) facts.push(`shape: ${shape}`);
+  const mix = typeMix(profile.types, nonNull);
+  if (mix) facts.push(`types: ${mix}`);
+  return facts;
+}
+
+/** A shape that nearly every value has says more than a length range. */
+function dominantShape(shapes: Record<string, number>, nonNull: number): string | undefined {
+  if (nonNull === 0) return undefined;
+  const [name, count] =
+    Object.entries(shapes).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0] ?? [];
+  return name !== undefined && count !== undefined && count / nonNull >= 0.9 ? name : undefined;
+}
+
+/** Only a mixed field needs its types spelled out. */
+function typeMix(types: Partial<Record<ValueType, number>>, nonNull: number): string | undefined {
+  const entries = Object.entries(types).filter(([type, count]) => type !== "null" && count > 0);
+  if (entries.length < 2 || nonNull === 0) return undefined;
+  return entries
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([type, count]) => `${type} ${formatPercent(count / nonNull)}`)
+    .join(", ");
+}
