@@ -3,13 +3,14 @@ import { governanceRule } from "./rules/governance.js";
 import { brokenLinksRule } from "./rules/links.js";
 import { markersRule } from "./rules/markers.js";
 import { okfKeysRule } from "./rules/okf-keys.js";
+import { privacyRule } from "./rules/privacy.js";
 import { indexFileRule, logFileRule } from "./rules/reserved-files.js";
 import { sensitiveDecisionsRule } from "./rules/sensitive-decisions.js";
 import type { Rule } from "./types.js";
 
 /**
  * Every check `okf validate` runs, on every file. Conformance rules report errors, governance
- * rules warnings (errors with --strict). The privacy lint joins this list as its own module.
+ * rules warnings (errors with --strict), the privacy lint errors.
  */
 export const validationRules: readonly Rule[] = [
   conceptFrontmatterRule,
@@ -20,4 +21,5 @@ export const validationRules: readonly Rule[] = [
   governanceRule,
   sensitiveDecisionsRule,
   brokenLinksRule,
+  privacyRule,
 ];

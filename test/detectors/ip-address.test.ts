@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { isIpAddress } from "../../src/detectors/index.js";
+
+describe("isIpAddress", () => {
+  it("accepts IPv4 and IPv6 addresses", () => {
+    for (const ip of [
+      "8.8.8.8",
+      "192.168.1.10",
+      "127.0.0.1",
+      "::1",
+      "2001:db8::8a2e:370:7334",
+      "::ffff:192.0.2.1",
+    ]) {
+      expect(isIpAddress(ip), ip).toBe(true);
+    }
+  });
+
+  it("rejects versions, out-of-range octets, times and ports", () => {
+    for (const value of [
+      "1.2.3",
+      "256.1.1.1",
+      "1.2.3.4.5",
+      "02:00:00",
+      "127.0.0.1:5432",
+      "v1.2.3.4",
+      "2026-11-27T02:00:00Z",
+      "Users-6b0cc9",
+    ]) {
+      expect(isIpAddress(value), value).toBe(false);
+    }
+  });
+});

@@ -1,0 +1,168 @@
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { validateBundle } from "../../src/validate/index.js";
+import { createExtractFixture, type ExtractFixture } from "../helpers/extract-fixture.js";
+import { chinookSqlPath, repoRoot } from "../helpers/postgres-database.js";
+import { runCli } from "../helpers/run-cli.js";
+import { concept, places, validate, writeBundle } from "./fixture-bundle.js";
+
+// Assembled at run time so that secret scanners leave this file alone; it grants nothing.
+const awsKeyId = ["AKIA", "IOSFODNN7EXAMPLE"].join("");
+
+const plantedBody = [
+  "# customer", // 7
+  "", // 8
+  "Escalations go to jane.doe@acme-mail.com.", // 9
+  "| phone | text | e.g. +44 20 7946 0958 |", // 10
+  "Test card: `4111 1111 1111 1111`", // 11
+  "Refunds to DE89 3704 0044 0532 0130 00.", // 12
+  "ssn sample 123-45-6789", // 13
+  `aws_access_key_id = ${awsKeyId}`, // 14
+].join("\n");
+
+const plantedBundle = {
+  "index.md":
+    '---\nokf_version: "0.2"\n---\n# Bundle\n\n* [customer](crm/customer.md) - accounts\n',
+  "log.md":
+    "# Knowledge Update Log\n\n## 2026-11-27\n- created crm/customer (asked by (555) 123-4567)\n",
+  "crm/index.md": "# crm\n\n* [customer](customer.md) - accounts\n",
+  "crm/customer.md": concept(
+    ["title: customer", "owner: j.smith@acme-mail.com", "tags: [pii]"],
+    plantedBody,
+  ),
+};
+
+describe("privacy/literal", () => {
+  it("reports every planted literal as an error with its file and line", async () => {
+    const report = await validate(plantedBundle);
+    expect(places(report, "privacy/")).toEqual([
+      "crm/customer.md:4 privacy/literal",
+      "crm/customer.md:9 privacy/literal",
+      "crm/customer.md:10 privacy/literal",
+      "crm/customer.md:11 privacy/literal",
+      "crm/customer.md:12 privacy/literal",
+      "crm/customer.md:13 privacy/literal",
+      "crm/customer.md:14 privacy/literal",
+      "log.md:4 privacy/literal",
+    ]);
+    const privacy = report.findings.filter((finding) => finding.rule === "privacy/literal");
+    expect(privacy.every((finding) => finding.severity === "error")).toBe(true);
+    expect(privacy.map((finding) => finding.message)).toEqual([
+      "the frontmatter contains what looks like an email address: j***@acme-mail.com",
+      "the text contains what looks like an email address: j***@acme-mail.com",
+      "the text contains what looks like a phone number: *** *** **58",
+      "the text contains what looks like a payment card number (Luhn-valid): **** 1111",
+      "the text contains what looks like an IBAN: DE** **** 3000",
+      "the text contains what looks like a US Social Security number: ***-**-**89",
+      "the text contains what looks like a secret (API key, token, private key or password hash): AKIA… (20 characters)",
+      "the text contains what looks like a phone number: *** *** **67",
+    ]);
+    expect(privacy[0]?.hint).toContain("Remove the value");
+    expect(privacy[0]?.hint).toContain("pattern: `");
+  });
+
+  it("never prints a planted value, in the report or through the CLI", async () => {
+    const bundle = await writeBundle(plantedBundle);
+    const run = await runCli(["validate", bundle], repoRoot);
+    const json = await runCli(["validate", bundle, "--json"], repoRoot);
+    expect(run.code).toBe(1); // errors without --strict
+    expect(json.code).toBe(1);
+    expect(run.stdout + run.stderr).toContain("crm/customer.md:9  error  privacy/literal");
+    for (const value of [
+      "jane.doe@acme-mail.com",
+      "j.smith@acme-mail.com",
+      "7946 0958",
+      "4111 1111 1111 1111",
+      "0532 0130",
+      "123-45-6789",
+      awsKeyId,
+      "123-4567",
+    ]) {
+      expect(run.stdout + run.stderr + json.stdout, value).not.toContain(value);
+    }
+  });
+
+  it("exempts code spans marked as synthetic patterns, and nothing else", async () => {
+    const body = [
+      "# customer", // 4
+      "Card numbers look like pattern: `4111 1111 1111 1111` (Luhn-valid).", // 5
+      "Phones: pattern:`+1 (555) 123-4567`, pattern: ``a `x` j.doe@acme-mail.com``", // 6
+      "But `4111 1111 1111 1111` alone is reported.", // 7
+      "pattern: 4111 1111 1111 1111 without a code span is reported.", // 8
+      "A pattern: `[a-z]+` here does not exempt `5555 5555 5555 4444` there.", // 9
+    ].join("\n");
+    const report = await validate({ "crm/a.md": concept([], body) });
+    expect(places(report, "privacy/")).toEqual([
+      "crm/a.md:7 privacy/literal",
+      "crm/a.md:8 privacy/literal",
+      "crm/a.md:9 privacy/literal",
+    ]);
+  });
+
+  it("treats addresses at documentation domains as illustrations", async () => {
+    const body =
+      "# a\n[mail](mailto:someone@example.com), ops@sub.example.org, x@host.test, y@acme.io\n";
+    const report = await validate({ "crm/a.md": concept([], body) });
+    expect(report.findings.map((finding) => finding.message)).toEqual([
+      "the text contains what looks like an email address: y***@acme.io",
+    ]);
+  });
+
+  it("passes on the committed example bundle", async () => {
+    const report = await validateBundle(join(repoRoot, "knowledge"));
+    expect(report.files).toBeGreaterThan(5);
+    expect(places(report, "privacy/")).toEqual([]);
+  });
+});
+
+describe("privacy/literal on a bundle generated from Chinook", () => {
+  let fixture: ExtractFixture;
+
+  beforeAll(async () => {
+    const chinook = readFileSync(chinookSqlPath, "utf8")
+      .split("\n")
+      .filter((line) => !/^\s*(DROP DATABASE|CREATE DATABASE|\\c\b)/i.test(line))
+      .join("\n");
+    fixture = await createExtractFixture("okf_privacy", chinook);
+    await fixture.extract();
+  }, 120_000);
+
+  afterAll(async () => {
+    await fixture.db.drop();
+  });
+
+  it("finds nothing in the generated files", async () => {
+    const report = await validateBundle(fixture.bundle);
+    expect(report.files).toBeGreaterThan(10);
+    expect(places(report, "privacy/")).toEqual([]);
+  });
+
+  it("fails once a customer's real email and phone number are pasted into a concept", async () => {
+    const [row] = await fixture.db.admin<{ email: string; phone: string }>(
+      "SELECT email, phone FROM customer WHERE phone IS NOT NULL ORDER BY customer_id LIMIT 1",
+    );
+    const conceptPath = markdownFiles(fixture.bundle).find((path) => path.endsWith("/customer.md"));
+    if (!row || !conceptPath) throw new Error("Chinook's customer table or its concept is missing");
+    const text = fixture.read(conceptPath);
+    writeFileSync(
+      join(fixture.bundle, conceptPath),
+      `${text}\nReach the first customer at ${row.email} or ${row.phone}.\n`,
+    );
+    const line = text.split("\n").length + 1;
+    const report = await validateBundle(fixture.bundle);
+    expect(places(report, "privacy/")).toEqual([
+      `${conceptPath}:${String(line)} privacy/literal`,
+      `${conceptPath}:${String(line)} privacy/literal`,
+    ]);
+    expect(report.errorCount).toBeGreaterThanOrEqual(2);
+  });
+});
+
+function markdownFiles(dir: string, root = dir): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name.startsWith(".") ? [] : markdownFiles(path, root);
+    return entry.name.endsWith(".md") ? [relative(root, path).split("\\").join("/")] : [];
+  });
+}
