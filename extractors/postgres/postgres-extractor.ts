@@ -8,6 +8,7 @@ import { toSourceError } from "./errors.js";
 import { relationFilter } from "./glob-filter.js";
 import { readCatalog, type Catalog } from "./read-catalog.js";
 import { databaseUri } from "./resource-uri.js";
+import { tableSampler, type TableSampler } from "./sample-rows.js";
 import { unusableSchemaFailures } from "./schema-failures.js";
 
 export const postgresVocabulary: SourceVocabulary = {
@@ -24,13 +25,19 @@ export const postgresVocabulary: SourceVocabulary = {
 };
 
 /** Datasets are assembled one at a time from the catalog read in `open`; each pass starts over. */
-function datasetsOf(catalog: Catalog, resource: string): AsyncIterable<Dataset> {
+function datasetsOf(
+  catalog: Catalog,
+  resource: string,
+  sampler: TableSampler | undefined,
+): AsyncIterable<Dataset> {
   return {
     async *[Symbol.asyncIterator]() {
       for (const relation of catalog.relations) {
         // Between datasets, let timers and the progress display run on a large source.
         await setImmediate();
-        yield assembleDataset(relation, catalog, resource);
+        const dataset = assembleDataset(relation, catalog, resource);
+        if (sampler) dataset.sample = sampler.sampleOf(dataset);
+        yield dataset;
       }
     },
   };
@@ -63,16 +70,22 @@ export const postgresExtractor: Extractor<PostgresSourceConfig> = {
       `${config.name}: ${catalog.relations.length} objects in database ${database} ` +
         `(${session.requestCount()} catalog queries)`,
     );
+    // Samples share the session (and its read-only mode); without --no-profile only.
+    const sampler = context.profile
+      ? tableSampler(session, (line) => {
+          context.onProgress(`${config.name}: ${line}`);
+        })
+      : undefined;
     return {
       refs: catalog.relations.map((relation) => ({
         database,
         schema: relation.schema,
         name: relation.name,
       })),
-      datasets: datasetsOf(catalog, resource),
+      datasets: datasetsOf(catalog, resource, sampler),
       failures: unusableSchemaFailures(catalog.unusable, database, role),
       resource,
-      requestCount: () => session.requestCount(),
+      requestCount: () => session.requestCount() - (sampler?.queryCount() ?? 0),
       close: () => session.close(),
     };
   },

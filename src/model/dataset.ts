@@ -133,8 +133,24 @@ export interface Dataset {
   usage?: DatasetUsage;
   /** AWS resource tags and the like: machine tags. */
   tags: string[];
-  /** A bounded sample for the profiler; absent when the source cannot or may not be sampled. */
-  sample?: () => AsyncIterable<Record<string, unknown>>;
+  /**
+   * A bounded sample for the profiler, taken only when called (so `--no-profile` sends no
+   * query); absent when the source cannot be sampled at all. `limit` is the most records the
+   * profiler will read (config `profile.sample_rows`).
+   */
+  sample?: (limit: number) => RecordSample;
+}
+
+/**
+ * The records of one bounded sample, read once, plus how they were taken. `describe()` is final
+ * once iteration has ended; it reads naturally after "figures from": "TABLESAMPLE SYSTEM (0.2%)
+ * REPEATABLE, capped at 10,000 rows". A sampler that would not or could not read anything (a
+ * foreign table, permission denied, a statement timeout) yields no records and says why in a
+ * description that starts with `not sampled: `; it does not throw, so the dataset's catalog
+ * facts are still written.
+ */
+export interface RecordSample extends AsyncIterable<Record<string, unknown>> {
+  describe(): string;
 }
 
 /** A part of a source that could not be read; the rest of the run goes on. */

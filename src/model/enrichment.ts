@@ -34,10 +34,21 @@ export interface FieldProfile {
 }
 
 export interface DatasetProfile {
-  /** How the sample was taken, e.g. "TABLESAMPLE SYSTEM (1%) REPEATABLE, capped at 10,000 rows". */
+  /**
+   * How the sample was taken, from the sampler's `RecordSample.describe()`, e.g.
+   * "TABLESAMPLE SYSTEM (1%) REPEATABLE, capped at 10,000 rows". When nothing could be read it
+   * starts with "not sampled: " and gives the reason; `sampled` is then 0 and `fields` empty.
+   */
   method: string;
+  /** Records read. */
   sampled: number;
+  /** In the order the paths were first seen (column order for relational rows). */
   fields: FieldProfile[];
+  /**
+   * Present when the records held more distinct paths than this limit (documents keyed by
+   * ids, for instance): paths first seen after it was reached are not profiled.
+   */
+  pathLimit?: number;
 }
 
 export type FindingDecision = "confirmed" | "rejected" | "";

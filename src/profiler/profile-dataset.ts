@@ -1,4 +1,9 @@
+import { OkfError } from "../errors.js";
 import type { Dataset, EnrichedDataset } from "../model/index.js";
+import { RecordProfiler } from "./record-profiler.js";
+
+/** How a `RecordSample` description starts when nothing could be read (see the model). */
+export const notSampledPrefix = "not sampled: ";
 
 export interface ProfileOptions {
   /** `--no-profile`: catalog facts only, no sampling. */
@@ -19,9 +24,47 @@ export interface ProfiledDataset {
 }
 
 /**
- * The profile stage. Today it passes catalog facts through; sampling the dataset's bounded
- * `sample()` into per-field profiles arrives with the profiler, behind this signature.
+ * The profile stage, the same for every source: reads at most `sampleRows` records of the
+ * dataset's own `sample()` and profiles every field path found in them. Without a sampler, or
+ * with `--no-profile`, nothing is read and the dataset has no profile.
+ *
+ * Statistics first: the profile says what the engine's statistics cannot (type mix, shapes,
+ * lengths, ranges, valid values). Where a field also has planner statistics (`field.stats`),
+ * those remain the figures for null rates and distinct counts; the renderer picks them first.
  */
-export function profileDataset(dataset: Dataset, _options: ProfileOptions): Promise<ProfiledDataset> {
-  return Promise.resolve({ dataset: { ...dataset, findings: [] }, samples: new Map() });
+export async function profileDataset(
+  dataset: Dataset,
+  options: ProfileOptions,
+): Promise<ProfiledDataset> {
+  const enriched: EnrichedDataset = { ...dataset, findings: [] };
+  if (!options.enabled || dataset.sample === undefined) {
+    return { dataset: enriched, samples: new Map() };
+  }
+  const sample = dataset.sample(options.sampleRows);
+  const profiler = new RecordProfiler();
+  try {
+    if (options.sampleRows > 0) {
+      for await (const record of sample) {
+        profiler.add(record);
+        if (profiler.sampled >= options.sampleRows) break;
+      }
+    }
+  } catch (error) {
+    // Samplers report what they could not read through describe(); one that throws a typed
+    // error anyway costs this dataset its profile, not the run.
+    if (!(error instanceof OkfError)) throw error;
+    return notSampled(enriched, `${notSampledPrefix}${error.message}`);
+  }
+  const method = sample.describe();
+  // A sample that failed part-way is not a sample of the dataset: its records are dropped.
+  if (method.startsWith(notSampledPrefix)) return notSampled(enriched, method);
+  const { profile, samples } = profiler.finish(method);
+  return { dataset: { ...enriched, profile }, samples };
+}
+
+function notSampled(dataset: EnrichedDataset, method: string): ProfiledDataset {
+  return {
+    dataset: { ...dataset, profile: { method, sampled: 0, fields: [] } },
+    samples: new Map(),
+  };
 }

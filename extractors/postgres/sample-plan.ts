@@ -1,0 +1,81 @@
+import pg from "pg";
+import type { Dataset } from "../../src/model/index.js";
+import { sampleColumns, type SampleColumns } from "./sample-columns.js";
+
+/** TABLESAMPLE SYSTEM is asked for about this many times the cap, so it rarely falls short. */
+const oversampling = 2;
+/** A fixed seed: the same table gives the same sample on every run. */
+const sampleSeed = 20_261_128;
+
+export type SamplePlan =
+  | { read: false; reason: string }
+  | { read: true; query: string; method: string; columns: SampleColumns };
+
+function count(value: number): string {
+  return value.toLocaleString("en-US");
+}
+
+/**
+ * The sampling percentage, rounded up to two significant digits: small changes in the row
+ * estimate do not change the query (or the sample), and the method reads cleanly.
+ */
+export function samplePercent(rowEstimate: number, limit: number): number {
+  const exact = (100 * oversampling * limit) / rowEstimate;
+  if (exact >= 100) return 100;
+  const step = 10 ** (Math.floor(Math.log10(exact)) - 1);
+  const rounded = Number((Math.ceil(exact / step - 1e-9) * step).toPrecision(2));
+  return Math.min(100, Math.max(rounded, 1e-6));
+}
+
+/**
+ * How to sample one relation within the cap. Tables and materialized views are always read with
+ * TABLESAMPLE SYSTEM at a fixed seed: a sample scan, unlike a plain read, does not count as a
+ * sequential scan in pg_stat_user_tables, so okf's own reads never show up in the Usage figures
+ * of the next run. Above the cap (by the planner's estimate) the percentage is chosen for about
+ * twice the cap, so the cost stays flat as tables grow, and the rows are ordered by a hash of
+ * their physical address before the cap is applied, so the sample spreads over the whole table
+ * rather than its first blocks. Small and never-analysed tables are read at 100% up to the cap.
+ * Views cannot be TABLESAMPLEd and are read up to the cap. Foreign tables are not read at all:
+ * each row would come from a remote server.
+ */
+export function planSample(dataset: Dataset, limit: number): SamplePlan {
+  if (!Number.isSafeInteger(limit) || limit <= 0) {
+    throw new RangeError(`The sample cap must be a positive whole number, not ${String(limit)}.`);
+  }
+  if (dataset.kind === "external_table") {
+    return {
+      read: false,
+      reason: "foreign table (each row would be fetched from the remote server)",
+    };
+  }
+  const columns = sampleColumns(dataset.fields);
+  const schema = pg.escapeIdentifier(dataset.ref.schema ?? "public");
+  const select = `SELECT ${columns.selectList} FROM ${schema}.${pg.escapeIdentifier(dataset.ref.name)}`;
+  const capped = `capped at ${count(limit)} rows`;
+  const cap = `LIMIT ${String(limit)}`;
+  if (dataset.kind === "view") {
+    const method = `a read ${capped} (a view cannot be sampled with TABLESAMPLE)`;
+    return { read: true, query: `${select} ${cap}`, method, columns };
+  }
+  const rowEstimate = dataset.stats?.rowEstimate;
+  const percent = rowEstimate === undefined ? 100 : samplePercent(rowEstimate, limit);
+  const sample = `${select} TABLESAMPLE SYSTEM (${String(percent)}) REPEATABLE (${String(sampleSeed)})`;
+  const method = `TABLESAMPLE SYSTEM (${String(percent)}%) REPEATABLE, ${capped}`;
+  if (percent === 100) {
+    // The whole table, in block order; without an ORDER BY the cap bounds the read even when
+    // the estimate is missing or stale.
+    const why =
+      rowEstimate === undefined
+        ? "never analysed, size unknown"
+        : rowEstimate <= limit
+          ? "the whole table"
+          : "the first rows in physical order";
+    return { read: true, query: `${sample} ${cap}`, method: `${method} (${why})`, columns };
+  }
+  return {
+    read: true,
+    query: `${sample} ORDER BY md5(tableoid::text || ctid::text) COLLATE "C" ${cap}`,
+    method,
+    columns,
+  };
+}

@@ -1,0 +1,171 @@
+import type { FieldProfile, ValueType } from "../model/index.js";
+import { compareText } from "./compare-text.js";
+import { hash53 } from "./distinct-hash.js";
+import { leafOf, type Leaf } from "./value-kinds.js";
+import { ValueList } from "./value-list.js";
+import { showNumber, ValueRange } from "./value-range.js";
+import { shapeOf } from "./value-shapes.js";
+
+/** Values per field handed to the classifier's value rules. */
+export const samplesPerField = 200;
+/** Sampled strings are cut here: enough for any value rule, bounded in memory. */
+const longestSample = 1_000;
+/** Binary values are told apart by their length and first bytes. */
+const binaryBytesCompared = 1_024;
+
+const typeOrder: readonly ValueType[] = [
+  "string",
+  "integer",
+  "number",
+  "boolean",
+  "date",
+  "object",
+  "array",
+  "binary",
+];
+
+/**
+ * Everything the profiler learns about one path, one value at a time, in memory bounded by the
+ * sample size: distinct values are kept as hashes, and only `samplesPerField` values are kept.
+ * For a path inside arrays (`lines[].sku`) the value figures count elements, while `present`
+ * and `nulls` count records.
+ */
+export class FieldAccumulator {
+  private present = 0;
+  private nulls = 0;
+  private seenInRecord = false;
+  private nonNullInRecord = false;
+  private readonly types = new Map<ValueType, number>();
+  private readonly distinct = new Set<number>();
+  private minLength: number | undefined;
+  private maxLength: number | undefined;
+  private readonly range = new ValueRange();
+  private readonly shapes = new Map<string, number>();
+  private readonly list = new ValueList();
+  readonly samples: string[] = [];
+
+  constructor(readonly path: string) {}
+
+  get inRecord(): boolean {
+    return this.seenInRecord;
+  }
+
+  /** Counts one occurrence; returns the value's leaf for the walker, undefined for null. */
+  add(value: unknown): Leaf | undefined {
+    this.seenInRecord = true;
+    if (value === null) return undefined;
+    this.nonNullInRecord = true;
+    const leaf = leafOf(value);
+    this.types.set(leaf.type, (this.types.get(leaf.type) ?? 0) + 1);
+    this.range.add(leaf);
+    const key = distinctKey(leaf);
+    if (key !== undefined) {
+      this.distinct.add(hash53(key));
+      this.list.add(leaf, key);
+    }
+    if (leaf.type === "string") this.addText(leaf.value);
+    const sample = sampleText(leaf);
+    if (sample !== undefined && this.samples.length < samplesPerField) this.samples.push(sample);
+    return leaf;
+  }
+
+  private addText(text: string): void {
+    const length = characterCount(text);
+    if (this.minLength === undefined || length < this.minLength) this.minLength = length;
+    if (this.maxLength === undefined || length > this.maxLength) this.maxLength = length;
+    const shape = shapeOf(text);
+    if (shape !== undefined) this.shapes.set(shape, (this.shapes.get(shape) ?? 0) + 1);
+  }
+
+  endRecord(): void {
+    if (!this.seenInRecord) return;
+    this.present += 1;
+    if (!this.nonNullInRecord) this.nulls += 1;
+    this.seenInRecord = false;
+    this.nonNullInRecord = false;
+  }
+
+  toProfile(sampled: number): FieldProfile {
+    const types: FieldProfile["types"] = {};
+    for (const type of typeOrder) {
+      const count = this.types.get(type);
+      if (count !== undefined) types[type] = count;
+    }
+    // Whole values among fractional ones (3.00 in a decimal column) are not a second type.
+    if (types.integer !== undefined && types.number !== undefined) {
+      types.number += types.integer;
+      delete types.integer;
+    }
+    const profile: FieldProfile = {
+      path: this.path,
+      sampled,
+      present: this.present,
+      nulls: this.nulls,
+      distinct: this.distinct.size,
+      types,
+      shapes: Object.fromEntries([...this.shapes].sort((a, b) => compareText(a[0], b[0]))),
+    };
+    if (this.minLength !== undefined && this.maxLength !== undefined) {
+      profile.minLength = this.minLength;
+      profile.maxLength = this.maxLength;
+    }
+    const bounds = this.range.bounds();
+    if (bounds) {
+      profile.min = bounds.min;
+      profile.max = bounds.max;
+    }
+    const values = this.list.values((date) => this.range.showDate(date));
+    if (values) profile.values = values;
+    return profile;
+  }
+}
+
+/** Identity of a value for distinct counting; containers are counted through their parts. */
+function distinctKey(leaf: Leaf): string | undefined {
+  switch (leaf.type) {
+    case "string":
+      return `s${leaf.value}`;
+    case "integer":
+    case "number":
+      return `n${showNumber(leaf.value)}`;
+    case "boolean":
+      return `b${String(leaf.value)}`;
+    case "date":
+      return `d${String(leaf.value.getTime())}`;
+    case "binary": {
+      const bytes = leaf.value.subarray(0, binaryBytesCompared);
+      const base64 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString(
+        "base64",
+      );
+      return `x${String(leaf.value.byteLength)}:${base64}`;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function sampleText(leaf: Leaf): string | undefined {
+  switch (leaf.type) {
+    case "string":
+      return leaf.value.length > longestSample ? leaf.value.slice(0, longestSample) : leaf.value;
+    case "integer":
+    case "number":
+      return showNumber(leaf.value);
+    case "boolean":
+      return String(leaf.value);
+    case "date":
+      return Number.isNaN(leaf.value.getTime()) ? undefined : leaf.value.toISOString();
+    default:
+      return undefined;
+  }
+}
+
+/** Characters as people count them: a surrogate pair (an emoji) is one. */
+function characterCount(text: string): number {
+  let count = text.length;
+  for (let index = 0; index < text.length; index += 1) {
+    const unit = text.charCodeAt(index);
+    if (unit >= 0xdc00 && unit <= 0xdfff) count -= 1;
+  }
+  return count;
+}

@@ -1,0 +1,81 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { EJSON } from "bson";
+import type { Dataset, DatasetProfile, FieldProfile, RecordSample } from "../../src/model/index.js";
+import { profileDataset } from "../../src/profiler/profile-dataset.js";
+import { repoRoot } from "../helpers/postgres-database.js";
+
+export interface CountingSample {
+  dataset: Dataset;
+  /** Records the profiler pulled from the sample. */
+  pulled(): number;
+  /** Limits the profiler asked the sampler for. */
+  limits: number[];
+}
+
+/** A dataset whose sample hands out `records` (as an in-memory sampler would). */
+export function datasetWithSample(
+  records: readonly Record<string, unknown>[],
+  method = "all records (test)",
+): CountingSample {
+  let pulled = 0;
+  const limits: number[] = [];
+  const dataset: Dataset = {
+    ref: { database: "test", name: "things" },
+    kind: "document_collection",
+    objectType: "collection",
+    resource: "test://things",
+    fields: [],
+    keys: [],
+    foreignKeys: [],
+    referencedBy: [],
+    checks: [],
+    indexes: [],
+    partitions: [],
+    tags: [],
+    sample: (limit): RecordSample => {
+      limits.push(limit);
+      return {
+        describe: () => method,
+        async *[Symbol.asyncIterator]() {
+          for (const record of records) {
+            pulled += 1;
+            await Promise.resolve();
+            yield record;
+          }
+        },
+      };
+    },
+  };
+  return { dataset, pulled: () => pulled, limits };
+}
+
+const mongoSamples = path.resolve(repoRoot, "../shared/datasets/mongodb-sample");
+
+/** Documents of a MongoDB sample collection, in relaxed EJSON (Dates, ObjectIds, numbers). */
+export function mongoDocuments(collection: string, count?: number): Record<string, unknown>[] {
+  const lines = readFileSync(path.join(mongoSamples, `${collection}.json`), "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "");
+  return lines
+    .slice(0, count)
+    .map((line) => EJSON.parse(line, { relaxed: true }) as Record<string, unknown>);
+}
+
+/** Profiles `records` with profiling on; fails the test when there is no profile. */
+export async function profileOf(
+  records: readonly Record<string, unknown>[],
+  sampleRows = 10_000,
+): Promise<{ profile: DatasetProfile; samples: ReadonlyMap<string, readonly string[]> }> {
+  const { dataset } = datasetWithSample(records);
+  const result = await profileDataset(dataset, { enabled: true, sampleRows });
+  if (!result.dataset.profile) throw new Error("no profile");
+  return { profile: result.dataset.profile, samples: result.samples };
+}
+
+export function field(profile: DatasetProfile, path: string): FieldProfile {
+  const found = profile.fields.find((f) => f.path === path);
+  if (!found)
+    throw new Error(`no profile for ${path}: ${profile.fields.map((f) => f.path).join(", ")}`);
+  return found;
+}
