@@ -1,4 +1,6 @@
+import picomatch from "picomatch";
 import { z } from "zod";
+import { errorMessage } from "../errors.js";
 
 /** A source name becomes the first path segment of the bundle, so it must already be a slug. */
 const sourceName = z
@@ -75,6 +77,63 @@ const defaultsSchema = z
   .strict()
   .default({ cloud: "aws", review_interval_days: 90 });
 
+/** A regular expression in the config; an invalid one is a configuration error at its path. */
+const regexSource = (flags: string) =>
+  z
+    .string()
+    .min(1)
+    .superRefine((source, ctx) => {
+      try {
+        new RegExp(source, flags);
+      } catch (error) {
+        ctx.addIssue({
+          code: "custom",
+          message: `not a valid regular expression: ${errorMessage(error)}`,
+        });
+      }
+    });
+
+/** `classification.rules[]`: a custom category found by field name, by sampled values, or both. */
+const customRuleSchema = z
+  .object({
+    category: z
+      .string()
+      .regex(
+        /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/,
+        'must be dotted lower-case words, e.g. "pii.customer_number"',
+      ),
+    /** Tested case-insensitively against the field's own name and its full path. */
+    name: regexSource("i").optional(),
+    /** Tested (case-sensitively) against each non-empty sampled value. */
+    value: regexSource("").optional(),
+    min_ratio: z.number().gt(0).max(1).default(0.8),
+    confidence: z.enum(["low", "medium", "high"]).default("medium"),
+    classification: z.enum(["internal", "confidential", "restricted"]).optional(),
+  })
+  .strict()
+  .refine((rule) => rule.name !== undefined || rule.value !== undefined, {
+    error: "a rule needs `name`, `value` or both",
+  });
+
+/** `classification.allow[]`: picomatch globs over `<schema>.<table>.<field path>`. */
+const allowGlob = z
+  .string()
+  .min(1)
+  .superRefine((glob, ctx) => {
+    try {
+      picomatch.makeRe(glob);
+    } catch (error) {
+      ctx.addIssue({ code: "custom", message: `not a usable glob: ${errorMessage(error)}` });
+    }
+  });
+
+const classificationSchema = z
+  .object({
+    rules: z.array(customRuleSchema).default([]),
+    allow: z.array(allowGlob).default([]),
+  })
+  .strict();
+
 export const configSchema = z
   .object({
     bundle: z.string().min(1).default("knowledge"),
@@ -87,10 +146,7 @@ export const configSchema = z
       .strict()
       .optional(),
     sources: z.array(sourceSchema).min(1, "at least one source is required"),
-    classification: z
-      .object({ rules: z.array(z.record(z.string(), z.unknown())).default([]) })
-      .strict()
-      .optional(),
+    classification: classificationSchema.optional(),
   })
   .strict()
   .superRefine((config, ctx) => {
@@ -113,3 +169,5 @@ export type SourceConfig = z.infer<typeof sourceSchema>;
 export type SourceConfigOf<T extends SourceConfig["type"]> = Extract<SourceConfig, { type: T }>;
 export type PostgresSourceConfig = SourceConfigOf<"postgres">;
 export type ConfigDefaults = OkfConfig["defaults"];
+export type ClassificationConfig = z.infer<typeof classificationSchema>;
+export type CustomRuleConfig = z.infer<typeof customRuleSchema>;

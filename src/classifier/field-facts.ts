@@ -1,0 +1,85 @@
+import type { Field, FieldProfile, FindingConfidence } from "../model/index.js";
+import { coreName, pathSegments, snakeWords } from "./field-names.js";
+import { typeFamilies, type TypeFamily } from "./type-family.js";
+import { valueChecks, type ValueCheckId } from "./value-checks.js";
+
+/** At most this many sampled values of one field are inspected; evidence counts only these. */
+export const inspectedValues = 1_000;
+
+/** What the classifier knows about one field. Values never leave this object except as counts. */
+export interface FieldFacts {
+  path: string;
+  /** The field's own name (last path segment) as written. */
+  ownName: string;
+  /** Its words with trailing qualifiers removed: `BillingPostalCode` → `billing_postal_code`. */
+  name: string;
+  datasetName: string;
+  field?: Field;
+  families: Set<TypeFamily>;
+  /** Non-empty sampled values, at most `inspectedValues`. */
+  values: readonly string[];
+  /** Planner statistics when nothing was sampled: distinct values and the table's row estimate. */
+  statsDistinct?: number;
+  rowEstimate?: number;
+}
+
+export function fieldFacts(input: {
+  path: string;
+  datasetName: string;
+  field?: Field;
+  profile?: FieldProfile;
+  sample?: readonly string[];
+  rowEstimate?: number;
+}): FieldFacts {
+  const segments = pathSegments(input.path);
+  const ownName = segments[segments.length - 1] ?? input.path;
+  const values: string[] = [];
+  for (const value of input.sample ?? []) {
+    if (values.length >= inspectedValues) break;
+    if (value.trim() !== "") values.push(value);
+  }
+  const stats = input.field?.stats;
+  return {
+    path: input.path,
+    ownName,
+    name: coreName(snakeWords(ownName)),
+    datasetName: input.datasetName,
+    field: input.field,
+    families: typeFamilies(input.field, input.profile),
+    values,
+    statsDistinct: stats?.distinctIsUnique ? undefined : stats?.distinct,
+    rowEstimate: input.rowEstimate,
+  };
+}
+
+export interface ValueCount {
+  matched: number;
+  of: number;
+  ratio: number;
+  /** "98 of 100 sampled values are email addresses" */
+  evidence: string;
+}
+
+export function countValues(facts: FieldFacts, check: ValueCheckId): ValueCount {
+  const { test, phrase } = valueChecks[check];
+  const matched = facts.values.filter((value) => test(value)).length;
+  const of = facts.values.length;
+  return {
+    matched,
+    of,
+    ratio: of === 0 ? 0 : matched / of,
+    evidence: `${String(matched)} of ${String(of)} sampled values ${phrase}`,
+  };
+}
+
+const rank: Record<FindingConfidence, number> = { low: 0, medium: 1, high: 2 };
+
+export function higherConfidence(a: FindingConfidence, b: FindingConfidence): boolean {
+  return rank[a] > rank[b];
+}
+
+/** The declared type for notes: `declared type boolean`, or the observed mix when none. */
+export function describeType(facts: FieldFacts): string {
+  if (facts.field?.type) return `declared type ${facts.field.type}`;
+  return `observed type ${[...facts.families].join(" or ")}`;
+}
