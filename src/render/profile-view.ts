@@ -39,6 +39,17 @@ export function profileText(
   return parts.filter(Boolean).join("; ");
 }
 
+/**
+ * Ranges move as data grows: numbers keep two significant digits and dates their month
+ * (DESIGN §5.6), so a nightly run does not rewrite the file for every new row.
+ */
+export function roundBound(value: string): string {
+  if (/^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(value)) return formatCount(Number(value));
+  if (/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value))
+    return value.slice(0, 7);
+  return value;
+}
+
 function sampledDistinct(profile: FieldProfile): string {
   const nonNull = profile.present - profile.nulls;
   if (nonNull === 0) return "";
@@ -54,11 +65,8 @@ export function sampledNullFraction(profile: FieldProfile | undefined): number |
 function sampleFacts(profile: FieldProfile): string[] {
   const facts: string[] = [];
   if (profile.min !== undefined && profile.max !== undefined && !profile.values) {
-    facts.push(
-      profile.min === profile.max
-        ? `always ${profile.min}`
-        : `range ${profile.min} … ${profile.max}`,
-    );
+    const [min, max] = [roundBound(profile.min), roundBound(profile.max)];
+    facts.push(min === max ? `always ${min}` : `range ${min} … ${max}`);
   }
   const nonNull = profile.present - profile.nulls;
   const shape = dominantShape(profile.shapes, nonNull);

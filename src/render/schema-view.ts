@@ -1,5 +1,6 @@
 import type { EnrichedDataset, Field } from "../model/index.js";
 import { code } from "./format.js";
+import { notSampledPrefix } from "../profiler/profile-dataset.js";
 import { profileText, sensitivePaths } from "./profile-view.js";
 import { tableCell } from "../bundle/markdown-table.js";
 
@@ -97,12 +98,14 @@ export function schemaFootnote(dataset: EnrichedDataset): string | undefined {
   if (statistics.length > 0) {
     parts.push(`null rates and distinct counts from planner statistics (${statistics.join(", ")})`);
   }
-  if (dataset.profile) {
+  if (dataset.profile && !dataset.profile.method.startsWith(notSampledPrefix)) {
     const what =
       statistics.length > 0
         ? "values, ranges and shapes"
         : "null rates, distinct counts, values, ranges and shapes";
     parts.push(`${what} from ${dataset.profile.method}`);
+  } else if (dataset.profile) {
+    parts.push(dataset.profile.method);
   }
   return parts.length > 0 ? `Figures: ${parts.join("; ")}.` : undefined;
 }

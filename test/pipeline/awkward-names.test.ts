@@ -61,14 +61,19 @@ describe("awkward identifiers through the whole pipeline", () => {
     expect(text).toMatch(/`manager_id` → \[team\]\(team\.md\) `id`/);
     expect(text).toMatch(/\[team\]\(team\.md\) `lead_id` → `id`/);
 
-    const report = await validateBundle(fixture.bundle, { strict: true });
-    expect(report.findings).toEqual([]);
+    // `Users."e-mail"` is a sensitive field awaiting a steward's decision: that is the only
+    // kind of finding allowed here, and no link may be broken.
+    const report = await validateBundle(fixture.bundle, {});
+    expect(report.errorCount).toBe(0);
+    expect(new Set(report.findings.map((f) => f.rule))).toEqual(
+      new Set(["governance/pii-agent-usage", "governance/pending-decision"]),
+    );
   });
 
   it("prints the validation report as JSON", async () => {
     await fixture.extract();
     const run = await runCli(["validate", "--json"], fixture.dir);
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ errorCount: 0, warningCount: 0 });
+    expect(JSON.parse(run.stdout)).toMatchObject({ errorCount: 0, warningCount: 2 });
   });
 });

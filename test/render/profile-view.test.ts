@@ -39,7 +39,7 @@ describe("the Profile cell", () => {
         profile,
         plain,
       ),
-    ).toBe("distinct ≈ 1.2M; null 3.1%; range 2019-03-01 … 2026-11-27");
+    ).toBe("distinct ≈ 1.2M; null 3.1%; range 2019-03 … 2026-11");
   });
 
   it("lists the valid values of a low-cardinality field instead of counting them", () => {
@@ -61,5 +61,16 @@ describe("the Profile cell", () => {
     expect(profileText(undefined, profile, plain)).toBe(
       "distinct in sample: all; null 20%; shape: uuid; types: string 75%, integer 25%",
     );
+  });
+});
+
+describe("range rounding", () => {
+  it("keeps two significant digits of numbers and the month of dates, so growth does not rewrite files", async () => {
+    const { roundBound } = await import("../../src/render/profile-view.js");
+    expect(roundBound("1004")).toBe("1K");
+    expect(roundBound("0.125")).toBe("0.13");
+    expect(roundBound("2026-11-27")).toBe("2026-11");
+    expect(roundBound("2026-11-27T02:00:00Z")).toBe("2026-11");
+    expect(roundBound("abc")).toBe("abc");
   });
 });
