@@ -3,6 +3,7 @@
  * datasets and value samples the way the extract and profile stages hand them over. Shared by
  * the corpus test and `npm run bench`.
  */
+import { newDataset } from "../src/model/new-dataset.js";
 import { readFile, readdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { EJSON, ObjectId } from "bson";
@@ -173,18 +174,13 @@ function datasetOf(entry: CorpusDatasetSpec, samples: Map<string, string[]>): En
   }));
   const sampled = Math.max(0, ...[...samples.values()].map((values) => values.length));
   return {
-    ref: { schema: entry.schema, database: entry.database, name: entry.dataset },
-    kind: entry.schema ? "table" : "document_collection",
-    objectType: entry.schema ? "table" : "collection",
-    resource: `corpus://${entry.dataset}`,
-    fields,
-    keys: [],
-    foreignKeys: [],
-    referencedBy: [],
-    checks: [],
-    indexes: [],
-    partitions: [],
-    tags: [],
+    ...newDataset({
+      ref: { schema: entry.schema, database: entry.database, name: entry.dataset },
+      kind: entry.schema ? "table" : "document_collection",
+      objectType: entry.schema ? "table" : "collection",
+      resource: `corpus://${entry.dataset}`,
+      fields,
+    }),
     findings: [],
     profile: {
       method: "corpus",

@@ -1,3 +1,4 @@
+import { newDataset } from "../../src/model/new-dataset.js";
 import { fieldFacts, type FieldFacts } from "../../src/classifier/field-facts.js";
 import type { EnrichedDataset, Field, FieldStats } from "../../src/model/index.js";
 
@@ -26,18 +27,13 @@ export function buildDataset(
   );
   const sampled = Math.max(0, ...specs.map((spec) => spec.values?.length ?? 0));
   const dataset: EnrichedDataset = {
-    ref: { ...ref, name },
-    kind: "table",
-    objectType: "table",
-    resource: `postgresql://db.example.internal:5432/crm/sales/${name}`,
-    fields,
-    keys: [],
-    foreignKeys: [],
-    referencedBy: [],
-    checks: [],
-    indexes: [],
-    partitions: [],
-    tags: [],
+    ...newDataset({
+      ref: { ...ref, name },
+      kind: "table",
+      objectType: "table",
+      resource: `postgresql://db.example.internal:5432/crm/sales/${name}`,
+      fields,
+    }),
     findings: [],
     stats: { rowEstimate: 1000, source: "pg_class" },
     profile: {

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { EJSON } from "bson";
 import type { Dataset, DatasetProfile, FieldProfile, RecordSample } from "../../src/model/index.js";
+import { newDataset } from "../../src/model/new-dataset.js";
 import { profileDataset } from "../../src/profiler/profile-dataset.js";
 import { repoRoot } from "../helpers/postgres-database.js";
 
@@ -20,19 +21,11 @@ export function datasetWithSample(
 ): CountingSample {
   let pulled = 0;
   const limits: number[] = [];
-  const dataset: Dataset = {
+  const dataset: Dataset = newDataset({
     ref: { database: "test", name: "things" },
     kind: "document_collection",
     objectType: "collection",
     resource: "test://things",
-    fields: [],
-    keys: [],
-    foreignKeys: [],
-    referencedBy: [],
-    checks: [],
-    indexes: [],
-    partitions: [],
-    tags: [],
     sample: (limit): RecordSample => {
       limits.push(limit);
       return {
@@ -46,7 +39,7 @@ export function datasetWithSample(
         },
       };
     },
-  };
+  });
   return { dataset, pulled: () => pulled, limits };
 }
 
