@@ -1,13 +1,14 @@
 import type { Extractor, SourceExtraction } from "../../extractors/extractor.js";
 import { extractors } from "../../extractors/registry.js";
 import { planConceptPaths, refKey } from "../bundle/concept-paths.js";
-import { deprecateConcept, mergeConcept } from "../bundle/merge-concept.js";
+import { mergeConcept } from "../bundle/merge-concept.js";
+import { deprecateMissing } from "./deprecate-missing.js";
 import type { LogEntry } from "../bundle/log-file.js";
 import { readSourceState, writeSourceState, type SourceState } from "../bundle/source-state.js";
 import { classifyDataset } from "../classifier/classify-dataset.js";
 import type { OkfConfig, SourceConfig } from "../config/schema.js";
 import { KnowledgeFileError, OkfError } from "../errors.js";
-import type { DatasetRef, ExtractionFailure } from "../model/index.js";
+import type { ExtractionFailure } from "../model/index.js";
 import { profileDataset } from "../profiler/profile-dataset.js";
 import type { TemplateSet } from "../render/templates.js";
 import { redact } from "../secrets.js";
@@ -150,51 +151,6 @@ async function writeConcepts(
   await deprecateMissing(run, previous, next, extraction.failures, outcome);
   if (!files.dryRun && (await writeSourceState(files.bundleDir, source.name, next)))
     files.written++;
-}
-
-/** Objects that disappeared from the source keep their file, marked deprecated (DESIGN §5.8). */
-async function deprecateMissing(
-  run: SourceRun,
-  previous: SourceState,
-  next: SourceState,
-  failures: readonly ExtractionFailure[],
-  outcome: SourceOutcome,
-): Promise<void> {
-  if (failures.some((failure) => failure.scope === undefined)) return;
-  for (const [path, state] of Object.entries(previous.concepts)) {
-    if (path in next.concepts) continue;
-    // Objects in a part of the source we could not read are not known to be gone.
-    if (failures.some((failure) => failure.scope && covers(failure.scope, state.ref))) {
-      next.concepts[path] = state;
-      continue;
-    }
-    const text = await run.files.read(path);
-    if (text === undefined) continue;
-    next.concepts[path] = state;
-    try {
-      const deprecated = deprecateConcept(text, path);
-      if (deprecated === undefined) continue;
-      await run.files.write(path, deprecated);
-      outcome.deprecated.push(path);
-      run.log.push({
-        action: "deprecated",
-        conceptPath: path,
-        title: state.ref.name,
-        details: ["no longer in the source"],
-      });
-    } catch (error) {
-      if (!(error instanceof KnowledgeFileError)) throw error;
-      run.unparseable.push({ file: path, message: error.message, hint: error.hint });
-    }
-  }
-}
-
-function covers(scope: DatasetRef, ref: DatasetRef): boolean {
-  return (
-    (scope.database === undefined || scope.database === ref.database) &&
-    (scope.schema === undefined || scope.schema === ref.schema) &&
-    (scope.name === "*" || scope.name === ref.name)
-  );
 }
 
 function describeFailure(failure: ExtractionFailure): {

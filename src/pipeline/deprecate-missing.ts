@@ -1,0 +1,51 @@
+import { deprecateConcept } from "../bundle/merge-concept.js";
+import type { SourceState } from "../bundle/source-state.js";
+import { KnowledgeFileError } from "../errors.js";
+import type { DatasetRef, ExtractionFailure } from "../model/index.js";
+import type { SourceOutcome } from "./extract-types.js";
+import type { SourceRun } from "./run-source.js";
+
+/** Objects that disappeared from the source keep their file, marked deprecated (DESIGN §5.8). */
+export async function deprecateMissing(
+  run: SourceRun,
+  previous: SourceState,
+  next: SourceState,
+  failures: readonly ExtractionFailure[],
+  outcome: SourceOutcome,
+): Promise<void> {
+  if (failures.some((failure) => failure.scope === undefined)) return;
+  for (const [path, state] of Object.entries(previous.concepts)) {
+    if (path in next.concepts) continue;
+    // Objects in a part of the source we could not read are not known to be gone.
+    if (failures.some((failure) => failure.scope && covers(failure.scope, state.ref))) {
+      next.concepts[path] = state;
+      continue;
+    }
+    const text = await run.files.read(path);
+    if (text === undefined) continue;
+    next.concepts[path] = state;
+    try {
+      const deprecated = deprecateConcept(text, path);
+      if (deprecated === undefined) continue;
+      await run.files.write(path, deprecated);
+      outcome.deprecated.push(path);
+      run.log.push({
+        action: "deprecated",
+        conceptPath: path,
+        title: state.ref.name,
+        details: ["no longer in the source"],
+      });
+    } catch (error) {
+      if (!(error instanceof KnowledgeFileError)) throw error;
+      run.unparseable.push({ file: path, message: error.message, hint: error.hint });
+    }
+  }
+}
+
+function covers(scope: DatasetRef, ref: DatasetRef): boolean {
+  return (
+    (scope.database === undefined || scope.database === ref.database) &&
+    (scope.schema === undefined || scope.schema === ref.schema) &&
+    (scope.name === "*" || scope.name === ref.name)
+  );
+}
