@@ -139,6 +139,47 @@ export interface Dataset {
    * profiler will read (config `profile.sample_rows`).
    */
   sample?: (limit: number) => RecordSample;
+  /** Key-value tables (DynamoDB): the key design, indexes and table settings. */
+  keyValue?: KeyValueFacts;
+}
+
+export interface KeyAttribute {
+  name: string;
+  /** S, N or B. */
+  type: string;
+}
+
+export interface SecondaryIndex {
+  kind: "global" | "local";
+  name: string;
+  partitionKey: KeyAttribute;
+  sortKey?: KeyAttribute;
+  /** ALL, KEYS_ONLY, or INCLUDE with `projectedAttributes`. */
+  projection: string;
+  projectedAttributes?: string[];
+  /** ACTIVE, CREATING, … (global indexes). */
+  status?: string;
+}
+
+export interface KeyValueFacts {
+  partitionKey: KeyAttribute;
+  sortKey?: KeyAttribute;
+  indexes: SecondaryIndex[];
+  /** PROVISIONED or PAY_PER_REQUEST. */
+  billingMode?: string;
+  readCapacity?: number;
+  writeCapacity?: number;
+  stream?: { enabled: boolean; viewType?: string };
+  /** The TTL attribute, when TTL is enabled (or being enabled). */
+  ttlAttribute?: string;
+  ttlStatus?: string;
+  /** STANDARD or STANDARD_INFREQUENT_ACCESS. */
+  tableClass?: string;
+  /** "AWS owned key", "AWS managed key (KMS)", "customer managed key (KMS)". */
+  encryption?: string;
+  pointInTimeRecovery?: boolean;
+  /** ACTIVE, UPDATING, … */
+  status?: string;
 }
 
 /**
@@ -151,6 +192,11 @@ export interface Dataset {
  */
 export interface RecordSample extends AsyncIterable<Record<string, unknown>> {
   describe(): string;
+  /**
+   * The source's own name for a value's type (DynamoDB: S, N, B, BOOL, M, L, SS, NS, BS, NULL),
+   * counted per field in `FieldProfile.nativeTypes` when given.
+   */
+  nativeType?: (value: unknown) => string;
 }
 
 /** A part of a source that could not be read; the rest of the run goes on. */

@@ -31,6 +31,23 @@ export interface FieldProfile {
   shapes: Record<string, number>;
   /** Every distinct value, sorted, when there are few. Never kept for sensitive fields. */
   values?: string[];
+  /** The source's own type names (DynamoDB S, N, M, L, SS, …) → values, when the sampler names them. */
+  nativeTypes?: Record<string, number>;
+}
+
+/**
+ * One kind of record in a collection that holds several: single-table DynamoDB designs
+ * (`USER#…` / `ORDER#…` key prefixes) and polymorphic document collections (`type`, `_t`).
+ */
+export interface RecordVariant {
+  /** `USER`, `ORDER`, or the discriminator's value. */
+  name: string;
+  /** How it was recognised: `partition key prefix "USER#"`, `attribute type = "order"`. */
+  rule: string;
+  /** Sampled records of this variant. */
+  count: number;
+  /** The variant's own field profiles (presence counted within the variant). */
+  fields: FieldProfile[];
 }
 
 export interface DatasetProfile {
@@ -49,6 +66,8 @@ export interface DatasetProfile {
    * ids, for instance): paths first seen after it was reached are not profiled.
    */
   pathLimit?: number;
+  /** Kinds of record found in the sample, when it holds more than one. */
+  variants?: RecordVariant[];
 }
 
 export type FindingDecision = "confirmed" | "rejected" | "";
