@@ -1,5 +1,6 @@
 import type { EnrichedDataset } from "../model/index.js";
 import { code, formatBytes, formatCount, formatDay, formatPercent, plural } from "./format.js";
+import { keyValueSummary } from "./keyvalue-view.js";
 import { sampledNullFraction } from "./profile-view.js";
 import type { RenderInput } from "./render-input.js";
 
@@ -13,7 +14,12 @@ export function qualifiedName(input: RenderInput): string {
 /** One paragraph of facts that opens the file. */
 export function summarySentences(input: RenderInput): string[] {
   const { dataset } = input;
-  const where = input.dataset.ref.database ? ` in ${code(input.dataset.ref.database)}` : "";
+  const region = /^arn:aws[\w-]*:[\w-]+:([a-z0-9-]+):/.exec(dataset.resource)?.[1];
+  const where = input.dataset.ref.database
+    ? ` in ${code(input.dataset.ref.database)}`
+    : region
+      ? ` in ${region}`
+      : "";
   const volume = [
     dataset.stats?.rowEstimate !== undefined
       ? rowVolume(dataset.stats.rowEstimate, noun(dataset))
@@ -25,6 +31,8 @@ export function summarySentences(input: RenderInput): string[] {
   ];
   const primary = dataset.keys.find((key) => key.kind === "primary");
   if (primary) sentences.push(`Primary key ${primary.fields.map(code).join(", ")}.`);
+  const settings = dataset.keyValue ? keyValueSummary(dataset.keyValue) : [];
+  if (settings.length > 0) sentences.push(`${capitalise(settings.join(", "))}.`);
   const referencing = new Set(dataset.referencedBy.map((fk) => JSON.stringify(fk.from)));
   if (referencing.size > 0) sentences.push(`Referenced by ${plural(referencing.size, "table")}.`);
   const sensitive = new Set(dataset.findings.map((finding) => finding.path));

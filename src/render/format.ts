@@ -11,6 +11,13 @@ export function formatCount(value: number): string {
   return compact.format(value);
 }
 
+const rounded = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 2 });
+
+/** Two significant digits, written out: `610`, `1,000` (for counts read next to each other). */
+export function formatRounded(value: number): string {
+  return rounded.format(value);
+}
+
 const byteUnits = ["B", "kB", "MB", "GB", "TB", "PB"];
 
 export function formatBytes(bytes: number): string {

@@ -20,7 +20,7 @@ export function sensitivePaths(
 export function profileText(
   field: Pick<Field, "enumValues" | "stats"> | undefined,
   profile: FieldProfile | undefined,
-  options: { isPrimary: boolean; sensitive: boolean },
+  options: { isPrimary: boolean; sensitive: boolean; typeMix?: boolean; sampleDistinct?: boolean },
 ): string {
   if (options.sensitive) return "sensitive: not profiled";
   const parts: string[] = [];
@@ -32,10 +32,10 @@ export function profileText(
   } else if (stats?.distinctIsUnique || (options.isPrimary && stats))
     parts.push("distinct: unique");
   else if (stats?.distinct !== undefined) parts.push(`distinct ≈ ${formatCount(stats.distinct)}`);
-  else if (profile) parts.push(sampledDistinct(profile));
+  else if (profile && (options.sampleDistinct ?? true)) parts.push(sampledDistinct(profile));
   const nulls = stats?.nullFraction ?? sampledNullFraction(profile);
   if (nulls !== undefined && nulls > 0) parts.push(`null ${formatPercent(nulls)}`);
-  if (profile) parts.push(...sampleFacts(profile));
+  if (profile) parts.push(...sampleFacts(profile, options.typeMix ?? true));
   return parts.filter(Boolean).join("; ");
 }
 
@@ -62,7 +62,7 @@ export function sampledNullFraction(profile: FieldProfile | undefined): number |
   return profile.nulls / profile.present;
 }
 
-function sampleFacts(profile: FieldProfile): string[] {
+function sampleFacts(profile: FieldProfile, withTypeMix: boolean): string[] {
   const facts: string[] = [];
   if (profile.min !== undefined && profile.max !== undefined && !profile.values) {
     const [min, max] = [roundBound(profile.min), roundBound(profile.max)];
@@ -71,7 +71,7 @@ function sampleFacts(profile: FieldProfile): string[] {
   const nonNull = profile.present - profile.nulls;
   const shape = dominantShape(profile.shapes, nonNull);
   if (shape) facts.push(`shape: ${shape}`);
-  const mix = typeMix(profile.types, nonNull);
+  const mix = withTypeMix ? typeMix(profile.types, nonNull) : undefined;
   if (mix) facts.push(`types: ${mix}`);
   return facts;
 }

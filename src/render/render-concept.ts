@@ -11,6 +11,14 @@ import {
 } from "./facts-view.js";
 import type { EnrichedDataset } from "../model/index.js";
 import { sensitivePaths } from "./profile-view.js";
+import { attributeRows, variantBlocks } from "./attribute-view.js";
+import {
+  accessPatterns,
+  antiPatterns,
+  keyValueKeyBullets,
+  rareAttributeBullets,
+  retentionBullets,
+} from "./keyvalue-view.js";
 import type { RenderInput } from "./render-input.js";
 import { schemaFootnote, schemaRows } from "./schema-view.js";
 import { keyBullets, partitionBullets, relationshipBullets } from "./structure-view.js";
@@ -35,6 +43,7 @@ const tableRow = (cells: readonly string[]) =>
 
 export function renderConcept(input: RenderInput, templates: TemplateSet): RenderedConcept {
   const { dataset, source } = input;
+  const keyValue = dataset.keyValue;
   const view = {
     title: dataset.ref.name,
     objectWord: dataset.objectType,
@@ -44,12 +53,17 @@ export function renderConcept(input: RenderInput, templates: TemplateSet): Rende
     summary: summarySentences(input),
     comment: dataset.comment,
     fieldHeader: capitalise(source.vocabulary.fieldWord),
-    schemaRows: schemaRows(dataset, input.descriptions, input.decisions),
-    schemaFootnote: schemaFootnote(dataset),
+    schemaRows: keyValue ? [] : schemaRows(dataset, input.descriptions, input.decisions),
+    attributeRows: keyValue ? attributeRows(dataset, input.decisions) : [],
+    sampleMethod: keyValue && dataset.profile ? dataset.profile.method : undefined,
+    variants: variantBlocks(dataset),
+    accessPatterns: accessPatterns(dataset),
+    antiPatterns: antiPatterns(dataset),
+    schemaFootnote: keyValue ? undefined : schemaFootnote(dataset),
     partitions: partitionBullets(dataset, input),
     partitionKey: dataset.partitionKey ?? "",
     viewDefinition: dataset.viewDefinition?.trim(),
-    keys: keyBullets(dataset),
+    keys: keyValue ? keyValueKeyBullets(keyValue) : keyBullets(dataset),
     relationships: relationshipBullets(input),
     sensitiveRows: dataset.findings.map((finding) => ({
       field: tableCell(finding.path),
@@ -58,7 +72,14 @@ export function renderConcept(input: RenderInput, templates: TemplateSet): Rende
       evidence: tableCell(finding.evidence.join("; ")),
       decision: tableCell(input.decisions.get(finding.path) ?? ""),
     })),
-    quality: qualityBullets(dataset),
+    quality: keyValue
+      ? [
+          ...retentionBullets(keyValue),
+          ...rareAttributeBullets(dataset),
+          ...qualityBullets(dataset),
+        ]
+      : qualityBullets(dataset),
+    qualityHeading: keyValue ? "Data Quality and Retention" : "Data Quality",
     usage: usageBullets(dataset),
     row: tableRow,
     code,
@@ -110,6 +131,12 @@ export function renderConcept(input: RenderInput, templates: TemplateSet): Rende
       schema: ref.schema,
       [dataset.kind === "document_collection" ? "collection" : "table"]: ref.name,
       pii,
+      partition_key: keyValue?.partitionKey.name,
+      sort_key: keyValue?.sortKey?.name,
+      billing_mode: keyValue?.billingMode,
+      stream_enabled: keyValue?.stream?.enabled,
+      ttl_attribute: keyValue?.ttlAttribute,
+      table_class: keyValue?.tableClass,
       sources: [
         { id: "catalog", resource: source.resource, title: source.vocabulary.catalogTitle },
       ],

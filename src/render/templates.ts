@@ -7,9 +7,12 @@ import { ConfigError, errorMessage } from "../errors.js";
 export const regionNames = [
   "summary",
   "schema",
+  "attributes",
   "partitions",
   "definition",
   "keys",
+  "item-types",
+  "access-patterns",
   "relationships",
   "sensitive",
   "quality",

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { renderConcept } from "../../src/render/render-concept.js";
-import { loadTemplates } from "../../src/render/templates.js";
+import { loadTemplates, regionNames } from "../../src/render/templates.js";
 import { ConfigError } from "../../src/errors.js";
 import { expectGolden } from "../helpers/golden.js";
 import { sampleAccount, sampleRenderInput } from "../helpers/sample-dataset.js";
@@ -18,17 +18,7 @@ describe("renderConcept", () => {
     ]);
     const rendered = renderConcept(sampleRenderInput(sampleAccount(), descriptions), templates);
     expectGolden("customer_account.body.md", rendered.newBody);
-    expect(rendered.order).toEqual([
-      "summary",
-      "schema",
-      "partitions",
-      "definition",
-      "keys",
-      "relationships",
-      "sensitive",
-      "quality",
-      "usage",
-    ]);
+    expect(rendered.order).toEqual([...regionNames]);
     expect(rendered.regions.map((r) => r.name)).toEqual([
       "summary",
       "schema",
@@ -99,5 +89,33 @@ describe("renderConcept", () => {
     expect(() => renderConcept(sampleRenderInput(sampleAccount()), loadTemplates(dir))).toThrow(
       ConfigError,
     );
+  });
+});
+
+describe("renderConcept for a DynamoDB table", () => {
+  it("renders attributes, keys, item types, access patterns and retention like the golden file", async () => {
+    const { sampleOrderEvents, sampleDynamoRenderInput } =
+      await import("../helpers/sample-dynamodb.js");
+    const rendered = renderConcept(sampleDynamoRenderInput(sampleOrderEvents()), templates);
+    expectGolden("order_events.body.md", rendered.newBody);
+    expect(rendered.machineFrontmatter).toMatchObject({
+      type: "DynamoDB Table",
+      kind: "nosql_table",
+      table: "order_events",
+      partition_key: "order_id",
+      sort_key: "event_timestamp",
+      billing_mode: "PAY_PER_REQUEST",
+      stream_enabled: true,
+      ttl_attribute: "expires_at",
+      table_class: "STANDARD",
+    });
+    expect(rendered.regions.map((r) => r.name)).toEqual([
+      "summary",
+      "attributes",
+      "keys",
+      "item-types",
+      "access-patterns",
+      "quality",
+    ]);
   });
 });
