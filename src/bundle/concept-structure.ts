@@ -21,8 +21,11 @@ export function conceptStructure(dataset: Dataset): ConceptStructure {
     fields: Object.fromEntries(
       dataset.fields.map((f) => [f.path, f.nullable === false ? `${f.type} not null` : f.type]),
     ),
-    keys: dataset.keys.map((k) => `${k.kind} ${k.name} (${k.fields.join(", ")})`).sort(),
-    indexes: dataset.indexes.map((i) => i.definition).sort(),
+    keys: [
+      ...dataset.keys.map((k) => `${k.kind} ${k.name} (${k.fields.join(", ")})`),
+      ...keyValueKeys(dataset),
+    ].sort(),
+    indexes: [...dataset.indexes.map((i) => i.definition), ...keyValueIndexes(dataset)].sort(),
     foreignKeys: dataset.foreignKeys
       .map(
         (fk) =>
@@ -31,6 +34,24 @@ export function conceptStructure(dataset: Dataset): ConceptStructure {
       .sort(),
     checks: dataset.checks.map((c) => `${c.name}: ${c.expression}`).sort(),
   };
+}
+
+/** DynamoDB's key schema: `partition key order_id (S)`. */
+function keyValueKeys(dataset: Dataset): string[] {
+  const facts = dataset.keyValue;
+  if (!facts) return [];
+  const keys = [`partition key ${facts.partitionKey.name} (${facts.partitionKey.type})`];
+  if (facts.sortKey) keys.push(`sort key ${facts.sortKey.name} (${facts.sortKey.type})`);
+  return keys;
+}
+
+/** `GSI by_type (event_type, event_timestamp) ALL` */
+function keyValueIndexes(dataset: Dataset): string[] {
+  return (dataset.keyValue?.indexes ?? []).map((index) => {
+    const keys = [index.partitionKey.name, index.sortKey?.name].filter(Boolean).join(", ");
+    const word = index.kind === "global" ? "GSI" : "LSI";
+    return `${word} ${index.name} (${keys}) ${index.projection}`;
+  });
 }
 
 export function hashOf(value: unknown): string {
