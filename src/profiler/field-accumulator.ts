@@ -29,6 +29,9 @@ const typeOrder: readonly ValueType[] = [
  * sample size: distinct values are kept as hashes, and only `samplesPerField` values are kept.
  * For a path inside arrays (`lines[].sku`) the value figures count elements, while `present`
  * and `nulls` count records.
+ *
+ * Without `keepValues` no value is kept at all (no samples, list or range), so the profile has
+ * no `values`, `min` or `max` and never needs stripping: the record variants are profiled so.
  */
 export class FieldAccumulator {
   private present = 0;
@@ -41,32 +44,59 @@ export class FieldAccumulator {
   private maxLength: number | undefined;
   private readonly range = new ValueRange();
   private readonly shapes = new Map<string, number>();
+  private readonly nativeTypes = new Map<string, number>();
   private readonly list = new ValueList();
   readonly samples: string[] = [];
 
-  constructor(readonly path: string) {}
+  constructor(
+    readonly path: string,
+    private readonly keepValues = true,
+  ) {}
 
   get inRecord(): boolean {
     return this.seenInRecord;
   }
 
-  /** Counts one occurrence; returns the value's leaf for the walker, undefined for null. */
-  add(value: unknown): Leaf | undefined {
+  /**
+   * Counts one occurrence, with the source's name for its type when the sampler gives one;
+   * returns the value's leaf for the walker, undefined for null.
+   */
+  add(value: unknown, nativeType?: string): Leaf | undefined {
     this.seenInRecord = true;
+    if (nativeType !== undefined) countInto(this.nativeTypes, nativeType, 1);
     if (value === null) return undefined;
     this.nonNullInRecord = true;
     const leaf = leafOf(value);
-    this.types.set(leaf.type, (this.types.get(leaf.type) ?? 0) + 1);
-    this.range.add(leaf);
+    countInto(this.types, leaf.type, 1);
     const key = distinctKey(leaf);
-    if (key !== undefined) {
-      this.distinct.add(hash53(key));
-      this.list.add(leaf, key);
-    }
+    if (key !== undefined) this.distinct.add(hash53(key));
     if (leaf.type === "string") this.addText(leaf.value);
+    if (!this.keepValues) return leaf;
+    this.range.add(leaf);
+    if (key !== undefined) this.list.add(leaf, key);
     const sample = sampleText(leaf);
     if (sample !== undefined && this.samples.length < samplesPerField) this.samples.push(sample);
     return leaf;
+  }
+
+  /**
+   * Adds the counts of another value-free accumulator of the same path (between records), so
+   * that several record variants can be merged into one.
+   */
+  absorb(other: FieldAccumulator): void {
+    if (this.keepValues || other.keepValues) {
+      throw new Error("only value-free field accumulators can be merged");
+    }
+    this.present += other.present;
+    this.nulls += other.nulls;
+    for (const [type, count] of other.types) countInto(this.types, type, count);
+    for (const [name, count] of other.nativeTypes) countInto(this.nativeTypes, name, count);
+    for (const [shape, count] of other.shapes) countInto(this.shapes, shape, count);
+    for (const hash of other.distinct) this.distinct.add(hash);
+    if (other.minLength !== undefined && other.maxLength !== undefined) {
+      this.minLength = Math.min(this.minLength ?? other.minLength, other.minLength);
+      this.maxLength = Math.max(this.maxLength ?? other.maxLength, other.maxLength);
+    }
   }
 
   private addText(text: string): void {
@@ -74,7 +104,7 @@ export class FieldAccumulator {
     if (this.minLength === undefined || length < this.minLength) this.minLength = length;
     if (this.maxLength === undefined || length > this.maxLength) this.maxLength = length;
     const shape = shapeOf(text);
-    if (shape !== undefined) this.shapes.set(shape, (this.shapes.get(shape) ?? 0) + 1);
+    if (shape !== undefined) countInto(this.shapes, shape, 1);
   }
 
   endRecord(): void {
@@ -103,8 +133,9 @@ export class FieldAccumulator {
       nulls: this.nulls,
       distinct: this.distinct.size,
       types,
-      shapes: Object.fromEntries([...this.shapes].sort((a, b) => compareText(a[0], b[0]))),
+      shapes: sortedCounts(this.shapes),
     };
+    if (this.nativeTypes.size > 0) profile.nativeTypes = sortedCounts(this.nativeTypes);
     if (this.minLength !== undefined && this.maxLength !== undefined) {
       profile.minLength = this.minLength;
       profile.maxLength = this.maxLength;
@@ -118,6 +149,14 @@ export class FieldAccumulator {
     if (values) profile.values = values;
     return profile;
   }
+}
+
+function countInto<Key>(counts: Map<Key, number>, key: Key, count: number): void {
+  counts.set(key, (counts.get(key) ?? 0) + count);
+}
+
+function sortedCounts(counts: ReadonlyMap<string, number>): Record<string, number> {
+  return Object.fromEntries([...counts].sort((a, b) => compareText(a[0], b[0])));
 }
 
 /** Identity of a value for distinct counting; containers are counted through their parts. */

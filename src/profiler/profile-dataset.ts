@@ -1,6 +1,7 @@
 import { OkfError } from "../errors.js";
 import type { Dataset, EnrichedDataset } from "../model/index.js";
 import { RecordProfiler } from "./record-profiler.js";
+import { RecordVariantFinder } from "./record-variants.js";
 
 /** How a `RecordSample` description starts when nothing could be read (see the model). */
 export const notSampledPrefix = "not sampled: ";
@@ -31,6 +32,9 @@ export interface ProfiledDataset {
  * Statistics first: the profile says what the engine's statistics cannot (type mix, shapes,
  * lengths, ranges, valid values). Where a field also has planner statistics (`field.stats`),
  * those remain the figures for null rates and distinct counts; the renderer picks them first.
+ *
+ * When the records are of several kinds (single-table key prefixes, a `type` attribute), each
+ * kind is profiled again on its own, without values, into `profile.variants`.
  */
 export async function profileDataset(
   dataset: Dataset,
@@ -41,11 +45,14 @@ export async function profileDataset(
     return { dataset: enriched, samples: new Map() };
   }
   const sample = dataset.sample(options.sampleRows);
-  const profiler = new RecordProfiler();
+  const nativeType = sample.nativeType?.bind(sample);
+  const profiler = new RecordProfiler({ nativeType });
+  const variantFinder = new RecordVariantFinder(dataset, { nativeType });
   try {
     if (options.sampleRows > 0) {
       for await (const record of sample) {
         profiler.add(record);
+        variantFinder.add(record);
         if (profiler.sampled >= options.sampleRows) break;
       }
     }
@@ -59,6 +66,8 @@ export async function profileDataset(
   // A sample that failed part-way is not a sample of the dataset: its records are dropped.
   if (method.startsWith(notSampledPrefix)) return notSampled(enriched, method);
   const { profile, samples } = profiler.finish(method);
+  const variants = variantFinder.variants(profiler.sampled);
+  if (variants) profile.variants = variants;
   return { dataset: { ...enriched, profile }, samples };
 }
 

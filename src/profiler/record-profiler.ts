@@ -1,4 +1,4 @@
-import type { DatasetProfile } from "../model/index.js";
+import type { DatasetProfile, FieldProfile } from "../model/index.js";
 import { FieldAccumulator } from "./field-accumulator.js";
 
 /** Documents keyed by ids would otherwise grow one path per id. */
@@ -13,6 +13,13 @@ export interface ProfilerResult {
   samples: Map<string, string[]>;
 }
 
+export interface RecordProfilerOptions {
+  /** The source's name for a value's type (`RecordSample.nativeType`). */
+  nativeType?: (value: unknown) => string;
+  /** False for value-free profiles: no samples, valid values or ranges (see FieldAccumulator). */
+  keepValues?: boolean;
+}
+
 /**
  * Profiles records one at a time. Nested objects become dotted paths (`address.city`), array
  * elements `[]` paths (`tags[]`, `lines[].sku`). Memory is bounded by `mostPaths` paths, each
@@ -21,8 +28,15 @@ export interface ProfilerResult {
 export class RecordProfiler {
   private readonly fields = new Map<string, FieldAccumulator>();
   private readonly touched: FieldAccumulator[] = [];
+  private readonly nativeType: ((value: unknown) => string) | undefined;
+  private readonly keepValues: boolean;
   private pathLimitReached = false;
   private records = 0;
+
+  constructor(options: RecordProfilerOptions = {}) {
+    this.nativeType = options.nativeType;
+    this.keepValues = options.keepValues ?? true;
+  }
 
   get sampled(): number {
     return this.records;
@@ -41,7 +55,7 @@ export class RecordProfiler {
     const field = this.field(path);
     if (field === undefined) return;
     if (!field.inRecord) this.touched.push(field);
-    const leaf = field.add(value);
+    const leaf = field.add(value, this.nativeType?.(value));
     if (leaf === undefined || depth >= deepestPath) return;
     if (leaf.type === "array") {
       const elements = leaf.value.slice(0, arrayElementsProfiled);
@@ -60,18 +74,29 @@ export class RecordProfiler {
       this.pathLimitReached = true;
       return undefined;
     }
-    const field = new FieldAccumulator(path);
+    const field = new FieldAccumulator(path, this.keepValues);
     this.fields.set(path, field);
     return field;
   }
 
+  /** Adds the records of another value-free profiler to this one (merging record variants). */
+  absorb(other: RecordProfiler): void {
+    for (const [path, theirs] of other.fields) this.field(path)?.absorb(theirs);
+    this.records += other.records;
+    if (other.pathLimitReached) this.pathLimitReached = true;
+  }
+
+  /** The field profiles, in the order the paths were first seen. */
+  fieldProfiles(): FieldProfile[] {
+    return [...this.fields.values()].map((field) => field.toProfile(this.records));
+  }
+
   finish(method: string): ProfilerResult {
     const samples = new Map<string, string[]>();
-    const fields = [...this.fields.values()].map((field) => {
+    for (const field of this.fields.values()) {
       if (field.samples.length > 0) samples.set(field.path, field.samples);
-      return field.toProfile(this.records);
-    });
-    const profile: DatasetProfile = { method, sampled: this.records, fields };
+    }
+    const profile: DatasetProfile = { method, sampled: this.records, fields: this.fieldProfiles() };
     if (this.pathLimitReached) profile.pathLimit = mostPaths;
     return { profile, samples };
   }

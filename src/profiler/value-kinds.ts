@@ -35,6 +35,8 @@ export function leafOf(value: unknown): Leaf {
   if (value instanceof Uint8Array) return { type: "binary", value };
   if (value instanceof ArrayBuffer) return { type: "binary", value: new Uint8Array(value) };
   if (Array.isArray(value)) return { type: "array", value };
+  // DynamoDB string, number and binary sets unmarshall to Sets: profiled like arrays.
+  if (value instanceof Set) return { type: "array", value: [...(value as Set<unknown>)] };
   if (isPlainObject(value)) return { type: "object", value };
   return { type: "string", value: String(value) };
 }
