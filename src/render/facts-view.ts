@@ -22,9 +22,9 @@ export function summarySentences(input: RenderInput): string[] {
       : "";
   const volume = [
     dataset.stats?.rowEstimate !== undefined
-      ? rowVolume(dataset.stats.rowEstimate, noun(dataset))
+      ? rowVolume(dataset.stats.rowEstimate, noun(dataset), dataset.stats.source)
       : "",
-    dataset.stats?.sizeBytes !== undefined ? formatBytes(dataset.stats.sizeBytes) : "",
+    dataset.stats?.sizeBytes ? formatBytes(dataset.stats.sizeBytes) : "",
   ].filter(Boolean);
   const sentences = [
     `${input.source.vocabulary.engine} ${dataset.objectType} ${code(qualifiedName(input))}${where}${volume.length > 0 ? `: ${volume.join(", ")}` : ""}.`,
@@ -125,10 +125,12 @@ export function usageBullets(dataset: EnrichedDataset): string[] {
   return bullets;
 }
 
-function rowVolume(estimate: number, noun: string): string {
-  return estimate === 0
-    ? `no ${noun} when last analysed`
-    : `about ${formatCount(estimate)} ${noun}`;
+function rowVolume(estimate: number, noun: string, source: string | undefined): string {
+  if (estimate > 0) return `about ${formatCount(estimate)} ${noun}`;
+  // DynamoDB refreshes its counts about every six hours; PostgreSQL's come from ANALYZE.
+  return source === "DescribeTable"
+    ? `no ${noun} counted yet by DescribeTable (refreshed about every six hours)`
+    : `no ${noun} when last analysed`;
 }
 
 function latest(...values: (string | undefined)[]): string | undefined {

@@ -66,6 +66,12 @@ export function accessPatterns(dataset: EnrichedDataset): string[] {
       `Latest item of one ${code(pk)}: \`Query\` with \`${pk} = :v\`, \`ScanIndexForward=false\`, \`Limit=1\`.`,
     );
     for (const variant of dataset.profile?.variants ?? []) {
+      const constant = /sort key "([^"]+)"/.exec(variant.rule)?.[1];
+      if (constant) {
+        patterns.push(
+          `The ${variant.name} item of one ${code(pk)}: \`GetItem\` with \`${pk} = :v\` and \`${sk} = "${constant}"\`.`,
+        );
+      }
       const prefix = /sort key prefix "([^"]+)"/.exec(variant.rule)?.[1];
       if (prefix)
         patterns.push(
@@ -106,10 +112,9 @@ export function antiPatterns(dataset: EnrichedDataset): string[] {
     .filter((path) => !keyNames.has(path))
     .slice(0, 4);
   const size = [
-    dataset.stats?.sizeBytes !== undefined ? `about ${formatBytes(dataset.stats.sizeBytes)}` : "",
-    dataset.stats?.rowEstimate !== undefined
-      ? `${formatCount(dataset.stats.rowEstimate)} items`
-      : "",
+    // Empty figures (a new table, or an engine that does not count) say nothing about cost.
+    dataset.stats?.sizeBytes ? `about ${formatBytes(dataset.stats.sizeBytes)}` : "",
+    dataset.stats?.rowEstimate ? `${formatCount(dataset.stats.rowEstimate)} items` : "",
   ].filter(Boolean);
   const what = others.length > 0 ? ` (${codeList(others)})` : "";
   const cost = size.length > 0 ? ` of ${size.join(", ")}` : " of the whole table";
