@@ -72,12 +72,12 @@ function rejectUnsupportedTypes(raw: unknown, file: string): void {
   sources.forEach((source: unknown, index) => {
     if (source === null || typeof source !== "object" || !("type" in source)) return;
     const type = source.type;
-    if (type === "postgres") return;
+    if (type === "postgres" || type === "dynamodb") return;
     const path = formatPath(["sources", index, "type"]);
     if ((plannedSourceTypes as readonly unknown[]).includes(type)) {
       throw new ConfigError(
         `${file}: ${path}: source type "${String(type)}" is not available in this version of okf yet.`,
-        "Supported today: postgres (RDS and Aurora PostgreSQL). Remove the source or upgrade okf.",
+        "Supported today: postgres (RDS and Aurora PostgreSQL) and dynamodb. Remove the source or upgrade okf.",
       );
     }
     throw new ConfigError(

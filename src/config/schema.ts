@@ -15,10 +15,13 @@ const globList = z.array(z.string().min(1)).default([]);
 
 const profileOptions = z
   .object({
+    /** Relational sources: rows per table sample. */
     sample_rows: z.number().int().positive().default(10_000),
+    /** Key-value sources (DynamoDB): items per table sample. */
+    sample_items: z.number().int().positive().default(1_000),
   })
   .strict()
-  .default({ sample_rows: 10_000 });
+  .default({ sample_rows: 10_000, sample_items: 1_000 });
 
 const commonSourceKeys = {
   name: sourceName,
@@ -51,17 +54,28 @@ export const postgresSourceSchema = z
   })
   .strict();
 
-export const sourceSchema = z.discriminatedUnion("type", [postgresSourceSchema]);
+export const dynamodbSourceSchema = z
+  .object({
+    ...commonSourceKeys,
+    type: z.literal("dynamodb"),
+    region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, "must be an AWS region, e.g. eu-west-1"),
+    /** A local engine (DynamoDB Local, dynalite) or a VPC endpoint; AWS's own endpoint by default. */
+    endpoint: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+    /**
+     * A named profile of the shared AWS config files. DESIGN §2 calls it `profile:`, but that key
+     * already holds the sampling options of every source.
+     */
+    aws_profile: z.string().min(1).optional(),
+  })
+  .strict();
+
+export const sourceSchema = z.discriminatedUnion("type", [
+  postgresSourceSchema,
+  dynamodbSourceSchema,
+]);
 
 /** Source types named in DESIGN §2 whose extractor has not landed yet. */
-export const plannedSourceTypes = [
-  "mysql",
-  "redshift",
-  "rds-data",
-  "glue",
-  "dynamodb",
-  "documentdb",
-] as const;
+export const plannedSourceTypes = ["mysql", "redshift", "rds-data", "glue", "documentdb"] as const;
 
 const defaultsSchema = z
   .object({
@@ -168,6 +182,7 @@ export type OkfConfig = z.infer<typeof configSchema>;
 export type SourceConfig = z.infer<typeof sourceSchema>;
 export type SourceConfigOf<T extends SourceConfig["type"]> = Extract<SourceConfig, { type: T }>;
 export type PostgresSourceConfig = SourceConfigOf<"postgres">;
+export type DynamodbSourceConfig = SourceConfigOf<"dynamodb">;
 export type ConfigDefaults = OkfConfig["defaults"];
 export type ClassificationConfig = z.infer<typeof classificationSchema>;
 export type CustomRuleConfig = z.infer<typeof customRuleSchema>;

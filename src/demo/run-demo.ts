@@ -2,8 +2,14 @@ import { mkdir } from "node:fs/promises";
 import { resolve } from "node:path";
 import { defaultConfigFile } from "../config/load-config.js";
 import { runExtract, type ExtractResult } from "../pipeline/run-extract.js";
-import { demoDatabaseUrlVariable, writeDemoConfigIfAbsent } from "./demo-config.js";
+import {
+  demoDatabaseUrlVariable,
+  demoDynamoEndpointVariable,
+  writeDemoConfigIfAbsent,
+} from "./demo-config.js";
+import { startEmbeddedDynamo } from "./embedded-dynamodb.js";
 import { startEmbeddedPostgres } from "./embedded-postgres.js";
+import { demoDynamoFeatures, seedDemoDynamo } from "./seed/dynamodb-seed.js";
 import { seedDemoDatabase } from "./seed/seed-demo-database.js";
 
 export interface DemoOptions {
@@ -24,9 +30,9 @@ export interface DemoResult {
 }
 
 /**
- * Runs the whole pipeline on the embedded sample sources: starts PostgreSQL in-process, seeds
- * the demo CRM, writes DIR/okf.config.yaml if absent and extracts into DIR's bundle. The engine
- * is stopped whatever happens, so the process can exit on its own afterwards.
+ * Runs the whole pipeline on the embedded sample sources: starts PostgreSQL and DynamoDB
+ * in-process, seeds them, writes DIR/okf.config.yaml if absent and extracts into DIR's bundle.
+ * The engines are stopped whatever happens, so the process can exit on its own afterwards.
  */
 export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const progress = options.onProgress ?? (() => undefined);
@@ -37,15 +43,27 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   progress("Starting the embedded PostgreSQL (PGlite)");
   const postgres = await startEmbeddedPostgres();
   try {
-    progress("Seeding the sample CRM (schemas sales, finance, legacy)");
-    await seedDemoDatabase(postgres.url);
-    const result = await runExtract({
-      cwd: dir,
-      env: { ...process.env, [demoDatabaseUrlVariable]: postgres.url },
-      now: options.now,
-      onProgress: options.onProgress,
-    });
-    return { dir, bundleDir: result.bundleDir, result };
+    progress("Starting the embedded DynamoDB (dynalite)");
+    const dynamo = await startEmbeddedDynamo({ features: demoDynamoFeatures });
+    try {
+      progress("Seeding the sample CRM (schemas sales, finance, legacy)");
+      await seedDemoDatabase(postgres.url);
+      progress("Seeding the sample DynamoDB tables (order_events, commerce_app)");
+      await seedDemoDynamo(dynamo.endpoint, dynamo.region);
+      const result = await runExtract({
+        cwd: dir,
+        env: {
+          ...process.env,
+          [demoDatabaseUrlVariable]: postgres.url,
+          [demoDynamoEndpointVariable]: dynamo.endpoint,
+        },
+        now: options.now,
+        onProgress: options.onProgress,
+      });
+      return { dir, bundleDir: result.bundleDir, result };
+    } finally {
+      await dynamo.stop();
+    }
   } finally {
     await postgres.stop();
   }

@@ -44,8 +44,8 @@ export async function runSource(run: SourceRun): Promise<SourceOutcome> {
     requestCount: 0,
     durationMs: 0,
   };
-  // With more source types, TypeScript cannot correlate the union here and this needs a cast.
-  const extractor: Extractor<SourceConfig> = extractors[source.type];
+  // The registry maps each type to its extractor; TypeScript cannot correlate the union here.
+  const extractor = extractors[source.type] as Extractor<SourceConfig>;
   let extraction: SourceExtraction | undefined;
   try {
     run.progress(`${source.name}: reading the ${extractor.vocabulary.engine} catalog`);
@@ -97,7 +97,8 @@ async function writeConcepts(
     if (!planned) continue;
     const profiled = await profileDataset(dataset, {
       enabled: run.profile,
-      sampleRows: source.profile.sample_rows,
+      sampleRows:
+        source.type === "dynamodb" ? source.profile.sample_items : source.profile.sample_rows,
     });
     const enriched = classifyDataset(
       profiled.dataset,

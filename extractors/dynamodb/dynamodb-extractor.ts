@@ -1,0 +1,133 @@
+import pLimit from "p-limit";
+import type { DynamodbSourceConfig } from "../../src/config/schema.js";
+import type { Dataset, ExtractionFailure } from "../../src/model/index.js";
+import type { ExtractContext, Extractor, SourceVocabulary } from "../extractor.js";
+import { compareText } from "../postgres/order.js";
+import { assembleDataset } from "./assemble-dataset.js";
+import { createDynamoClient, describeTarget } from "./client.js";
+import { DynamoApi } from "./dynamo-api.js";
+import { listTablesError, tableFailure } from "./errors.js";
+import { readTable } from "./read-table.js";
+import { itemSampler } from "./sample-items.js";
+import { tableFilter } from "./table-filter.js";
+
+export const dynamodbVocabulary: SourceVocabulary = {
+  engine: "DynamoDB",
+  system: "dynamodb",
+  fieldWord: "attribute",
+  kindTitles: { nosql_table: "Table" },
+  catalogTitle: "DescribeTable, DescribeTimeToLive, DescribeContinuousBackups, ListTagsOfResource",
+};
+
+type TableOutcome = { dataset: Dataset } | { failure: ExtractionFailure };
+
+interface TableReader {
+  config: DynamodbSourceConfig;
+  context: ExtractContext;
+  api: DynamoApi;
+}
+
+/** Never rejects: a table that cannot be read becomes a failure and the others go on. */
+async function readOutcome(reader: TableReader, name: string): Promise<TableOutcome> {
+  const { api, config, context } = reader;
+  try {
+    const dataset = assembleDataset(await readTable(api, name), name, config.region);
+    if (context.profile && dataset.keyValue) {
+      dataset.sample = itemSampler(api, name, dataset.keyValue, {
+        maxItems: config.profile.sample_items,
+        concurrency: context.concurrency,
+        report: (line) => {
+          context.onProgress(`${config.name}: ${line}`);
+        },
+      });
+    }
+    return { dataset };
+  } catch (error) {
+    return { failure: tableFailure(name, error) };
+  }
+}
+
+/**
+ * Tables are described `concurrency` at a time, a bounded window ahead of the consumer, and
+ * yielded in name order, so the output does not depend on which answer came first.
+ */
+function datasetsOf(
+  reader: TableReader,
+  names: readonly string[],
+  failures: ExtractionFailure[],
+  first: Promise<TableOutcome> | undefined,
+): AsyncIterable<Dataset> {
+  // The first table was read by `open`; a later pass reads it again like the others.
+  let early = first;
+  return {
+    async *[Symbol.asyncIterator]() {
+      failures.splice(0);
+      const limit = pLimit(reader.context.concurrency);
+      const window = reader.context.concurrency * 2;
+      const pending: Promise<TableOutcome>[] = [];
+      let next = 0;
+      const startNext = (): void => {
+        const name = names[next];
+        if (name === undefined) return;
+        pending.push(next === 0 && early ? early : limit(() => readOutcome(reader, name)));
+        early = undefined;
+        next += 1;
+      };
+      while (pending.length < window && next < names.length) startNext();
+      for (let outcome = pending.shift(); outcome; outcome = pending.shift()) {
+        startNext();
+        const settled = await outcome;
+        if ("dataset" in settled) yield settled.dataset;
+        else failures.push(settled.failure);
+      }
+    },
+  };
+}
+
+/** `arn:aws:dynamodb:<region>:<account>:table/*`, the account taken from a table's own ARN. */
+function sourceResource(region: string, first: TableOutcome | undefined): string {
+  const arn = first && "dataset" in first ? first.dataset.resource : undefined;
+  const [, , , arnRegion, account] = arn?.split(":") ?? [];
+  return `arn:aws:dynamodb:${arnRegion ?? region}:${account ?? ""}:table/*`;
+}
+
+/**
+ * One source is one region of one account (or a local engine at `endpoint`). `open` lists the
+ * tables, so every ref is known before the first dataset; the tables themselves are described
+ * while the pipeline consumes them.
+ */
+export const dynamodbExtractor: Extractor<DynamodbSourceConfig> = {
+  vocabulary: dynamodbVocabulary,
+  async open(config, context) {
+    const matches = tableFilter(config.include, config.exclude);
+    const api = new DynamoApi(createDynamoClient(config));
+    let names: string[];
+    try {
+      names = (await api.listTableNames()).filter(matches).sort(compareText);
+    } catch (error) {
+      api.close();
+      throw listTablesError(error, describeTarget(config));
+    }
+    const reader: TableReader = { config, context, api };
+    // The first table's ARN names the account, for the source's own resource.
+    const firstName = names[0];
+    const first = firstName === undefined ? undefined : readOutcome(reader, firstName);
+    const resource = sourceResource(config.region, await first);
+    context.onProgress(
+      `${config.name}: ${String(names.length)} tables in ${describeTarget(config)} ` +
+        `(${String(api.catalogCount())} catalog calls so far)`,
+    );
+    const failures: ExtractionFailure[] = [];
+    return {
+      refs: names.map((name) => ({ name })),
+      datasets: datasetsOf(reader, names, failures, first),
+      failures,
+      resource,
+      requestCount: () => api.catalogCount(),
+      close: () => {
+        api.close();
+        return Promise.resolve();
+      },
+    };
+  },
+};

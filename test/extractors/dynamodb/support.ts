@@ -1,0 +1,131 @@
+import {
+  BatchWriteItemCommand,
+  CreateTableCommand,
+  DynamoDBClient,
+  waitUntilTableExists,
+  type CreateTableCommandInput,
+} from "@aws-sdk/client-dynamodb";
+import { marshall } from "@aws-sdk/util-dynamodb";
+import type { ExtractContext, SourceExtraction } from "../../../extractors/extractor.js";
+import { dynamodbExtractor } from "../../../extractors/dynamodb/dynamodb-extractor.js";
+import { dynamodbSourceSchema, type DynamodbSourceConfig } from "../../../src/config/schema.js";
+import type { Dataset } from "../../../src/model/index.js";
+import { startEmbeddedDynamo, type EmbeddedDynamo } from "../../../src/demo/embedded-dynamodb.js";
+
+export type { EmbeddedDynamo };
+export { startEmbeddedDynamo };
+
+/** A client for setting tables up, as any SDK user would (dynalite accepts any credentials). */
+export function adminClient(engine: EmbeddedDynamo): DynamoDBClient {
+  return new DynamoDBClient({
+    endpoint: engine.endpoint,
+    region: engine.region,
+    credentials: { accessKeyId: "test", secretAccessKey: "test" },
+  });
+}
+
+/** A source config as the loader would give it (defaults filled in by the schema). */
+export function sourceConfig(
+  engine: { endpoint: string; region: string } | undefined,
+  extra: Record<string, unknown> = {},
+): DynamodbSourceConfig {
+  return dynamodbSourceSchema.parse({
+    name: "orders",
+    type: "dynamodb",
+    region: engine?.region ?? "eu-west-1",
+    ...(engine ? { endpoint: engine.endpoint } : {}),
+    ...extra,
+  });
+}
+
+export function testContext(
+  overrides: Partial<ExtractContext> = {},
+): ExtractContext & { lines: string[] } {
+  const lines: string[] = [];
+  return {
+    profile: true,
+    concurrency: 4,
+    onProgress: (line) => {
+      lines.push(line);
+    },
+    lines,
+    ...overrides,
+  };
+}
+
+export async function extract(
+  config: DynamodbSourceConfig,
+  context: ExtractContext = testContext(),
+): Promise<{ extraction: SourceExtraction; datasets: Dataset[] }> {
+  const extraction = await dynamodbExtractor.open(config, context);
+  const datasets: Dataset[] = [];
+  try {
+    for await (const dataset of extraction.datasets) datasets.push(dataset);
+  } finally {
+    await extraction.close();
+  }
+  return { extraction, datasets };
+}
+
+/** A table keyed by `pk` (S) and, when `sortKey` is given, a sort key of that type. */
+export function simpleTable(
+  name: string,
+  sortKey?: { name: string; type: "S" | "N" | "B" },
+): CreateTableCommandInput {
+  return {
+    TableName: name,
+    BillingMode: "PAY_PER_REQUEST",
+    AttributeDefinitions: [
+      { AttributeName: "pk", AttributeType: "S" },
+      ...(sortKey ? [{ AttributeName: sortKey.name, AttributeType: sortKey.type }] : []),
+    ],
+    KeySchema: [
+      { AttributeName: "pk", KeyType: "HASH" },
+      ...(sortKey ? [{ AttributeName: sortKey.name, KeyType: "RANGE" as const }] : []),
+    ],
+  };
+}
+
+export async function createTable(
+  client: DynamoDBClient,
+  input: CreateTableCommandInput,
+): Promise<void> {
+  await client.send(new CreateTableCommand(input));
+  // Items are refused until the table is ACTIVE (dynalite: on its next tick).
+  await waitUntilTableExists(
+    { client, minDelay: 1, maxDelay: 1, maxWaitTime: 30 },
+    { TableName: input.TableName },
+  );
+}
+
+/** Writes plain JS items (marshalled by the SDK's util), 25 per BatchWriteItem. */
+export async function putItems(
+  client: DynamoDBClient,
+  table: string,
+  items: readonly Record<string, unknown>[],
+): Promise<void> {
+  for (let start = 0; start < items.length; start += 25) {
+    const batch = items.slice(start, start + 25).map((item) => ({
+      PutRequest: {
+        Item: marshall(item, { removeUndefinedValues: true }),
+      },
+    }));
+    await client.send(new BatchWriteItemCommand({ RequestItems: { [table]: batch } }));
+  }
+}
+
+/** Every record of a dataset's sample, and its description once read. */
+export async function readSample(
+  dataset: Dataset,
+  limit: number,
+): Promise<{
+  records: Record<string, unknown>[];
+  method: string;
+  nativeType?: (value: unknown) => string;
+}> {
+  if (!dataset.sample) throw new Error(`${dataset.ref.name} has no sampler`);
+  const sample = dataset.sample(limit);
+  const records: Record<string, unknown>[] = [];
+  for await (const record of sample) records.push(record);
+  return { records, method: sample.describe(), nativeType: sample.nativeType?.bind(sample) };
+}
