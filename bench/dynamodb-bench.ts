@@ -7,8 +7,7 @@
  *   npx tsx bench/dynamodb-bench.ts                      # 500 tables, latency 0 and 5 ms
  *   npx tsx bench/dynamodb-bench.ts --tables 200 --latency 10 --runs 3 --sample
  */
-import { createServer, request } from "node:http";
-import type { AddressInfo } from "node:net";
+import { startDynamoProxy } from "../src/demo/dynamo-proxy.js";
 import { parseArgs } from "node:util";
 import {
   BatchWriteItemCommand,
@@ -33,41 +32,6 @@ const tableCount = Number(values.tables);
 const runs = Number(values.runs);
 const latencies = (values.latency ?? ["0", "5"]).map(Number);
 const progress = (line: string): void => void process.stderr.write(`${line}\n`);
-
-/** A proxy that holds each request `ms` before forwarding it: a round trip to a region. */
-async function delayingProxy(
-  target: string,
-  ms: number,
-): Promise<{ endpoint: string; stop: () => void }> {
-  const upstream = new URL(target);
-  const server = createServer((incoming, outgoing) => {
-    setTimeout(() => {
-      const forward = request(
-        {
-          host: upstream.hostname,
-          port: upstream.port,
-          method: incoming.method,
-          path: incoming.url,
-          headers: incoming.headers,
-        },
-        (answer) => {
-          outgoing.writeHead(answer.statusCode ?? 500, answer.headers);
-          answer.pipe(outgoing);
-        },
-      );
-      incoming.pipe(forward);
-    }, ms);
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    endpoint: `http://127.0.0.1:${String(port)}`,
-    stop: () => {
-      server.closeAllConnections();
-      server.close();
-    },
-  };
-}
 
 async function seed(endpoint: string, region: string): Promise<void> {
   const client = new DynamoDBClient({
@@ -148,7 +112,9 @@ try {
   progress(`Creating ${String(tableCount)} tables of 20 items in dynalite`);
   await seed(engine.endpoint, engine.region);
   for (const latency of latencies) {
-    const proxy = latency > 0 ? await delayingProxy(engine.endpoint, latency) : undefined;
+    // Each request held `latency` ms first: a round trip to a region.
+    const proxy =
+      latency > 0 ? await startDynamoProxy(engine.endpoint, { delayMs: latency }) : undefined;
     try {
       for (const concurrency of [4, 1]) {
         const results: Measured[] = [];
@@ -164,7 +130,7 @@ try {
         progress(lines.at(-1) ?? "");
       }
     } finally {
-      proxy?.stop();
+      await proxy?.stop();
     }
   }
 } finally {
