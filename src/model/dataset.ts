@@ -100,9 +100,15 @@ export interface Index {
   primary: boolean;
   /** Column names or, for expression indexes, the expressions. */
   columns: string[];
-  /** WHERE clause of a partial index. */
+  /** WHERE clause of a partial index (documents: the partialFilterExpression as JSON). */
   predicate?: string;
   definition: string;
+  /** Document indexes: each key with its kind (`1`, `-1`, `text`, `2dsphere`, `hashed`). */
+  keys?: Array<{ field: string; kind: string }>;
+  /** Document indexes: skips documents without the field. */
+  sparse?: boolean;
+  /** TTL indexes: documents expire this many seconds after the indexed date. */
+  expireAfterSeconds?: number;
 }
 
 export interface Partition {
@@ -141,6 +147,21 @@ export interface Dataset {
   sample?: (limit: number) => RecordSample;
   /** Key-value tables (DynamoDB): the key design, indexes and table settings. */
   keyValue?: KeyValueFacts;
+  /** Document collections (DocumentDB, MongoDB): validator and collection options. */
+  document?: DocumentCollectionFacts;
+}
+
+export interface DocumentCollectionFacts {
+  /** Fields the collection's `$jsonSchema` validator requires (dotted paths for nested ones). */
+  requiredFields: string[];
+  /** The validator as the server returned it, as JSON (no data values, only the schema). */
+  validator?: string;
+  validationLevel?: string;
+  validationAction?: string;
+  capped?: boolean;
+  /** A view: the collection it reads and its pipeline as JSON. */
+  viewOn?: string;
+  pipeline?: string;
 }
 
 export interface KeyAttribute {
