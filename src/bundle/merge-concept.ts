@@ -1,6 +1,6 @@
 import type { Document } from "yaml";
 import type { EnrichedDataset } from "../model/index.js";
-import { prohibitedUseSection, renderConcept } from "../render/render-concept.js";
+import { renderConcept } from "../render/render-concept.js";
 import type { RenderInput } from "../render/render-input.js";
 import type { TemplateSet } from "../render/templates.js";
 import { conceptStructure, describeStructureChange, hashOf } from "./concept-structure.js";
@@ -98,9 +98,13 @@ export function mergeConcept(input: ConceptMergeInput): ConceptMergeResult {
   let body = existing
     ? spliceRegions(existing.body, path, rendered.regions, rendered.order)
     : rendered.newBody;
-  if (existing && rendered.prohibitedUse && !/^## Prohibited Use[ \t]*$/m.test(body)) {
-    body = insertBeforeDetails(body, path, prohibitedUseSection);
-    notes.push("sensitive fields found: a Prohibited Use section was added for the owner to write");
+  for (const section of existing ? rendered.humanSections : []) {
+    const heading = section.split("\n")[0] ?? "";
+    if (body.split(/\r?\n/).some((line) => line.trimEnd() === heading)) continue;
+    body = insertBeforeDetails(body, path, section);
+    notes.push(
+      `sensitive fields found: a ${heading.replace(/^#+ /, "")} section was added for the owner to write`,
+    );
   }
   const text = serializeKnowledgeFile({ frontmatter: document, body });
   const action = !existing ? "created" : text === input.existingText ? "unchanged" : "changed";

@@ -4,7 +4,12 @@ import { keyValueSummary } from "./keyvalue-view.js";
 import { sampledNullFraction } from "./profile-view.js";
 import type { RenderInput } from "./render-input.js";
 
-const noun = (dataset: EnrichedDataset) => (dataset.kind === "nosql_table" ? "items" : "rows");
+const noun = (dataset: EnrichedDataset) =>
+  dataset.kind === "nosql_table"
+    ? "items"
+    : dataset.kind === "document_collection"
+      ? "documents"
+      : "rows";
 
 export function qualifiedName(input: RenderInput): string {
   const { ref } = input.dataset;
@@ -31,6 +36,10 @@ export function summarySentences(input: RenderInput): string[] {
   ];
   const primary = dataset.keys.find((key) => key.kind === "primary");
   if (primary) sentences.push(`Primary key ${primary.fields.map(code).join(", ")}.`);
+  if (dataset.kind === "document_collection" && dataset.indexes.length > 0) {
+    sentences.push(`${plural(dataset.indexes.length, "index", "indexes")}.`);
+  }
+  if (dataset.document?.viewOn) sentences.push(`A view on ${code(dataset.document.viewOn)}.`);
   const settings = dataset.keyValue ? keyValueSummary(dataset.keyValue) : [];
   if (settings.length > 0) sentences.push(`${capitalise(settings.join(", "))}.`);
   const referencing = new Set(dataset.referencedBy.map((fk) => JSON.stringify(fk.from)));

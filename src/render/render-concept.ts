@@ -12,6 +12,7 @@ import {
 import type { EnrichedDataset } from "../model/index.js";
 import { sensitivePaths } from "./profile-view.js";
 import { attributeRows, variantBlocks } from "./attribute-view.js";
+import { documentIndexBullets, documentQualityBullets, structureRows } from "./document-view.js";
 import {
   accessPatterns,
   antiPatterns,
@@ -31,8 +32,8 @@ export interface RenderedConcept {
   order: string[];
   /** The whole body for a file that does not exist yet. */
   newBody: string;
-  /** Whether the file should have a Prohibited Use section (added once if missing). */
-  prohibitedUse: boolean;
+  /** Human sections the file should have (`## Masking Rules\n_…_`), added once if missing. */
+  humanSections: string[];
   machineFrontmatter: Record<string, unknown>;
   description: string;
   tags: string[];
@@ -44,26 +45,39 @@ const tableRow = (cells: readonly string[]) =>
 export function renderConcept(input: RenderInput, templates: TemplateSet): RenderedConcept {
   const { dataset, source } = input;
   const keyValue = dataset.keyValue;
+  const isDocument = dataset.kind === "document_collection";
+  const tabular = !keyValue && !isDocument;
+  const sensitive = sensitivePaths(dataset, input.decisions).size > 0;
   const view = {
     title: dataset.ref.name,
     objectWord: dataset.objectType,
-    meaningPrompt: `what one ${dataset.kind === "nosql_table" ? "item" : "row"} represents and what it is the source of truth for.`,
+    meaningPrompt: `what one ${recordWord(dataset).replace(/s$/, "")} represents and what it is the source of truth for.`,
     prohibitedUse: needsProhibitedUse(dataset, input.decisions),
     prohibitedUseSection,
     summary: summarySentences(input),
     comment: dataset.comment,
     fieldHeader: capitalise(source.vocabulary.fieldWord),
-    schemaRows: keyValue ? [] : schemaRows(dataset, input.descriptions, input.decisions),
+    schemaRows: tabular ? schemaRows(dataset, input.descriptions, input.decisions) : [],
+    structureRows: isDocument ? structureRows(dataset, input.decisions) : [],
     attributeRows: keyValue ? attributeRows(dataset, input.decisions) : [],
-    sampleMethod: keyValue && dataset.profile ? dataset.profile.method : undefined,
+    sampleMethod: !tabular && dataset.profile ? dataset.profile.method : undefined,
+    recordWord: recordWord(dataset),
+    variantHeading: isDocument ? "Document Variants" : "Item Types",
+    keysHeading: isDocument ? "Indexes and Query Patterns" : "Keys and Indexes",
+    maskingRules: isDocument && sensitive,
+    maskingRulesSection,
     variants: variantBlocks(dataset),
     accessPatterns: accessPatterns(dataset),
     antiPatterns: antiPatterns(dataset),
-    schemaFootnote: keyValue ? undefined : schemaFootnote(dataset),
+    schemaFootnote: tabular ? schemaFootnote(dataset) : undefined,
     partitions: partitionBullets(dataset, input),
     partitionKey: dataset.partitionKey ?? "",
     viewDefinition: dataset.viewDefinition?.trim(),
-    keys: keyValue ? keyValueKeyBullets(keyValue) : keyBullets(dataset),
+    keys: keyValue
+      ? keyValueKeyBullets(keyValue)
+      : isDocument
+        ? documentIndexBullets(dataset.indexes)
+        : keyBullets(dataset),
     relationships: relationshipBullets(input),
     sensitiveRows: dataset.findings.map((finding) => ({
       field: tableCell(finding.path),
@@ -78,8 +92,10 @@ export function renderConcept(input: RenderInput, templates: TemplateSet): Rende
           ...rareAttributeBullets(dataset),
           ...qualityBullets(dataset),
         ]
-      : qualityBullets(dataset),
-    qualityHeading: keyValue ? "Data Quality and Retention" : "Data Quality",
+      : isDocument
+        ? documentQualityBullets(dataset)
+        : qualityBullets(dataset),
+    qualityHeading: tabular ? "Data Quality" : "Data Quality and Retention",
     usage: usageBullets(dataset),
     row: tableRow,
     code,
@@ -106,7 +122,10 @@ export function renderConcept(input: RenderInput, templates: TemplateSet): Rende
     regions,
     order,
     newBody,
-    prohibitedUse: view.prohibitedUse,
+    humanSections: [
+      ...(view.maskingRules ? [maskingRulesSection] : []),
+      ...(view.prohibitedUse ? [prohibitedUseSection] : []),
+    ],
     description:
       dataset.comment
         ?.split(/\n\s*\n/)[0]
@@ -158,6 +177,16 @@ function renderTemplate(
       "Fix the overriding template, or remove it to use the default.",
     );
   }
+}
+
+/** Sensitive document collections also get a section on how fields must be masked. */
+export const maskingRulesSection =
+  "## Masking Rules\n_Owner to write: how sensitive fields must be masked before anything leaves the company._";
+
+/** Items, documents or rows: what one record of this dataset is called. */
+function recordWord(dataset: EnrichedDataset): string {
+  if (dataset.kind === "nosql_table") return "items";
+  return dataset.kind === "document_collection" ? "documents" : "rows";
 }
 
 /** The human section a file with sensitive fields gets, on creation or when it turns pii. */

@@ -8,6 +8,7 @@ export const regionNames = [
   "summary",
   "schema",
   "attributes",
+  "structure",
   "partitions",
   "definition",
   "keys",

@@ -119,3 +119,27 @@ describe("renderConcept for a DynamoDB table", () => {
     ]);
   });
 });
+
+describe("renderConcept for a document collection", () => {
+  it("renders structure, indexes with query patterns, retention, and masking rules like the golden file", async () => {
+    const { sampleCustomerCases, sampleDocumentRenderInput } =
+      await import("../helpers/sample-documents.js");
+    const rendered = renderConcept(sampleDocumentRenderInput(sampleCustomerCases()), templates);
+    expectGolden("customer_cases.body.md", rendered.newBody);
+    expect(rendered.machineFrontmatter).toMatchObject({
+      type: "DocumentDB Collection",
+      kind: "document_collection",
+      collection: "customer_cases",
+      database: "support_prod",
+      pii: true,
+    });
+    expect(rendered.regions.map((r) => r.name)).toEqual([
+      "summary",
+      "structure",
+      "keys",
+      "sensitive",
+      "quality",
+    ]);
+    expect(rendered.newBody).toContain("## Masking Rules");
+  });
+});
