@@ -53,7 +53,17 @@ export function parseConfigText(text: string, file: string, env: NodeJS.ProcessE
   rejectUnsupportedTypes(raw, file);
   const parsed = configSchema.safeParse(raw ?? {});
   if (!parsed.success) throw new ConfigError(describeIssues(file, parsed.error), configHint);
-  return parsed.data;
+  return resolveConfigPaths(parsed.data, file);
+}
+
+/** Paths inside sources (a DocumentDB CA bundle) are relative to the config file. */
+function resolveConfigPaths(config: OkfConfig, file: string): OkfConfig {
+  const sources = config.sources.map((source) =>
+    source.type === "documentdb" && source.tls_ca_file !== undefined
+      ? { ...source, tls_ca_file: resolve(dirname(file), source.tls_ca_file) }
+      : source,
+  );
+  return { ...config, sources };
 }
 
 const configHint =
@@ -72,12 +82,12 @@ function rejectUnsupportedTypes(raw: unknown, file: string): void {
   sources.forEach((source: unknown, index) => {
     if (source === null || typeof source !== "object" || !("type" in source)) return;
     const type = source.type;
-    if (type === "postgres" || type === "dynamodb") return;
+    if (type === "postgres" || type === "dynamodb" || type === "documentdb") return;
     const path = formatPath(["sources", index, "type"]);
     if ((plannedSourceTypes as readonly unknown[]).includes(type)) {
       throw new ConfigError(
         `${file}: ${path}: source type "${String(type)}" is not available in this version of okf yet.`,
-        "Supported today: postgres (RDS and Aurora PostgreSQL) and dynamodb. Remove the source or upgrade okf.",
+        "Supported today: postgres (RDS and Aurora PostgreSQL), dynamodb and documentdb (also MongoDB). Remove the source or upgrade okf.",
       );
     }
     throw new ConfigError(

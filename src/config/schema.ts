@@ -19,9 +19,11 @@ const profileOptions = z
     sample_rows: z.number().int().positive().default(10_000),
     /** Key-value sources (DynamoDB): items per table sample. */
     sample_items: z.number().int().positive().default(1_000),
+    /** Document sources (DocumentDB, MongoDB): documents per collection `$sample`. */
+    sample_documents: z.number().int().positive().default(1_000),
   })
   .strict()
-  .default({ sample_rows: 10_000, sample_items: 1_000 });
+  .default({ sample_rows: 10_000, sample_items: 1_000, sample_documents: 1_000 });
 
 const commonSourceKeys = {
   name: sourceName,
@@ -69,13 +71,38 @@ export const dynamodbSourceSchema = z
   })
   .strict();
 
+export const documentdbSourceSchema = z
+  .object({
+    ...commonSourceKeys,
+    type: z.literal("documentdb"),
+    /** A mongodb:// or mongodb+srv:// URI; its password is registered as a secret. */
+    connection: z
+      .string()
+      .regex(/^mongodb(\+srv)?:\/\//, "must be a mongodb:// or mongodb+srv:// URI"),
+    /** Databases to read; all but admin, local and config (from listDatabases) when absent. */
+    databases: z.array(z.string().min(1)).min(1).optional(),
+    /**
+     * The CA bundle that signs the server's certificate (Amazon DocumentDB: global-bundle.pem);
+     * relative to the config file. Setting it turns TLS on.
+     */
+    tls_ca_file: z.string().min(1).optional(),
+    read_preference: z
+      .enum(["primary", "primaryPreferred", "secondary", "secondaryPreferred", "nearest"])
+      .default("secondaryPreferred"),
+    /** Amazon DocumentDB does not support retryable writes (okf never writes anyway). */
+    retry_writes: z.boolean().default(false),
+    server_selection_timeout_ms: z.number().int().positive().default(10_000),
+  })
+  .strict();
+
 export const sourceSchema = z.discriminatedUnion("type", [
   postgresSourceSchema,
   dynamodbSourceSchema,
+  documentdbSourceSchema,
 ]);
 
 /** Source types named in DESIGN §2 whose extractor has not landed yet. */
-export const plannedSourceTypes = ["mysql", "redshift", "rds-data", "glue", "documentdb"] as const;
+export const plannedSourceTypes = ["mysql", "redshift", "rds-data", "glue"] as const;
 
 const defaultsSchema = z
   .object({
@@ -183,6 +210,7 @@ export type SourceConfig = z.infer<typeof sourceSchema>;
 export type SourceConfigOf<T extends SourceConfig["type"]> = Extract<SourceConfig, { type: T }>;
 export type PostgresSourceConfig = SourceConfigOf<"postgres">;
 export type DynamodbSourceConfig = SourceConfigOf<"dynamodb">;
+export type DocumentdbSourceConfig = SourceConfigOf<"documentdb">;
 export type ConfigDefaults = OkfConfig["defaults"];
 export type ClassificationConfig = z.infer<typeof classificationSchema>;
 export type CustomRuleConfig = z.infer<typeof customRuleSchema>;

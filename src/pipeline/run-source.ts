@@ -98,7 +98,11 @@ async function writeConcepts(
     const profiled = await profileDataset(dataset, {
       enabled: run.profile,
       sampleRows:
-        source.type === "dynamodb" ? source.profile.sample_items : source.profile.sample_rows,
+        source.type === "dynamodb"
+          ? source.profile.sample_items
+          : source.type === "documentdb"
+            ? source.profile.sample_documents
+            : source.profile.sample_rows,
     });
     const enriched = classifyDataset(
       profiled.dataset,

@@ -53,7 +53,7 @@ describe("okf extract with bad input", () => {
     expect(unknown.stderr).toContain('sources[0].type: unknown source type "oracle"');
     const planned = await runCli(
       ["extract"],
-      withConfig("sources:\n  - name: x\n    type: documentdb\n"),
+      withConfig("sources:\n  - name: x\n    type: glue\n"),
     );
     expect(planned.stderr).toContain("not available in this version");
   });

@@ -1,0 +1,162 @@
+import { createServer } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import { SourceError } from "../../../src/errors.js";
+import { profileDataset } from "../../../src/profiler/profile-dataset.js";
+import { collect, datasetNamed, documentdbConfig, openExtraction } from "./fixtures.js";
+import { startMockMongo, unauthorized, type MockDatabase, type RunningMock } from "./mock-mongo.js";
+
+let server: RunningMock | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+/** A port nothing listens on: bound, read, released. */
+async function closedPort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const address = probe.address();
+  await new Promise<void>((resolve) =>
+    probe.close(() => {
+      resolve();
+    }),
+  );
+  if (address === null || typeof address === "string") throw new Error("no port");
+  return address.port;
+}
+
+async function openError(url: string): Promise<SourceError> {
+  const error: unknown = await openExtraction(
+    documentdbConfig(url, { server_selection_timeout_ms: 500 }),
+  ).then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  if (!(error instanceof SourceError))
+    throw new Error(`expected a SourceError, got ${String(error)}`);
+  return error;
+}
+
+function nested(depth: number): Record<string, unknown> {
+  let document: Record<string, unknown> = { leaf: "bottom" };
+  for (let level = 0; level < depth; level++) document = { child: document };
+  return document;
+}
+
+const okCollection = {
+  name: "ok",
+  indexes: [{ v: 2, key: { _id: 1 }, name: "_id_" }],
+  documents: [{ a: 1 }],
+};
+
+describe("documentdb failures", () => {
+  it("reports an unreachable server as a SourceError with a hint and no password", async () => {
+    const port = await closedPort();
+    const error = await openError(
+      `mongodb://okf:Sup3rSecretPw@127.0.0.1:${String(port)}/?directConnection=true`,
+    );
+    expect(error.message).toMatch(
+      new RegExp(`^Cannot reach mongodb://127\\.0\\.0\\.1:${String(port)}: `),
+    );
+    expect(error.message).not.toContain("Sup3rSecretPw");
+    expect(error.message).not.toContain("\n    at ");
+    expect(error.hint).toContain("tls_ca_file");
+  });
+
+  it("reports failed authentication as a SourceError with a hint", async () => {
+    server = await startMockMongo([{ name: "app", collections: [okCollection] }], {
+      rejectAuthentication: true,
+    });
+    const error = await openError(
+      `mongodb://okf:WrongPassw0rd@127.0.0.1:${String(server.port)}/?directConnection=true`,
+    );
+    expect(error.message).toMatch(
+      /^Authentication to mongodb:\/\/127\.0\.0\.1:\d+ failed: .*code 18/,
+    );
+    expect(error.message).not.toContain("WrongPassw0rd");
+    expect(error.hint).toContain("authSource");
+  });
+
+  it("scopes a collection the user may not read to it, and reads the others", async () => {
+    const databases: MockDatabase[] = [
+      {
+        name: "app",
+        collections: [{ name: "secret", listIndexesError: unauthorized }, okCollection],
+      },
+    ];
+    server = await startMockMongo(databases);
+    const { extraction } = await openExtraction(documentdbConfig(server.url));
+    const datasets = await collect(extraction);
+    await extraction.close();
+    expect(datasets.map((d) => d.ref.name)).toEqual(["ok"]);
+    expect(extraction.failures).toHaveLength(1);
+    expect(extraction.failures[0]).toMatchObject({ scope: { database: "app", name: "secret" } });
+    expect(extraction.failures[0]?.message).toContain("code 13");
+    expect(extraction.failures[0]?.hint).toContain("read role");
+  });
+
+  it("keeps the catalog facts of a collection whose sample is denied, and scopes a failure to it", async () => {
+    server = await startMockMongo([
+      { name: "app", collections: [{ ...okCollection, aggregateError: unauthorized }] },
+    ]);
+    const { extraction, progress } = await openExtraction(documentdbConfig(server.url));
+    const [ok] = await collect(extraction);
+    if (!ok) throw new Error("no dataset");
+    const { dataset } = await profileDataset(ok, { enabled: true, sampleRows: 100 });
+    await extraction.close();
+    expect(dataset.indexes).toHaveLength(1);
+    expect(dataset.profile?.method).toMatch(/^not sampled: .*code 13/);
+    expect(extraction.failures).toMatchObject([{ scope: { database: "app", name: "ok" } }]);
+    expect(progress.some((line) => line.includes("app.ok not sampled"))).toBe(true);
+  });
+
+  it("scopes a database whose collections cannot be listed to the whole database", async () => {
+    server = await startMockMongo([
+      { name: "locked", collections: [], listCollectionsError: unauthorized },
+      { name: "app", collections: [okCollection] },
+    ]);
+    const { extraction } = await openExtraction(documentdbConfig(server.url));
+    const datasets = await collect(extraction);
+    await extraction.close();
+    expect(datasets.map((d) => d.ref.name)).toEqual(["ok"]);
+    expect(extraction.failures).toMatchObject([{ scope: { database: "locked", name: "*" } }]);
+  });
+
+  it("falls back to the first documents by _id when $sample is refused, and says so", async () => {
+    const refused = {
+      code: 40324,
+      codeName: "Location40324",
+      errmsg: "Unrecognized pipeline stage name: '$sample'",
+    };
+    server = await startMockMongo([
+      { name: "app", collections: [{ ...okCollection, aggregateError: refused }] },
+    ]);
+    const { extraction } = await openExtraction(documentdbConfig(server.url));
+    const [ok] = await collect(extraction);
+    if (!ok) throw new Error("no dataset");
+    const { dataset } = await profileDataset(ok, { enabled: true, sampleRows: 100 });
+    await extraction.close();
+    expect(dataset.profile?.sampled).toBe(1);
+    expect(dataset.profile?.method).toMatch(
+      /^the first 100 documents by _id \(find; .*\), not a random sample$/,
+    );
+    expect(server.commands).toContain("find");
+  });
+
+  it("profiles a document nested 100 levels deep without crashing, bounded in depth", async () => {
+    server = await startMockMongo([
+      { name: "app", collections: [{ ...okCollection, documents: [nested(100)] }] },
+    ]);
+    const { extraction } = await openExtraction(documentdbConfig(server.url));
+    const datasets = await collect(extraction);
+    const { dataset } = await profileDataset(datasetNamed(datasets, "ok"), {
+      enabled: true,
+      sampleRows: 10,
+    });
+    await extraction.close();
+    expect(dataset.profile?.sampled).toBe(1);
+    const depths = (dataset.profile?.fields ?? []).map((field) => field.path.split(".").length);
+    expect(Math.max(...depths)).toBeLessThanOrEqual(25);
+    expect(depths.length).toBeGreaterThan(10);
+  });
+});
