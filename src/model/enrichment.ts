@@ -9,7 +9,10 @@ export type ValueType =
  * `min`, `max`) are removed again for fields the classifier finds sensitive, before rendering.
  */
 export interface FieldProfile {
-  /** Dotted path; array elements as `lines[].sku`. */
+  /**
+   * Dotted path; array elements as `lines[].sku`; the keys of an object used as a map, and any
+   * key shaped like an id, date or email, as `<key>` (`tier_and_details.<key>.tier`).
+   */
   path: string;
   /** Records in the sample. */
   sampled: number;
@@ -66,6 +69,11 @@ export interface DatasetProfile {
    * ids, for instance): paths first seen after it was reached are not profiled.
    */
   pathLimit?: number;
+  /**
+   * Present when records nested deeper than this many levels: the value at that depth is
+   * profiled as an `object` (or `array`) at its path, and what it holds is not.
+   */
+  depthLimit?: number;
   /** Kinds of record found in the sample, when it holds more than one. */
   variants?: RecordVariant[];
 }

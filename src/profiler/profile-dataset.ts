@@ -1,10 +1,19 @@
 import { OkfError } from "../errors.js";
 import type { Dataset, EnrichedDataset } from "../model/index.js";
+import { MapKeys } from "./map-keys.js";
 import { RecordProfiler } from "./record-profiler.js";
 import { RecordVariantFinder } from "./record-variants.js";
 
 /** How a `RecordSample` description starts when nothing could be read (see the model). */
 export const notSampledPrefix = "not sampled: ";
+
+/**
+ * Records held back until the map paths are decided from them, so that every record, these
+ * included, is profiled with the same paths. The default document sample fits in it whole.
+ */
+export const mapWarmupRecords = 1_000;
+/** Relational rows are not schemaless: their top-level keys are columns, never map keys. */
+const schemaless: readonly Dataset["kind"][] = ["nosql_table", "document_collection"];
 
 export interface ProfileOptions {
   /** `--no-profile`: catalog facts only, no sampling. */
@@ -35,6 +44,9 @@ export interface ProfiledDataset {
  *
  * When the records are of several kinds (single-table key prefixes, a `type` attribute), each
  * kind is profiled again on its own, without values, into `profile.variants`.
+ *
+ * Objects used as maps (ids or dates as keys) give one `<key>` path instead of one per key;
+ * the first `mapWarmupRecords` records decide which, before any is profiled (see `MapKeys`).
  */
 export async function profileDataset(
   dataset: Dataset,
@@ -46,14 +58,32 @@ export async function profileDataset(
   }
   const sample = dataset.sample(options.sampleRows);
   const nativeType = sample.nativeType?.bind(sample);
-  const profiler = new RecordProfiler({ nativeType });
-  const variantFinder = new RecordVariantFinder(dataset, { nativeType });
+  const mapKeys = new MapKeys({ collapseTopLevel: schemaless.includes(dataset.kind) });
+  const profiler = new RecordProfiler({ nativeType, mapKeys });
+  const variantFinder = new RecordVariantFinder(dataset, { nativeType, mapKeys });
+  const warmup: Record<string, unknown>[] = [];
+  const profileWarmup = (): void => {
+    mapKeys.freeze();
+    for (const record of warmup) {
+      profiler.add(record);
+      variantFinder.add(record);
+    }
+    warmup.length = 0;
+  };
   try {
+    let read = 0;
     if (options.sampleRows > 0) {
       for await (const record of sample) {
-        profiler.add(record);
-        variantFinder.add(record);
-        if (profiler.sampled >= options.sampleRows) break;
+        read += 1;
+        if (read <= mapWarmupRecords) {
+          warmup.push(record);
+          mapKeys.observe(record);
+          if (read === mapWarmupRecords) profileWarmup();
+        } else {
+          profiler.add(record);
+          variantFinder.add(record);
+        }
+        if (read >= options.sampleRows) break;
       }
     }
   } catch (error) {
@@ -65,6 +95,7 @@ export async function profileDataset(
   const method = sample.describe();
   // A sample that failed part-way is not a sample of the dataset: its records are dropped.
   if (method.startsWith(notSampledPrefix)) return notSampled(enriched, method);
+  profileWarmup();
   const { profile, samples } = profiler.finish(method);
   const variants = variantFinder.variants(profiler.sampled);
   if (variants) profile.variants = variants;

@@ -1,12 +1,13 @@
 import type { DatasetProfile, FieldProfile } from "../model/index.js";
 import { FieldAccumulator } from "./field-accumulator.js";
+import type { Leaf } from "./value-kinds.js";
+import { MapKeys } from "./map-keys.js";
+import { arrayElementsProfiled, deepestPath } from "./path-limits.js";
 
-/** Documents keyed by ids would otherwise grow one path per id. */
+export { arrayElementsProfiled, deepestPath };
+
+/** The last resort against documents that grow a path per key (see `MapKeys` for the first). */
 export const mostPaths = 500;
-/** Only the first elements of each array are profiled; they stand for the rest. */
-export const arrayElementsProfiled = 50;
-/** Deeper objects are counted as objects but not walked into. */
-const deepestPath = 20;
 
 export interface ProfilerResult {
   profile: DatasetProfile;
@@ -18,24 +19,34 @@ export interface RecordProfilerOptions {
   nativeType?: (value: unknown) => string;
   /** False for value-free profiles: no samples, valid values or ranges (see FieldAccumulator). */
   keepValues?: boolean;
+  /**
+   * Which keys collapse to `<key>`; shared by the whole-sample and variant profilers so that
+   * their paths agree. By default only keys shaped like ids, dates or emails collapse.
+   */
+  mapKeys?: MapKeys;
 }
 
 /**
  * Profiles records one at a time. Nested objects become dotted paths (`address.city`), array
- * elements `[]` paths (`tags[]`, `lines[].sku`). Memory is bounded by `mostPaths` paths, each
- * bounded by the sample size; the same records in the same order give the same result.
+ * elements `[]` paths (`tags[]`, `lines[].sku`), keys of maps `<key>` (`scores.<key>`). Values
+ * nested `deepestPath` levels deep are counted but not walked into. Memory is bounded by
+ * `mostPaths` paths, each bounded by the sample size; the same records in the same order give
+ * the same result.
  */
 export class RecordProfiler {
   private readonly fields = new Map<string, FieldAccumulator>();
   private readonly touched: FieldAccumulator[] = [];
   private readonly nativeType: ((value: unknown) => string) | undefined;
   private readonly keepValues: boolean;
+  private readonly mapKeys: MapKeys;
   private pathLimitReached = false;
+  private depthLimitReached = false;
   private records = 0;
 
   constructor(options: RecordProfilerOptions = {}) {
     this.nativeType = options.nativeType;
     this.keepValues = options.keepValues ?? true;
+    this.mapKeys = options.mapKeys ?? new MapKeys();
   }
 
   get sampled(): number {
@@ -43,7 +54,9 @@ export class RecordProfiler {
   }
 
   add(record: Record<string, unknown>): void {
-    for (const [key, value] of Object.entries(record)) this.visit(key, value, 0);
+    for (const [key, value] of Object.entries(record)) {
+      this.visit(this.mapKeys.child("", key), value, 0);
+    }
     for (const field of this.touched) field.endRecord();
     this.touched.length = 0;
     this.records += 1;
@@ -56,13 +69,17 @@ export class RecordProfiler {
     if (field === undefined) return;
     if (!field.inRecord) this.touched.push(field);
     const leaf = field.add(value, this.nativeType?.(value));
-    if (leaf === undefined || depth >= deepestPath) return;
+    if (leaf === undefined) return;
+    if (depth >= deepestPath) {
+      if (holdsAnything(leaf)) this.depthLimitReached = true;
+      return;
+    }
     if (leaf.type === "array") {
       const elements = leaf.value.slice(0, arrayElementsProfiled);
       for (const element of elements) this.visit(`${path}[]`, element, depth + 1);
     } else if (leaf.type === "object") {
       for (const [key, child] of Object.entries(leaf.value)) {
-        this.visit(`${path}.${key}`, child, depth + 1);
+        this.visit(this.mapKeys.child(path, key), child, depth + 1);
       }
     }
   }
@@ -84,6 +101,7 @@ export class RecordProfiler {
     for (const [path, theirs] of other.fields) this.field(path)?.absorb(theirs);
     this.records += other.records;
     if (other.pathLimitReached) this.pathLimitReached = true;
+    if (other.depthLimitReached) this.depthLimitReached = true;
   }
 
   /** The field profiles, in the order the paths were first seen. */
@@ -98,6 +116,12 @@ export class RecordProfiler {
     }
     const profile: DatasetProfile = { method, sampled: this.records, fields: this.fieldProfiles() };
     if (this.pathLimitReached) profile.pathLimit = mostPaths;
+    if (this.depthLimitReached) profile.depthLimit = deepestPath;
     return { profile, samples };
   }
+}
+
+function holdsAnything(leaf: Leaf): boolean {
+  if (leaf.type === "array") return leaf.value.length > 0;
+  return leaf.type === "object" && Object.keys(leaf.value).length > 0;
 }
