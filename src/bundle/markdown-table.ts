@@ -12,6 +12,14 @@ export function tableCell(value: string): string {
     .trim();
 }
 
+/**
+ * A field path as the first cell of a row. `<key>` (a collapsed map key) would read as an HTML
+ * tag and vanish on GitHub, so angle brackets become entities; `readTableColumn` decodes them.
+ */
+export function pathCell(path: string): string {
+  return tableCell(path).replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
 export function unescapeCell(cell: string): string {
   return cell.trim().replace(/\\([\\|])/g, "$1");
 }
@@ -63,7 +71,9 @@ export function readTableColumn(markdown: string, column: string): Map<string, s
       continue;
     }
     if (columnIndex === undefined || row.every((cell) => /^\s*:?-{3,}:?\s*$/.test(cell))) continue;
-    const key = unwrapCode(unescapeCell(row[0] ?? ""));
+    const key = unwrapCode(unescapeCell(row[0] ?? ""))
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">");
     if (key !== "") cells.set(key, unescapeCell(row[columnIndex] ?? ""));
   }
   return cells;

@@ -1,4 +1,4 @@
-import { tableCell } from "../bundle/markdown-table.js";
+import { pathCell, tableCell } from "../bundle/markdown-table.js";
 import type { EnrichedDataset, FieldProfile } from "../model/index.js";
 import { formatRounded } from "./format.js";
 import { profileText, sensitivePaths } from "./profile-view.js";
@@ -68,7 +68,7 @@ export function attributeRows(
       : "";
     const notes = [...(roles.get(path) ?? []), facts].filter(Boolean).join("; ");
     return {
-      field: tableCell(path),
+      field: pathCell(path),
       types: tableCell(profile ? typeNames(profile) || (field?.type ?? "") : (field?.type ?? "")),
       seen: profile ? seenIn(profile) : "",
       notes: tableCell(notes),
@@ -91,7 +91,7 @@ export function variantBlocks(dataset: EnrichedDataset): VariantBlock[] {
     rule: variant.rule,
     count: `${formatRounded(variant.count)} of ${formatRounded(sampled)}`,
     rows: variant.fields.map((profile) => ({
-      field: tableCell(profile.path),
+      field: pathCell(profile.path),
       types: tableCell(typeNames(profile)),
       seen: seenIn(profile),
       notes: "",

@@ -1,4 +1,4 @@
-import { tableCell } from "../bundle/markdown-table.js";
+import { pathCell, tableCell } from "../bundle/markdown-table.js";
 import type { EnrichedDataset, Index } from "../model/index.js";
 import { typeNames, seenIn } from "./attribute-view.js";
 import { code, codeList, formatRounded } from "./format.js";
@@ -44,7 +44,7 @@ export function structureRows(
       sampleDistinct: false,
     });
     return {
-      field: tableCell(profile.path),
+      field: pathCell(profile.path),
       types: tableCell(typeNames(profile)),
       seen: seenIn(profile),
       required: tableCell([verdict, facts].filter(Boolean).join(" — ")),

@@ -1,6 +1,6 @@
 import type { GeneratedRegion } from "../bundle/regions.js";
 import { regionBlock } from "../bundle/regions.js";
-import { tableCell } from "../bundle/markdown-table.js";
+import { pathCell, tableCell } from "../bundle/markdown-table.js";
 import { ConfigError, errorMessage } from "../errors.js";
 import { code } from "./format.js";
 import {
@@ -80,7 +80,7 @@ export function renderConcept(input: RenderInput, templates: TemplateSet): Rende
         : keyBullets(dataset),
     relationships: relationshipBullets(input),
     sensitiveRows: dataset.findings.map((finding) => ({
-      field: tableCell(finding.path),
+      field: pathCell(finding.path),
       category: finding.category,
       confidence: finding.confidence,
       evidence: tableCell(finding.evidence.join("; ")),

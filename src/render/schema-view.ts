@@ -2,7 +2,7 @@ import type { EnrichedDataset, Field } from "../model/index.js";
 import { code } from "./format.js";
 import { notSampledPrefix } from "../profiler/profile-dataset.js";
 import { profileText, sensitivePaths } from "./profile-view.js";
-import { tableCell } from "../bundle/markdown-table.js";
+import { pathCell, tableCell } from "../bundle/markdown-table.js";
 
 export interface SchemaRow {
   /** Table cells, already escaped. */
@@ -37,7 +37,7 @@ export function schemaRows(
       unique.has(field.name) && !primary.has(field.name) ? "UQ" : "",
     ].filter(Boolean);
     return {
-      field: tableCell(field.path),
+      field: pathCell(field.path),
       type: tableCell(typeText(field)),
       nullable: field.nullable === undefined ? "" : field.nullable ? "yes" : "no",
       key: key.join(", "),
@@ -63,7 +63,7 @@ function nestedRows(
   return (dataset.profile?.fields ?? [])
     .filter((profile) => !declared.has(profile.path))
     .map((profile) => ({
-      field: tableCell(profile.path),
+      field: pathCell(profile.path),
       type: tableCell(
         Object.keys(profile.types)
           .filter((type) => type !== "null")

@@ -17,3 +17,13 @@ describe("markdown table cells", () => {
     expect([...readTableColumn(text, "Decision")]).toEqual([["email", "confirmed"]]);
   });
 });
+
+describe("path cells", () => {
+  it("shows a collapsed map key as text, and reads the row back under its real path", async () => {
+    const { pathCell } = await import("../../src/bundle/markdown-table.js");
+    const cell = pathCell("tier_and_details.<key>.tier");
+    expect(cell).toBe("tier_and_details.&lt;key&gt;.tier");
+    const table = `| Field | Decision |\n|---|---|\n| ${cell} | rejected |\n`;
+    expect(readTableColumn(table, "Decision").get("tier_and_details.<key>.tier")).toBe("rejected");
+  });
+});
