@@ -1,15 +1,7 @@
-import type { SourceVocabulary } from "../../extractors/extractor.js";
+import { documentdbVocabulary } from "../../extractors/documentdb/documentdb-extractor.js";
 import type { EnrichedDataset, FieldProfile } from "../../src/model/index.js";
 import { newDataset } from "../../src/model/new-dataset.js";
 import type { RenderInput } from "../../src/render/render-input.js";
-
-const documentVocabulary: SourceVocabulary = {
-  engine: "DocumentDB",
-  system: "documentdb",
-  fieldWord: "field",
-  kindTitles: { document_collection: "Collection" },
-  catalogTitle: "listCollections, listIndexes, collStats, a $sample",
-};
 
 function field(
   path: string,
@@ -141,7 +133,7 @@ export function sampleDocumentRenderInput(dataset: EnrichedDataset): RenderInput
       domain: "customer-support",
       cloud: "aws",
       resource: "mongodb://support-docdb.example.invalid:27017",
-      vocabulary: documentVocabulary,
+      vocabulary: documentdbVocabulary,
     },
     path: "support/support_prod/customer_cases.md",
     id: "customer-support.support.customer_cases",

@@ -1,15 +1,7 @@
-import type { SourceVocabulary } from "../../extractors/extractor.js";
+import { dynamodbVocabulary } from "../../extractors/dynamodb/dynamodb-extractor.js";
 import type { EnrichedDataset, FieldProfile } from "../../src/model/index.js";
 import { newDataset } from "../../src/model/new-dataset.js";
 import type { RenderInput } from "../../src/render/render-input.js";
-
-const dynamodbVocabulary: SourceVocabulary = {
-  engine: "DynamoDB",
-  system: "dynamodb",
-  fieldWord: "attribute",
-  kindTitles: { nosql_table: "Table" },
-  catalogTitle: "DescribeTable, DescribeTimeToLive, DescribeContinuousBackups, ListTagsOfResource",
-};
 
 function attribute(
   path: string,
