@@ -7,7 +7,7 @@ import { appendLogEntries, type LogEntry } from "../bundle/log-file.js";
 import { defaultConfigFile, loadConfig } from "../config/load-config.js";
 import { UsageError } from "../errors.js";
 import { loadTemplates } from "../render/templates.js";
-import { BundleFiles } from "./concept-writer.js";
+import { BundleFiles } from "./bundle-files.js";
 import type { ExtractOptions, ExtractResult } from "./extract-types.js";
 import { runSource } from "./run-source.js";
 

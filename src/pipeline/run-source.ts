@@ -13,7 +13,7 @@ import { profileDataset } from "../profiler/profile-dataset.js";
 import type { TemplateSet } from "../render/templates.js";
 import { redact } from "../secrets.js";
 import { generatorName } from "../version.js";
-import type { BundleFiles } from "./concept-writer.js";
+import type { BundleFiles } from "./bundle-files.js";
 import type { ExtractResult, SourceOutcome } from "./extract-types.js";
 
 export interface SourceRun {

@@ -1,26 +1,8 @@
 import { documentdbVocabulary } from "../../extractors/documentdb/documentdb-extractor.js";
-import type { EnrichedDataset, FieldProfile } from "../../src/model/index.js";
+import type { EnrichedDataset } from "../../src/model/index.js";
+import { sampledField } from "./field-profile.js";
 import { newDataset } from "../../src/model/new-dataset.js";
 import type { RenderInput } from "../../src/render/render-input.js";
-
-function field(
-  path: string,
-  present: number,
-  types: Record<string, number>,
-  extra: Partial<FieldProfile> = {},
-): FieldProfile {
-  return {
-    path,
-    sampled: 1000,
-    present,
-    nulls: 0,
-    distinct: present,
-    types: {},
-    nativeTypes: types,
-    shapes: {},
-    ...extra,
-  };
-}
 
 /** A hand-built customer_cases collection, shaped like what the DocumentDB extractor and profiler yield. */
 export function sampleCustomerCases(): EnrichedDataset {
@@ -100,20 +82,20 @@ export function sampleCustomerCases(): EnrichedDataset {
       method: "a $sample of 1,000 documents",
       sampled: 1000,
       fields: [
-        field("_id", 1000, { objectId: 1000 }),
-        field("case_id", 1000, { string: 1000 }),
-        field("customer_email", 1000, { string: 1000 }),
-        field(
+        sampledField("_id", 1000, { objectId: 1000 }),
+        sampledField("case_id", 1000, { string: 1000 }),
+        sampledField("customer_email", 1000, { string: 1000 }),
+        sampledField(
           "channel",
           1000,
           { string: 1000 },
           { distinct: 4, values: ["account_manager", "email", "internal_escalation", "web"] },
         ),
-        field("messages", 1000, { array: 1000 }),
-        field("messages[].message", 1000, { string: 1000 }),
-        field("internal_notes", 143, { string: 143 }),
-        field("legacy_flag", 12, { bool: 12 }),
-        field(
+        sampledField("messages", 1000, { array: 1000 }),
+        sampledField("messages[].message", 1000, { string: 1000 }),
+        sampledField("internal_notes", 143, { string: 143 }),
+        sampledField("legacy_flag", 12, { bool: 12 }),
+        sampledField(
           "created_at",
           1000,
           { date: 1000 },

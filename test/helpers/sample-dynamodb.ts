@@ -1,26 +1,8 @@
 import { dynamodbVocabulary } from "../../extractors/dynamodb/dynamodb-extractor.js";
-import type { EnrichedDataset, FieldProfile } from "../../src/model/index.js";
+import type { EnrichedDataset } from "../../src/model/index.js";
+import { sampledField } from "./field-profile.js";
 import { newDataset } from "../../src/model/new-dataset.js";
 import type { RenderInput } from "../../src/render/render-input.js";
-
-function attribute(
-  path: string,
-  present: number,
-  nativeTypes: Record<string, number>,
-  extra: Partial<FieldProfile> = {},
-): FieldProfile {
-  return {
-    path,
-    sampled: 1000,
-    present,
-    nulls: 0,
-    distinct: present,
-    types: {},
-    shapes: {},
-    nativeTypes,
-    ...extra,
-  };
-}
 
 /** A hand-built order_events table, shaped like what the DynamoDB extractor and profiler yield. */
 export function sampleOrderEvents(): EnrichedDataset {
@@ -62,26 +44,26 @@ export function sampleOrderEvents(): EnrichedDataset {
       method: "a parallel Scan of 4 segments (page limit 250), capped at 1,000 items",
       sampled: 1000,
       fields: [
-        attribute("order_id", 1000, { S: 1000 }),
-        attribute("event_timestamp", 1000, { S: 1000 }, { shapes: { iso_datetime: 1000 } }),
-        attribute(
+        sampledField("order_id", 1000, { S: 1000 }),
+        sampledField("event_timestamp", 1000, { S: 1000 }, { shapes: { iso_datetime: 1000 } }),
+        sampledField(
           "event_type",
           1000,
           { S: 1000 },
           { distinct: 3, values: ["created", "delivered", "payment_completed"] },
         ),
-        attribute("amount", 612, { N: 612 }),
-        attribute("lines", 388, { L: 388 }),
-        attribute("lines[].sku", 388, { S: 388 }),
-        attribute("expires_at", 1000, { N: 1000 }),
-        attribute("debug_note", 3, { S: 3 }),
+        sampledField("amount", 612, { N: 612 }),
+        sampledField("lines", 388, { L: 388 }),
+        sampledField("lines[].sku", 388, { S: 388 }),
+        sampledField("expires_at", 1000, { N: 1000 }),
+        sampledField("debug_note", 3, { S: 3 }),
       ],
       variants: [
         {
           name: "ORDER / EVENT",
           rule: 'partition key prefix "ORDER#", sort key prefix "EVENT#"',
           count: 990,
-          fields: [attribute("order_id", 990, { S: 990 })],
+          fields: [sampledField("order_id", 990, { S: 990 })],
         },
       ],
     },
