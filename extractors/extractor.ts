@@ -23,6 +23,11 @@ export interface SourceExtraction {
   failures: ExtractionFailure[];
   /** A credential-free URI or ARN of the source as a whole, for `sources` in frontmatter. */
   resource: string;
+  /**
+   * How this source names things when it depends on the config (Aurora through the Data API is
+   * PostgreSQL or MySQL); the extractor's own vocabulary otherwise.
+   */
+  vocabulary?: SourceVocabulary;
   /** Catalog queries or API calls issued so far (reported by the benchmark). */
   requestCount(): number;
   close(): Promise<void>;

@@ -5,7 +5,7 @@ import type { z } from "zod";
 import { ConfigError, errorMessage } from "../errors.js";
 import { formatPath } from "./format-path.js";
 import { interpolateEnv } from "./interpolate.js";
-import { configSchema, plannedSourceTypes, type OkfConfig } from "./schema.js";
+import { configSchema, sourceTypes, type OkfConfig } from "./schema.js";
 
 export const defaultConfigFile = "okf.config.yaml";
 
@@ -74,7 +74,7 @@ function describeIssues(file: string, error: z.ZodError): string {
   return `${file} is not a valid okf configuration:\n${lines.join("\n")}`;
 }
 
-/** Gives a specific message for planned and unknown source types instead of zod's union error. */
+/** Gives a specific message for an unknown source type instead of zod's union error. */
 function rejectUnsupportedTypes(raw: unknown, file: string): void {
   if (raw === null || typeof raw !== "object" || !("sources" in raw)) return;
   const sources = raw.sources;
@@ -82,17 +82,11 @@ function rejectUnsupportedTypes(raw: unknown, file: string): void {
   sources.forEach((source: unknown, index) => {
     if (source === null || typeof source !== "object" || !("type" in source)) return;
     const type = source.type;
-    if (type === "postgres" || type === "dynamodb" || type === "documentdb") return;
+    if ((sourceTypes as readonly unknown[]).includes(type)) return;
     const path = formatPath(["sources", index, "type"]);
-    if ((plannedSourceTypes as readonly unknown[]).includes(type)) {
-      throw new ConfigError(
-        `${file}: ${path}: source type "${String(type)}" is not available in this version of okf yet.`,
-        "Supported today: postgres (RDS and Aurora PostgreSQL), dynamodb and documentdb (also MongoDB). Remove the source or upgrade okf.",
-      );
-    }
     throw new ConfigError(
       `${file}: ${path}: unknown source type "${String(type)}".`,
-      "Use one of: postgres, mysql, redshift, rds-data, glue, dynamodb, documentdb.",
+      `Use one of: ${sourceTypes.join(", ")}.`,
     );
   });
 }

@@ -1,57 +1,20 @@
 import picomatch from "picomatch";
 import { z } from "zod";
 import { errorMessage } from "../errors.js";
-
-/** A source name becomes the first path segment of the bundle, so it must already be a slug. */
-const sourceName = z
-  .string()
-  .regex(
-    /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/,
-    "must start with a letter, digit or _ and use only letters, digits, _ . -",
-  )
-  .refine((name) => !name.includes(".."), "must not contain '..'");
-
-const globList = z.array(z.string().min(1)).default([]);
-
-const profileOptions = z
-  .object({
-    /** Relational sources: rows per table sample. */
-    sample_rows: z.number().int().positive().default(10_000),
-    /** Key-value sources (DynamoDB): items per table sample. */
-    sample_items: z.number().int().positive().default(1_000),
-    /** Document sources (DocumentDB, MongoDB): documents per collection `$sample`. */
-    sample_documents: z.number().int().positive().default(1_000),
-  })
-  .strict()
-  .default({ sample_rows: 10_000, sample_items: 1_000, sample_documents: 1_000 });
-
-const commonSourceKeys = {
-  name: sourceName,
-  system: z.string().min(1).optional(),
-  domain: z.string().min(1).optional(),
-  include: globList,
-  exclude: globList,
-  concurrency: z.number().int().positive().max(64).optional(),
-  profile: profileOptions,
-};
+import { awsSourceKeys, commonSourceKeys, resourceHost, statementTimeout } from "./source-keys.js";
+import { glueSourceSchema } from "./sources/glue-source.js";
+import { mysqlSourceSchema } from "./sources/mysql-source.js";
+import { rdsDataSourceSchema } from "./sources/rds-data-source.js";
+import { redshiftSourceSchema } from "./sources/redshift-source.js";
 
 export const postgresSourceSchema = z
   .object({
     ...commonSourceKeys,
     type: z.literal("postgres"),
     connection: z.string().min(1),
-    /**
-     * host[:port] (port default 5432) written into `resource` URIs instead of the connection's, e.g. the cluster
-     * endpoint when okf connects through a tunnel, a proxy or PgBouncer.
-     */
-    resource_host: z
-      .string()
-      .regex(
-        /^[A-Za-z0-9.-]+(:\d{1,5})?$/,
-        "must be host or host:port, e.g. crm-prod.cluster-x.eu-west-1.rds.amazonaws.com:5432",
-      )
-      .optional(),
-    statement_timeout_ms: z.number().int().positive().default(30_000),
+    /** host[:port] (port default 5432) written into `resource` URIs instead of the connection's. */
+    resource_host: resourceHost,
+    statement_timeout_ms: statementTimeout,
     lock_timeout_ms: z.number().int().positive().default(5_000),
   })
   .strict();
@@ -59,15 +22,8 @@ export const postgresSourceSchema = z
 export const dynamodbSourceSchema = z
   .object({
     ...commonSourceKeys,
+    ...awsSourceKeys,
     type: z.literal("dynamodb"),
-    region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, "must be an AWS region, e.g. eu-west-1"),
-    /** A local engine (DynamoDB Local, dynalite) or a VPC endpoint; AWS's own endpoint by default. */
-    endpoint: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
-    /**
-     * A named profile of the shared AWS config files. DESIGN §2 calls it `profile:`, but that key
-     * already holds the sampling options of every source.
-     */
-    aws_profile: z.string().min(1).optional(),
   })
   .strict();
 
@@ -99,10 +55,14 @@ export const sourceSchema = z.discriminatedUnion("type", [
   postgresSourceSchema,
   dynamodbSourceSchema,
   documentdbSourceSchema,
+  mysqlSourceSchema,
+  redshiftSourceSchema,
+  rdsDataSourceSchema,
+  glueSourceSchema,
 ]);
 
-/** Source types named in DESIGN §2 whose extractor has not landed yet. */
-export const plannedSourceTypes = ["mysql", "redshift", "rds-data", "glue"] as const;
+/** Every source type the config accepts, in the order the README lists them. */
+export const sourceTypes = sourceSchema.options.map((option) => option.shape.type.value);
 
 const defaultsSchema = z
   .object({
@@ -203,6 +163,17 @@ export const configSchema = z
       }
       seen.add(folded);
     });
+    config.sources.forEach((source, index) => {
+      if (source.type !== "redshift" || source.glue_source === undefined) return;
+      const glue = config.sources.find((other) => other.name === source.glue_source);
+      if (glue?.type !== "glue") {
+        ctx.addIssue({
+          code: "custom",
+          path: ["sources", index, "glue_source"],
+          message: `"${source.glue_source}" is not the name of a glue source in this config`,
+        });
+      }
+    });
   });
 
 export type OkfConfig = z.infer<typeof configSchema>;
@@ -211,6 +182,10 @@ export type SourceConfigOf<T extends SourceConfig["type"]> = Extract<SourceConfi
 export type PostgresSourceConfig = SourceConfigOf<"postgres">;
 export type DynamodbSourceConfig = SourceConfigOf<"dynamodb">;
 export type DocumentdbSourceConfig = SourceConfigOf<"documentdb">;
+export type MysqlSourceConfig = SourceConfigOf<"mysql">;
+export type RedshiftSourceConfig = SourceConfigOf<"redshift">;
+export type RdsDataSourceConfig = SourceConfigOf<"rds-data">;
+export type GlueSourceConfig = SourceConfigOf<"glue">;
 export type ConfigDefaults = OkfConfig["defaults"];
 export type ClassificationConfig = z.infer<typeof classificationSchema>;
 export type CustomRuleConfig = z.infer<typeof customRuleSchema>;

@@ -46,6 +46,8 @@ export interface FieldStats {
   /** Absolute distinct estimate; `unique` when the engine says every value differs. */
   distinct?: number;
   distinctIsUnique?: boolean;
+  /** Average length of the values in bytes or characters, as the engine reports it. */
+  averageLength?: number;
   source: string;
 }
 
@@ -149,6 +151,63 @@ export interface Dataset {
   keyValue?: KeyValueFacts;
   /** Document collections (DocumentDB, MongoDB): validator and collection options. */
   document?: DocumentCollectionFacts;
+  /** Tables over files in object storage (Glue Data Catalog, Redshift Spectrum). */
+  storage?: StorageFacts;
+  /** Columnar warehouse layout (Redshift): distribution and sort keys, sort and stats health. */
+  warehouse?: WarehouseFacts;
+  /** Concepts of other sources in the same bundle that this one is about (Spectrum → Glue). */
+  linked?: LinkedConcept[];
+}
+
+/** Where and how the files behind a table are stored; no data values, only layout. */
+export interface StorageFacts {
+  /** `s3://bucket/prefix/` */
+  location?: string;
+  /** Open table format: `iceberg`, `delta`, `hudi`; `hive` for plain Hive tables; `governed`. */
+  tableFormat?: string;
+  /** Data format: `parquet`, `orc`, `avro`, `csv`, `json` (Glue's `classification` parameter). */
+  dataFormat?: string;
+  inputFormat?: string;
+  outputFormat?: string;
+  /** The SerDe's library class. */
+  serde?: string;
+  /** SerDe parameters that say how to read the data (delimiters, quote characters). */
+  serdeParameters?: Record<string, string>;
+  compressed?: boolean;
+  /** Hive-style partition columns in order; they are also listed in `fields`. */
+  partitionKeys: string[];
+  /** ISO 8601 time of the table's last update, where the catalog keeps one (freshness). */
+  updatedAt?: string;
+  /** Where these facts come from, e.g. "GetTables". */
+  source: string;
+}
+
+/** Columnar warehouse layout and health (Redshift `svv_table_info`). */
+export interface WarehouseFacts {
+  /** `EVEN`, `KEY`, `ALL`, `AUTO(ALL)`, `AUTO(KEY(customer_id))`, … as the engine says it. */
+  distStyle?: string;
+  distKey?: string;
+  /** Sort key columns in order. */
+  sortKeys: string[];
+  sortKeyStyle?: "compound" | "interleaved" | "auto";
+  /** 0..100: rows that are not in sort-key order. */
+  unsortedPercent?: number;
+  /** 0..100: how stale the planner statistics are (0 is current). */
+  statsOffPercent?: number;
+  /** Rows on the fullest slice divided by rows on the emptiest (distribution skew). */
+  skewRows?: number;
+  /** Whether any column has a compression encoding. */
+  encoded?: boolean;
+  source: string;
+}
+
+/** A concept of another source in the same bundle, e.g. the Glue table under a Spectrum table. */
+export interface LinkedConcept {
+  /** The other source's `name` in the config. */
+  source: string;
+  ref: DatasetRef;
+  /** How this object relates to it, for display: "reads the Glue table". */
+  relation: string;
 }
 
 export interface DocumentCollectionFacts {

@@ -9,7 +9,8 @@ import { UsageError } from "../errors.js";
 import { loadTemplates } from "../render/templates.js";
 import { BundleFiles } from "./bundle-files.js";
 import type { ExtractOptions, ExtractResult } from "./extract-types.js";
-import { runSource } from "./run-source.js";
+import { linkedSources, runSource } from "./run-source.js";
+import type { SourceConfig } from "../config/schema.js";
 
 export type { ExtractOptions, ExtractResult, SourceOutcome } from "./extract-types.js";
 
@@ -47,23 +48,34 @@ export async function runExtract(options: ExtractOptions): Promise<ExtractResult
     const log: LogEntry[] = [];
     const unparseable: ExtractResult["unparseable"] = [];
     const limit = pLimit(sourcesAtOnce);
-    const outcomes = await Promise.all(
-      sources.map((source) =>
-        limit(() =>
-          runSource({
-            config,
-            source,
-            files,
-            templates,
-            now,
-            log,
-            unparseable,
-            progress,
-            profile: options.profile ?? true,
-            concurrency: options.concurrency ?? source.concurrency ?? 4,
-          }),
+    const runAll = (wave: readonly SourceConfig[]) =>
+      Promise.all(
+        wave.map((source) =>
+          limit(() =>
+            runSource({
+              config,
+              source,
+              files,
+              templates,
+              now,
+              log,
+              unparseable,
+              progress,
+              profile: options.profile ?? true,
+              concurrency: options.concurrency ?? source.concurrency ?? 4,
+            }),
+          ),
         ),
-      ),
+      );
+    // A source that links to another's concepts (Redshift Spectrum → Glue) runs after it.
+    const later = sources.filter((source) => linkedSources(source).length > 0);
+    const outcomes = [
+      ...(await runAll(sources.filter((source) => !later.includes(source)))),
+      ...(await runAll(later)),
+    ].sort(
+      (a, b) =>
+        sources.findIndex((source) => source.name === a.name) -
+        sources.findIndex((source) => source.name === b.name),
     );
     if (!dryRun) {
       log.sort((a, b) =>

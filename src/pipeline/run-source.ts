@@ -13,6 +13,7 @@ import { profileDataset } from "../profiler/profile-dataset.js";
 import type { TemplateSet } from "../render/templates.js";
 import { redact } from "../secrets.js";
 import { generatorName } from "../version.js";
+import type { RenderInput } from "../render/render-input.js";
 import type { BundleFiles } from "./bundle-files.js";
 import type { ExtractResult, SourceOutcome } from "./extract-types.js";
 
@@ -79,6 +80,8 @@ async function writeConcepts(
 ): Promise<void> {
   const { source, files } = run;
   const domain = source.domain;
+  const vocabulary = extraction.vocabulary ?? extractor.vocabulary;
+  const linkedPathOf = await linkedConceptPaths(files.bundleDir, linkedSources(source));
   const plan = planConceptPaths(source.name, "relational", extraction.refs, domain);
   const previous = await readSourceState(files.bundleDir, source.name);
   const next: SourceState = { version: 1, concepts: {} };
@@ -97,12 +100,7 @@ async function writeConcepts(
     if (!planned) continue;
     const profiled = await profileDataset(dataset, {
       enabled: run.profile,
-      sampleRows:
-        source.type === "dynamodb"
-          ? source.profile.sample_items
-          : source.type === "documentdb"
-            ? source.profile.sample_documents
-            : source.profile.sample_rows,
+      sampleRows: sampleLimit(source),
     });
     const enriched = classifyDataset(
       profiled.dataset,
@@ -124,13 +122,14 @@ async function writeConcepts(
           path: planned.path,
           id: planned.id,
           pathOf: (ref) => plan.get(refKey(ref))?.path,
+          linkedPathOf,
           source: {
             name: source.name,
-            system: source.system ?? extractor.vocabulary.system,
+            system: source.system ?? vocabulary.system,
             domain,
             cloud: defaults.cloud,
             resource: extraction.resource,
-            vocabulary: extractor.vocabulary,
+            vocabulary,
           },
         },
       });
@@ -156,6 +155,37 @@ async function writeConcepts(
   await deprecateMissing(run, previous, next, extraction.failures, outcome);
   if (!files.dryRun && (await writeSourceState(files.bundleDir, source.name, next)))
     files.written++;
+}
+
+/** Records per sample: rows, items or documents, by the kind of source. */
+function sampleLimit(source: SourceConfig): number {
+  if (source.type === "dynamodb") return source.profile.sample_items;
+  if (source.type === "documentdb") return source.profile.sample_documents;
+  return source.profile.sample_rows;
+}
+
+/**
+ * Paths of other sources' concepts, from their state files: sources a run depends on run first
+ * (see runExtract), so a link reflects this run when both run, and the last run otherwise.
+ */
+async function linkedConceptPaths(
+  bundleDir: string,
+  sourceNames: readonly string[],
+): Promise<NonNullable<RenderInput["linkedPathOf"]>> {
+  const bySource = new Map<string, Map<string, string>>();
+  for (const name of sourceNames) {
+    const state = await readSourceState(bundleDir, name);
+    const paths = Object.entries(state.concepts).map(
+      ([path, concept]) => [refKey(concept.ref), path] as const,
+    );
+    bySource.set(name, new Map(paths));
+  }
+  return (sourceName, ref) => bySource.get(sourceName)?.get(refKey(ref));
+}
+
+/** The sources whose concepts this one links to. */
+export function linkedSources(source: SourceConfig): string[] {
+  return source.type === "redshift" && source.glue_source !== undefined ? [source.glue_source] : [];
 }
 
 function describeFailure(failure: ExtractionFailure): {

@@ -22,6 +22,8 @@ import {
 } from "./keyvalue-view.js";
 import type { RenderInput } from "./render-input.js";
 import { schemaFootnote, schemaRows } from "./schema-view.js";
+import { storageBullets } from "./storage-view.js";
+import { warehouseBullets } from "./warehouse-view.js";
 import { keyBullets, partitionBullets, relationshipBullets } from "./structure-view.js";
 import { regionNames, type TemplateSet } from "./templates.js";
 
@@ -73,6 +75,7 @@ export function renderConcept(input: RenderInput, templates: TemplateSet): Rende
     partitions: partitionBullets(dataset, input),
     partitionKey: dataset.partitionKey ?? "",
     viewDefinition: dataset.viewDefinition?.trim(),
+    storage: [...storageBullets(dataset), ...warehouseBullets(dataset)],
     keys: keyValue
       ? keyValueKeyBullets(keyValue)
       : isDocument

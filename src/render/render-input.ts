@@ -19,6 +19,8 @@ export interface RenderInput {
   id: string;
   /** Bundle-relative path of another object's concept, when the bundle has one. */
   pathOf: (ref: DatasetRef) => string | undefined;
+  /** Bundle-relative path of a concept of another source (`Dataset.linked`), when it has one. */
+  linkedPathOf?: (source: string, ref: DatasetRef) => string | undefined;
   /** Description cell per field path, as resolved by the merge (a person's edit or the comment). */
   descriptions: ReadonlyMap<string, string>;
   /** A person's Decision cell per sensitive field path (`confirmed`, `rejected`), kept across runs. */

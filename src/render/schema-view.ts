@@ -30,11 +30,13 @@ export function schemaRows(
       .flatMap((k) => k.fields),
   );
   const foreign = new Set(dataset.foreignKeys.flatMap((fk) => fk.fromFields));
+  const layout = layoutKeys(dataset);
   const rows = dataset.fields.map((field) => {
     const key = [
       primary.has(field.name) ? "PK" : "",
       foreign.has(field.name) ? "FK" : "",
       unique.has(field.name) && !primary.has(field.name) ? "UQ" : "",
+      ...(layout.get(field.path) ?? []),
     ].filter(Boolean);
     return {
       field: pathCell(field.path),
@@ -51,6 +53,25 @@ export function schemaRows(
     };
   });
   return [...rows, ...nestedRows(dataset, descriptions, sensitive)];
+}
+
+/**
+ * Layout roles a column plays besides constraints: Hive partition column (`partition 1`),
+ * Redshift distribution key (`dist`) and sort key position (`sort 1`).
+ */
+function layoutKeys(dataset: EnrichedDataset): Map<string, string[]> {
+  const roles = new Map<string, string[]>();
+  const add = (field: string, role: string) => {
+    roles.set(field, [...(roles.get(field) ?? []), role]);
+  };
+  dataset.storage?.partitionKeys.forEach((field, index) => {
+    add(field, `partition ${index + 1}`);
+  });
+  if (dataset.warehouse?.distKey !== undefined) add(dataset.warehouse.distKey, "dist");
+  dataset.warehouse?.sortKeys.forEach((field, index) => {
+    add(field, `sort ${index + 1}`);
+  });
+  return roles;
 }
 
 /** Paths the sample found inside structured columns (`address.city` in a jsonb column). */

@@ -34,7 +34,21 @@ export function relationshipBullets(input: RenderInput): string[] {
   const incoming = dataset.referencedBy.map(
     (fk) => `${conceptLink(input, fk.from)} ${codeList(fk.fromFields)} → ${codeList(fk.toFields)}`,
   );
-  return [...outgoing, ...incoming];
+  const linked = (dataset.linked ?? []).map((link) => {
+    const target = input.linkedPathOf?.(link.source, link.ref);
+    const label = [link.ref.database, link.ref.schema, link.ref.name].filter(Boolean).join(".");
+    return `${capitalise(link.relation)} ${target === undefined ? code(label) : relativeLink(input, label, target)}`;
+  });
+  return [...outgoing, ...incoming, ...linked];
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function relativeLink(input: RenderInput, label: string, target: string): string {
+  const relative = posix.relative(posix.dirname(input.path), target);
+  return `[${linkText(label)}](${linkTarget(relative)})`;
 }
 
 function actions(fk: ForeignKey): string {
@@ -55,9 +69,7 @@ function conceptLink(input: RenderInput, ref: DatasetRef): string {
   const sameContainer = ref.database === own.database && ref.schema === own.schema;
   const label = sameContainer ? ref.name : [ref.schema, ref.name].filter(Boolean).join(".");
   const target = input.pathOf(ref);
-  if (target === undefined) return code(label);
-  const relative = posix.relative(posix.dirname(input.path), target);
-  return `[${linkText(label)}](${linkTarget(relative)})`;
+  return target === undefined ? code(label) : relativeLink(input, label, target);
 }
 
 export function partitionBullets(dataset: EnrichedDataset, input: RenderInput): string[] {

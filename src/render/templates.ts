@@ -11,6 +11,7 @@ export const regionNames = [
   "structure",
   "partitions",
   "definition",
+  "storage",
   "keys",
   "item-types",
   "access-patterns",

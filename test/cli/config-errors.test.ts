@@ -44,18 +44,30 @@ describe("okf extract with bad input", () => {
     expect(run.stderr).toMatch(/sources\[1\].*colour/);
   });
 
-  it("rejects an unknown source type, and a planned one with its own message", async () => {
+  it("rejects an unknown source type, listing the known ones, and names a glue source's missing keys", async () => {
     const unknown = await runCli(
       ["extract"],
       withConfig("sources:\n  - name: x\n    type: oracle\n"),
     );
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('sources[0].type: unknown source type "oracle"');
-    const planned = await runCli(
-      ["extract"],
-      withConfig("sources:\n  - name: x\n    type: glue\n"),
+    expect(unknown.stderr).toContain(
+      "postgres, dynamodb, documentdb, mysql, redshift, rds-data, glue",
     );
-    expect(planned.stderr).toContain("not available in this version");
+    const glue = await runCli(["extract"], withConfig("sources:\n  - name: x\n    type: glue\n"));
+    expect(glue.code).toBe(2);
+    expect(glue.stderr).toContain("sources[0].region");
+  });
+
+  it("requires a redshift source's glue_source to name a glue source of the same config", async () => {
+    const run = await runCli(
+      ["extract"],
+      withConfig(
+        "sources:\n  - name: wh\n    type: redshift\n    connection: postgresql://h/dev\n    glue_source: lake\n",
+      ),
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('sources[0].glue_source: "lake" is not the name of a glue source');
   });
 
   it("names an unset environment variable and where it is used", async () => {

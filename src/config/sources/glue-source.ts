@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { awsSourceKeys, commonSourceKeys } from "../source-keys.js";
+
+/** The AWS Glue Data Catalog (also what Athena, EMR and Redshift Spectrum read). */
+export const glueSourceSchema = z
+  .object({
+    ...commonSourceKeys,
+    ...awsSourceKeys,
+    type: z.literal("glue"),
+    /** The catalog's account id; the caller's own account by default. */
+    catalog_id: z
+      .string()
+      .regex(/^\d{12}$/, "must be a 12-digit AWS account id")
+      .optional(),
+    /** Globs over database names; every database when absent. */
+    databases: z.array(z.string().min(1)).min(1).optional(),
+    /** Read `GetColumnStatisticsForTable` (one call per table) for free profile figures. */
+    column_statistics: z.boolean().default(true),
+  })
+  .strict();

@@ -1,0 +1,16 @@
+import { z } from "zod";
+import { commonSourceKeys, resourceHost, statementTimeout } from "../source-keys.js";
+
+/** MySQL, Aurora MySQL and MariaDB over the MySQL protocol (mysql2). */
+export const mysqlSourceSchema = z
+  .object({
+    ...commonSourceKeys,
+    type: z.literal("mysql"),
+    /** `mysql://user:password@host:3306/` (a database in the path is only the default one). */
+    connection: z.string().regex(/^(mysql|mariadb):\/\//, "must be a mysql:// URI"),
+    /** Databases to read; every one but the system databases when absent. */
+    databases: z.array(z.string().min(1)).min(1).optional(),
+    resource_host: resourceHost,
+    statement_timeout_ms: statementTimeout,
+  })
+  .strict();

@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { awsSourceKeys, commonSourceKeys, resourceHost, statementTimeout } from "../source-keys.js";
+
+/** Aurora (PostgreSQL or MySQL) through the RDS Data API: no network path to the cluster needed. */
+export const rdsDataSourceSchema = z
+  .object({
+    ...commonSourceKeys,
+    ...awsSourceKeys,
+    type: z.literal("rds-data"),
+    /** The Aurora cluster's ARN. */
+    resource_arn: z
+      .string()
+      .regex(/^arn:aws[\w-]*:rds:[a-z0-9-]+:\d{12}:cluster:.+$/, "must be an Aurora cluster ARN"),
+    /** The Secrets Manager secret holding the database credentials. */
+    secret_arn: z
+      .string()
+      .regex(
+        /^arn:aws[\w-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:.+$/,
+        "must be a Secrets Manager secret ARN",
+      ),
+    database: z.string().min(1),
+    engine: z.enum(["postgres", "mysql"]),
+    resource_host: resourceHost,
+    statement_timeout_ms: statementTimeout,
+  })
+  .strict();
