@@ -1,0 +1,50 @@
+import { fromNodeProviderChain } from "@aws-sdk/credential-providers";
+
+/** Throttled calls are retried with the SDK's adaptive mode (client-side rate limiting). */
+const maxAttempts = 8;
+
+/**
+ * Local engines (dynalite, DynamoDB Local, test doubles) accept any signature, but the SDK
+ * refuses to send an unsigned request. These are not secrets: they only ever sign requests to
+ * such an endpoint.
+ */
+const localEngineCredentials = { accessKeyId: "okf-local", secretAccessKey: "okf-local" };
+
+/** The keys every AWS source has (`awsSourceKeys` in the config). */
+export interface AwsSourceKeys {
+  region: string;
+  endpoint?: string;
+  aws_profile?: string;
+}
+
+/** AWS's own hosts, including VPC interface endpoints (`vpce-….dynamodb.….vpce.amazonaws.com`). */
+export function isAwsHost(endpoint: string): boolean {
+  const host = new URL(endpoint).hostname.toLowerCase();
+  return /(^|\.)amazonaws\.com(\.cn)?$/.test(host) || /(^|\.)api\.aws$/.test(host);
+}
+
+/**
+ * Credentials: the SDK's default chain (environment, shared profiles, SSO, instance and task
+ * roles), with `aws_profile` when set. A non-AWS `endpoint` with no credentials in the
+ * environment gets fixed local-engine credentials instead, so that `okf demo` and local engines
+ * work without an AWS account and without the chain's slow instance-metadata probe.
+ */
+function credentialsFor(config: AwsSourceKeys, env: NodeJS.ProcessEnv) {
+  if (config.aws_profile !== undefined)
+    return fromNodeProviderChain({ profile: config.aws_profile });
+  const local = config.endpoint !== undefined && !isAwsHost(config.endpoint);
+  const fromEnvironment = env.AWS_ACCESS_KEY_ID !== undefined || env.AWS_PROFILE !== undefined;
+  if (local && !fromEnvironment) return localEngineCredentials;
+  return undefined;
+}
+
+/** Options for any AWS SDK v3 client of a source: region, endpoint, credentials, adaptive retries. */
+export function awsClientOptions(config: AwsSourceKeys, env: NodeJS.ProcessEnv = process.env) {
+  return {
+    region: config.region,
+    endpoint: config.endpoint,
+    credentials: credentialsFor(config, env),
+    retryMode: "adaptive",
+    maxAttempts,
+  };
+}
