@@ -1,9 +1,15 @@
 import { setImmediate } from "node:timers/promises";
+import type { QueryResultRow } from "pg";
 import type { PostgresSourceConfig } from "../../src/config/schema.js";
 import type { Dataset } from "../../src/model/index.js";
-import type { Extractor, SourceVocabulary } from "../extractor.js";
+import type {
+  ExtractContext,
+  Extractor,
+  SourceExtraction,
+  SourceVocabulary,
+} from "../extractor.js";
 import { assembleDataset } from "./assemble-dataset.js";
-import { connectReadOnly } from "./connect.js";
+import { connectReadOnly, type CatalogSession } from "./connect.js";
 import { toSourceError } from "./errors.js";
 import { relationFilter } from "./glob-filter.js";
 import { readCatalog, type Catalog } from "./read-catalog.js";
@@ -43,6 +49,101 @@ function datasetsOf(
   };
 }
 
+/** What the extraction needs besides the session, whichever way the session was opened. */
+export interface PostgresExtractionOptions {
+  /** The source's name in the config, for progress lines. */
+  name: string;
+  /** picomatch globs over `<schema>.<table>`. */
+  include: readonly string[];
+  exclude: readonly string[];
+  /** host[:port] (port default 5432) written into resource URIs instead of the session's own. */
+  resourceHost?: string;
+  /**
+   * The database's resource when no host is known to name it (Aurora through the RDS Data API
+   * without `resource_host`); ignored when `resourceHost` is set.
+   */
+  databaseResource?: (database: string) => string;
+}
+
+function resourceOf(
+  options: PostgresExtractionOptions,
+  target: CatalogSession["target"],
+  database: string,
+): string {
+  // resource_host names the endpoint people know, whatever okf connected through.
+  const [shownHost, shownPort = "5432"] = options.resourceHost?.split(":") ?? [];
+  if (shownHost !== undefined) return databaseUri(shownHost, Number(shownPort), database);
+  if (options.databaseResource) return options.databaseResource(database);
+  return databaseUri(target.host, target.port, database);
+}
+
+/**
+ * A view of the session for the sampler that measures the requests it causes, so that
+ * `requestCount` reports catalog requests only, whatever one query costs (through the RDS Data
+ * API a transaction or a FETCH takes several calls).
+ */
+function measuredForSampling(session: CatalogSession): CatalogSession & { spent(): number } {
+  let spent = 0;
+  return {
+    target: session.target,
+    async query<Row extends QueryResultRow>(text: string, values?: unknown[]) {
+      const before = session.requestCount();
+      try {
+        return await session.query<Row>(text, values);
+      } finally {
+        spent += session.requestCount() - before;
+      }
+    },
+    requestCount: () => session.requestCount(),
+    close: () => session.close(),
+    spent: () => spent,
+  };
+}
+
+/**
+ * Reads the whole catalog of the matched objects through `session` with a fixed number of
+ * queries and returns the extraction; samples are read through the same session later. The
+ * caller closes the session when this throws; the extraction's `close` closes it otherwise.
+ */
+export async function openPostgresExtraction(
+  session: CatalogSession,
+  options: PostgresExtractionOptions,
+  context: ExtractContext,
+): Promise<SourceExtraction> {
+  const filter = relationFilter(options.include, options.exclude);
+  let catalog: Catalog;
+  try {
+    catalog = await readCatalog(session, filter);
+  } catch (error) {
+    throw toSourceError(error, session.target);
+  }
+  const { database, role } = catalog.identity;
+  const resource = resourceOf(options, session.target, database);
+  context.onProgress(
+    `${options.name}: ${catalog.relations.length} objects in database ${database} ` +
+      `(${session.requestCount()} catalog queries)`,
+  );
+  // Samples share the session (and its read-only mode); without --no-profile only.
+  const sampling = context.profile ? measuredForSampling(session) : undefined;
+  const sampler = sampling
+    ? tableSampler(sampling, (line) => {
+        context.onProgress(`${options.name}: ${line}`);
+      })
+    : undefined;
+  return {
+    refs: catalog.relations.map((relation) => ({
+      database,
+      schema: relation.schema,
+      name: relation.name,
+    })),
+    datasets: datasetsOf(catalog, resource, sampler),
+    failures: unusableSchemaFailures(catalog.unusable, database, role),
+    resource,
+    requestCount: () => session.requestCount() - (sampling?.spent() ?? 0),
+    close: () => session.close(),
+  };
+}
+
 /**
  * One connection string is one database. `open` reads the whole catalog of the matched objects
  * with a fixed number of queries; the connection stays open (read-only) until `close`.
@@ -50,43 +151,21 @@ function datasetsOf(
 export const postgresExtractor: Extractor<PostgresSourceConfig> = {
   vocabulary: postgresVocabulary,
   async open(config, context) {
-    const filter = relationFilter(config.include, config.exclude);
     const session = await connectReadOnly(config);
-    let catalog: Catalog;
     try {
-      catalog = await readCatalog(session, filter);
+      return await openPostgresExtraction(
+        session,
+        {
+          name: config.name,
+          include: config.include,
+          exclude: config.exclude,
+          resourceHost: config.resource_host,
+        },
+        context,
+      );
     } catch (error) {
       await session.close();
-      throw toSourceError(error, session.target);
+      throw error;
     }
-    const { database, role } = catalog.identity;
-    // resource_host names the endpoint people know, whatever okf connected through.
-    const [shownHost, shownPort = "5432"] = config.resource_host?.split(":") ?? [];
-    const resource =
-      shownHost === undefined
-        ? databaseUri(session.target.host, session.target.port, database)
-        : databaseUri(shownHost, Number(shownPort), database);
-    context.onProgress(
-      `${config.name}: ${catalog.relations.length} objects in database ${database} ` +
-        `(${session.requestCount()} catalog queries)`,
-    );
-    // Samples share the session (and its read-only mode); without --no-profile only.
-    const sampler = context.profile
-      ? tableSampler(session, (line) => {
-          context.onProgress(`${config.name}: ${line}`);
-        })
-      : undefined;
-    return {
-      refs: catalog.relations.map((relation) => ({
-        database,
-        schema: relation.schema,
-        name: relation.name,
-      })),
-      datasets: datasetsOf(catalog, resource, sampler),
-      failures: unusableSchemaFailures(catalog.unusable, database, role),
-      resource,
-      requestCount: () => session.requestCount() - (sampler?.queryCount() ?? 0),
-      close: () => session.close(),
-    };
   },
 };

@@ -1,17 +1,48 @@
+import { RDSDataClient } from "@aws-sdk/client-rds-data";
 import type { RdsDataSourceConfig } from "../../src/config/schema.js";
-import { SourceError } from "../../src/errors.js";
-import type { Extractor } from "../extractor.js";
+import { awsClientOptions } from "../aws-client-options.js";
+import type { Extractor, SourceExtraction } from "../extractor.js";
+import { parseClusterArn } from "./cluster-arn.js";
+import { DataApi, defaultResumeDelaysMs } from "./data-api.js";
+import { openAuroraMysql } from "./mysql-engine.js";
+import { openAuroraPostgres } from "./postgres-engine.js";
 
-// Placeholder while the extractor is being built; replaced in this change.
-export const rdsDataExtractor: Extractor<RdsDataSourceConfig> = {
-  vocabulary: {
-    engine: "Aurora",
-    system: "aurora",
-    fieldWord: "column",
-    kindTitles: { table: "Table", view: "View" },
-    catalogTitle: "Aurora catalog",
-  },
-  open() {
-    return Promise.reject(new SourceError("The Aurora extractor is not built yet."));
-  },
-};
+export interface RdsDataExtractorOptions {
+  /** Pauses between tries while a paused Aurora Serverless cluster resumes. */
+  resumeDelaysMs?: readonly number[];
+}
+
+/**
+ * Aurora PostgreSQL or MySQL through the RDS Data API (HTTPS, IAM and a Secrets Manager
+ * secret; no network path to the cluster). The catalog, samples and files are the direct
+ * extractor's of the engine; only the session differs.
+ */
+export function createRdsDataExtractor(
+  options: RdsDataExtractorOptions = {},
+): Extractor<RdsDataSourceConfig> {
+  return {
+    vocabulary: {
+      engine: "Aurora",
+      system: "aurora",
+      fieldWord: "column",
+      kindTitles: { table: "Table", view: "View" },
+      catalogTitle: "Aurora catalog through the RDS Data API",
+    },
+    open(config, context): Promise<SourceExtraction> {
+      const cluster = parseClusterArn(config.resource_arn);
+      const scope = {
+        cluster,
+        secretArn: config.secret_arn,
+        database: config.database,
+        engine: config.engine === "postgres" ? "PostgreSQL" : "MySQL",
+      };
+      const client = new RDSDataClient(awsClientOptions(config));
+      const api = new DataApi(client, scope, options.resumeDelaysMs ?? defaultResumeDelaysMs);
+      return config.engine === "postgres"
+        ? openAuroraPostgres(api, config, context)
+        : openAuroraMysql(api, config, context);
+    },
+  };
+}
+
+export const rdsDataExtractor = createRdsDataExtractor();

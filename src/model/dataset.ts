@@ -37,6 +37,10 @@ export interface DatasetUsage {
   lastAutoanalyze?: string;
   lastVacuum?: string;
   lastAutovacuum?: string;
+  /** Last change to the data as the engine recorded it (MySQL UPDATE_TIME), ISO 8601. */
+  lastDataChange?: string;
+  /** When the table was created (MySQL CREATE_TIME), ISO 8601. */
+  createdAt?: string;
   source: string;
 }
 

@@ -96,7 +96,9 @@ export function qualityBullets(dataset: EnrichedDataset): string[] {
   }
   for (const check of dataset.checks)
     bullets.push(`Check ${code(check.name)}: ${code(check.expression)}.`);
-  if (dataset.kind === "table" && dataset.stats?.rowEstimate === undefined) {
+  // Only PostgreSQL's own counts come from ANALYZE; elsewhere a missing count means no access.
+  const planner = dataset.usage?.source === "pg_stat_user_tables";
+  if (dataset.kind === "table" && planner && dataset.stats?.rowEstimate === undefined) {
     bullets.push("No planner statistics yet: the table has never been analysed.");
   }
   return bullets;
@@ -124,6 +126,8 @@ export function usageBullets(dataset: EnrichedDataset): string[] {
     usage.lastAutoanalyze && `last autoanalyze ${formatDay(usage.lastAutoanalyze)}`,
     usage.lastVacuum && `last vacuum ${formatDay(usage.lastVacuum)}`,
     usage.lastAutovacuum && `last autovacuum ${formatDay(usage.lastAutovacuum)}`,
+    usage.lastDataChange && `last data change ${formatDay(usage.lastDataChange)}`,
+    usage.createdAt && `created ${formatDay(usage.createdAt)}`,
   ].filter(Boolean);
   if (times.length > 0) bullets.push(`${capitalise(times.join(", "))} (UTC).`);
   const counters = [usage.seqScans, usage.idxScans, usage.inserts, usage.updates, usage.deletes];
@@ -137,9 +141,9 @@ export function usageBullets(dataset: EnrichedDataset): string[] {
 function rowVolume(estimate: number, noun: string, source: string | undefined): string {
   if (estimate > 0) return `about ${formatCount(estimate)} ${noun}`;
   // DynamoDB refreshes its counts about every six hours; PostgreSQL's come from ANALYZE.
-  return source === "DescribeTable"
-    ? `no ${noun} counted yet by DescribeTable (refreshed about every six hours)`
-    : `no ${noun} when last analysed`;
+  if (source === "DescribeTable")
+    return `no ${noun} counted yet by DescribeTable (refreshed about every six hours)`;
+  return source === "pg_class" ? `no ${noun} when last analysed` : `no ${noun} (${source})`;
 }
 
 function latest(...values: (string | undefined)[]): string | undefined {

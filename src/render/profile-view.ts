@@ -35,6 +35,8 @@ export function profileText(
   else if (profile && (options.sampleDistinct ?? true)) parts.push(sampledDistinct(profile));
   const nulls = stats?.nullFraction ?? sampledNullFraction(profile);
   if (nulls !== undefined && nulls > 0) parts.push(`null ${formatPercent(nulls)}`);
+  if (stats?.averageLength !== undefined)
+    parts.push(`avg length ${formatCount(stats.averageLength)}`);
   if (profile) parts.push(...sampleFacts(profile, options.typeMix ?? true));
   return parts.filter(Boolean).join("; ");
 }

@@ -40,7 +40,8 @@ export function schemaRows(
     ].filter(Boolean);
     return {
       field: pathCell(field.path),
-      type: tableCell(typeText(field)),
+      // `array<string>` would read as an HTML tag on GitHub: angle brackets become entities.
+      type: pathCell(typeText(field)),
       nullable: field.nullable === undefined ? "" : field.nullable ? "yes" : "no",
       key: key.join(", "),
       description: tableCell(descriptions.get(field.path) ?? ""),

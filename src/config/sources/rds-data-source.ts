@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { awsSourceKeys, commonSourceKeys, resourceHost, statementTimeout } from "../source-keys.js";
 
+const clusterArn = /^arn:aws[\w-]*:rds:([a-z0-9-]+):\d{12}:cluster:.+$/;
+
 /** Aurora (PostgreSQL or MySQL) through the RDS Data API: no network path to the cluster needed. */
 export const rdsDataSourceSchema = z
   .object({
@@ -8,9 +10,7 @@ export const rdsDataSourceSchema = z
     ...awsSourceKeys,
     type: z.literal("rds-data"),
     /** The Aurora cluster's ARN. */
-    resource_arn: z
-      .string()
-      .regex(/^arn:aws[\w-]*:rds:[a-z0-9-]+:\d{12}:cluster:.+$/, "must be an Aurora cluster ARN"),
+    resource_arn: z.string().regex(clusterArn, "must be an Aurora cluster ARN"),
     /** The Secrets Manager secret holding the database credentials. */
     secret_arn: z
       .string()
@@ -22,5 +22,18 @@ export const rdsDataSourceSchema = z
     engine: z.enum(["postgres", "mysql"]),
     resource_host: resourceHost,
     statement_timeout_ms: statementTimeout,
+    /** PostgreSQL only: how long a catalog query may wait for a lock. */
+    lock_timeout_ms: z.number().int().positive().default(5_000),
   })
-  .strict();
+  .strict()
+  .superRefine((source, context) => {
+    // The Data API is called in `region`; a cluster elsewhere would be "not found".
+    const arnRegion = clusterArn.exec(source.resource_arn)?.[1];
+    if (arnRegion !== undefined && arnRegion !== source.region) {
+      context.addIssue({
+        code: "custom",
+        path: ["region"],
+        message: `must be the cluster's region (${arnRegion}, from resource_arn)`,
+      });
+    }
+  });

@@ -6,9 +6,14 @@ export const redshiftSourceSchema = z
   .object({
     ...commonSourceKeys,
     type: z.literal("redshift"),
-    /** `postgresql://user:password@cluster.xxxx.eu-west-1.redshift.amazonaws.com:5439/dev` */
+    /**
+     * `postgresql://user:password@cluster.xxxx.eu-west-1.redshift.amazonaws.com:5439/dev`
+     * (`redshift://` works too; the port defaults to Redshift's 5439).
+     */
     connection: z.string().min(1),
+    /** host[:port] (port default 5439) written into `resource` URIs instead of the connection's. */
     resource_host: resourceHost,
+    /** Also bounds time queued in WLM, and the connection attempt (at most 30 s). */
     statement_timeout_ms: statementTimeout,
     /** The `glue` source of this config whose concepts external (Spectrum) tables link to. */
     glue_source: z.string().min(1).optional(),

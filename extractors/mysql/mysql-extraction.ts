@@ -1,0 +1,112 @@
+import { setImmediate } from "node:timers/promises";
+import { SourceError } from "../../src/errors.js";
+import type { Dataset, DatasetRef, ForeignKey } from "../../src/model/index.js";
+import { byKeys } from "../postgres/order.js";
+import type { ExtractContext, SourceExtraction } from "../extractor.js";
+import { assembleDataset } from "./assemble-dataset.js";
+import { identityQuery } from "./catalog-queries.js";
+import { listObjects } from "./list-objects.js";
+import type { MysqlSession } from "./mysql-session.js";
+import { readCatalog, type Catalog } from "./read-catalog.js";
+import { serverUri } from "./resource-uri.js";
+import { requiredText } from "./row-values.js";
+import { tableSampler, type TableSampler } from "./sample-rows.js";
+import { describeFlavour, featuresOf, flavourOf, type ServerFlavour } from "./server-flavour.js";
+
+/** What the extraction needs from the config, whichever way the session was opened. */
+export interface MysqlExtractionOptions {
+  /** The source's name in the config, for progress lines. */
+  name: string;
+  /** picomatch globs over `<database>.<table>`. */
+  include: string[];
+  exclude: string[];
+  /** Databases to read; every one but the system databases when absent. */
+  databases?: string[];
+  /** host[:port] written into resource URIs instead of the session's own. */
+  resourceHost?: string;
+}
+
+const refKey = (ref: DatasetRef): string => JSON.stringify([ref.database, ref.name]);
+
+/** Every dataset with its facts; incoming keys come from the outgoing keys of all of them. */
+function assembleAll(catalog: Catalog, uri: string, flavour: ServerFlavour): Dataset[] {
+  const datasets = catalog.databases.flatMap((database) =>
+    database.tables.map((table) =>
+      assembleDataset(table, database, { uri, flavour: flavour.kind }),
+    ),
+  );
+  const incoming = new Map<string, ForeignKey[]>();
+  for (const key of datasets.flatMap((dataset) => dataset.foreignKeys)) {
+    const list = incoming.get(refKey(key.to)) ?? [];
+    list.push(key);
+    incoming.set(refKey(key.to), list);
+  }
+  for (const dataset of datasets) {
+    dataset.referencedBy = (incoming.get(refKey(dataset.ref)) ?? []).sort(
+      byKeys(
+        (key) => key.from.database ?? "",
+        (key) => key.from.name,
+        (key) => key.name,
+      ),
+    );
+  }
+  return datasets;
+}
+
+function datasetsOf(
+  datasets: Dataset[],
+  sampler: TableSampler | undefined,
+): AsyncIterable<Dataset> {
+  return {
+    async *[Symbol.asyncIterator]() {
+      for (const dataset of datasets) {
+        // Between datasets, let timers and the progress display run on a large source.
+        await setImmediate();
+        yield sampler ? { ...dataset, sample: sampler.sampleOf(dataset) } : dataset;
+      }
+    },
+  };
+}
+
+async function readIdentity(session: MysqlSession) {
+  const [row] = await session.query(identityQuery);
+  if (!row) throw new SourceError("The MySQL server did not say which version it runs.");
+  return { flavour: flavourOf(requiredText(row.version)), user: requiredText(row.user) };
+}
+
+/**
+ * Reads the catalog of the matched tables and views through `session` with a fixed number of
+ * queries per database, and returns the extraction (datasets, failures, a sampler per table).
+ * The session is closed by the extraction's `close`.
+ */
+export async function openMysqlExtraction(
+  session: MysqlSession,
+  options: MysqlExtractionOptions,
+  context: ExtractContext,
+): Promise<SourceExtraction> {
+  const { flavour, user } = await readIdentity(session);
+  const server = { flavour, features: featuresOf(flavour) };
+  const read = async (): Promise<Catalog> =>
+    readCatalog(session, await listObjects(session, options, user), server);
+  const catalog = session.snapshot ? await session.snapshot(read) : await read();
+  const uri = serverUri(session.target, options.resourceHost);
+  const datasets = assembleAll(catalog, uri, flavour);
+  context.onProgress(
+    `${options.name}: ${String(datasets.length)} objects in ${String(catalog.databases.length)} ` +
+      `database(s) on ${describeFlavour(flavour)} (${String(session.requestCount())} catalog queries)`,
+  );
+  // Samples share the session (and its read-only mode); without --no-profile only.
+  const sampler = context.profile
+    ? tableSampler(session, (line) => {
+        context.onProgress(`${options.name}: ${line}`);
+      })
+    : undefined;
+  return {
+    refs: datasets.map((dataset) => dataset.ref),
+    datasets: datasetsOf(datasets, sampler),
+    failures: catalog.failures,
+    resource: uri,
+    requestCount: () => session.requestCount() - (sampler?.queryCount() ?? 0),
+    close: () => session.close(),
+  };
+}

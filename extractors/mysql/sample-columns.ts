@@ -1,0 +1,133 @@
+import type { Field } from "../../src/model/index.js";
+import { quoteIdentifier } from "./quote.js";
+import { textOf } from "./row-values.js";
+
+/** Text values are cut here in SQL, so a sample of wide rows cannot blow memory. */
+export const longestSampledText = 500;
+/** Binary content is not needed, only enough of it to tell values apart. */
+export const binaryBytesSampled = 64;
+
+type ColumnKind =
+  "number" | "bigint" | "decimal" | "bit" | "date" | "datetime" | "binary" | "spatial" | "text";
+
+const kindsByType: Record<string, ColumnKind> = {
+  tinyint: "number",
+  smallint: "number",
+  mediumint: "number",
+  int: "number",
+  integer: "number",
+  float: "number",
+  double: "number",
+  real: "number",
+  year: "number",
+  bigint: "bigint",
+  decimal: "decimal",
+  numeric: "decimal",
+  bit: "bit",
+  date: "date",
+  datetime: "datetime",
+  timestamp: "datetime",
+  binary: "binary",
+  varbinary: "binary",
+  tinyblob: "binary",
+  blob: "binary",
+  mediumblob: "binary",
+  longblob: "binary",
+  geometry: "spatial",
+  point: "spatial",
+  linestring: "spatial",
+  polygon: "spatial",
+  multipoint: "spatial",
+  multilinestring: "spatial",
+  multipolygon: "spatial",
+  geometrycollection: "spatial",
+};
+
+/** The first word of COLUMN_TYPE: `int(10) unsigned` → int. Anything unknown is text. */
+function kindOf(field: Field): ColumnKind {
+  const base = /^[a-z]+/i.exec(field.type)?.[0]?.toLowerCase() ?? "";
+  return kindsByType[base] ?? "text";
+}
+
+/**
+ * The select-list expression of one column: bounded scalars as they are, BIT as a number,
+ * binary values as their first bytes, spatial values as WKT and everything else (strings, enums,
+ * sets, JSON, TIME) as text cut to a bounded length.
+ */
+function expressionOf(kind: ColumnKind, quoted: string): string {
+  switch (kind) {
+    case "bit":
+      return `CAST(${quoted} AS UNSIGNED)`;
+    case "binary":
+      return `LEFT(${quoted}, ${String(binaryBytesSampled)})`;
+    case "spatial":
+      return `LEFT(ST_AsText(${quoted}), ${String(longestSampledText)})`;
+    case "text":
+      return `LEFT(${quoted}, ${String(longestSampledText)})`;
+    default:
+      return quoted;
+  }
+}
+
+const wholeNumber = /^-?\d+$/;
+
+/** Zero dates (`0000-00-00`) and other invalid ones stay text. */
+function dateOf(iso: string, original: string): Date | string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? original : date;
+}
+
+/**
+ * Values may come as numbers or strings (mysql2 with string big numbers and dates, or the Data
+ * API), so each is converted from whatever arrived. DATETIME has no time zone and is read as UTC.
+ */
+function convert(kind: ColumnKind, value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Uint8Array) return kind === "binary" ? value : textOf(value);
+  const text = typeof value === "string" ? value : (textOf(value) ?? "");
+  switch (kind) {
+    case "number":
+      return Number(text);
+    case "bigint":
+    case "bit":
+      return wholeNumber.test(text) ? BigInt(text) : Number(text);
+    case "decimal":
+      // Whole numbers beyond double precision stay exact as BigInt.
+      return wholeNumber.test(text) && text.replace("-", "").length > 15
+        ? BigInt(text)
+        : Number(text);
+    case "date":
+      return dateOf(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : "", text);
+    case "datetime":
+      return dateOf(
+        /^\d{4}-\d{2}-\d{2}[ T][\d:.]+$/.test(text) ? `${text.replace(" ", "T")}Z` : "",
+        text,
+      );
+    default:
+      return typeof value === "string" ? value : text;
+  }
+}
+
+export interface SampleColumns {
+  /** The select list, identifiers quoted. */
+  selectList: string;
+  /** Turns a fetched row into the record the profiler reads. */
+  toRecord(row: Record<string, unknown>): Record<string, unknown>;
+}
+
+export function sampleColumns(fields: readonly Field[]): SampleColumns {
+  const columns = fields.map((field) => ({ name: field.name, kind: kindOf(field) }));
+  return {
+    selectList: columns
+      .map(
+        ({ name, kind }) =>
+          `${expressionOf(kind, quoteIdentifier(name))} AS ${quoteIdentifier(name)}`,
+      )
+      .join(", "),
+    toRecord: (row) => {
+      const record: Record<string, unknown> = {};
+      for (const { name, kind } of columns) record[name] = convert(kind, row[name]);
+      return record;
+    },
+  };
+}

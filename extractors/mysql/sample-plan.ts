@@ -1,0 +1,151 @@
+import { createHash } from "node:crypto";
+import type { Dataset } from "../../src/model/index.js";
+import { quoteIdentifier } from "./quote.js";
+import { sampleColumns, type SampleColumns } from "./sample-columns.js";
+
+/** Key ranges read per table: more spread the sample, each costs one more (indexed) query. */
+export const keyRanges = 8;
+
+const integerType = /^(tinyint|smallint|mediumint|int|integer|bigint)\b/i;
+
+export type SamplePlan =
+  | { read: false; reason: string }
+  | {
+      read: true;
+      /** `first`: one capped read in storage order; `ranges`: reads along the integer key. */
+      strategy: "first";
+      query: string;
+      method: string;
+      /** Said instead of `method` when the read hit the cap: the table was larger than thought. */
+      cappedMethod: string;
+      limit: number;
+      columns: SampleColumns;
+    }
+  | {
+      read: true;
+      strategy: "ranges";
+      /** `SELECT MIN(key), MAX(key)`: answered from the ends of the primary key index. */
+      boundsQuery: string;
+      /** The reads for the key range [low, high]; at most `limit` rows in all. */
+      rangeQueries(low: bigint, high: bigint): RangeRead[];
+      method: string;
+      limit: number;
+      columns: SampleColumns;
+    };
+
+/** One indexed range read; `wrap` continues from the lowest key when `query` fell short. */
+export interface RangeRead {
+  query: string;
+  limit: number;
+  wrap?: (remaining: number) => string;
+}
+
+function count(value: number): string {
+  return value.toLocaleString("en-US");
+}
+
+/** The single integer column of the primary key, when there is one. */
+function integerKey(dataset: Dataset): string | undefined {
+  const primary = dataset.keys.find((key) => key.kind === "primary");
+  const [column, ...others] = primary?.fields ?? [];
+  if (column === undefined || others.length > 0) return undefined;
+  const field = dataset.fields.find((candidate) => candidate.name === column);
+  return field && integerType.test(field.type) ? column : undefined;
+}
+
+/** Fixed pseudo-random points in [low, high] from the table's name: the same sample every run. */
+export function startPoints(name: string, low: bigint, high: bigint, count: number): bigint[] {
+  const span = high - low + 1n;
+  const points = new Set<bigint>();
+  for (let index = 0; index < count; index += 1) {
+    const digest = createHash("sha256")
+      .update(`${name}\u0000${String(index)}`)
+      .digest();
+    points.add(low + (digest.readBigUInt64BE(0) % span));
+  }
+  return [...points].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** `limit` split into `parts` shares that add up to it. */
+function shares(limit: number, parts: number): number[] {
+  return Array.from(
+    { length: parts },
+    (_, index) => Math.floor(limit / parts) + (index < limit % parts ? 1 : 0),
+  );
+}
+
+/**
+ * How to sample one table within the cap, at a cost that does not grow with the table: MySQL has
+ * no TABLESAMPLE. A table with a single integer primary key larger than the cap is read as a
+ * few runs of consecutive keys starting at fixed pseudo-random points of the key range, each an
+ * index range read of a bounded number of rows. Anything else is read from the start, up to the
+ * cap: the whole table when it is small, otherwise its first rows (not random, and said so).
+ * Views are not read: each read would run the view's query, whatever it costs.
+ */
+export function planSample(dataset: Dataset, limit: number): SamplePlan {
+  if (!Number.isSafeInteger(limit) || limit <= 0) {
+    throw new RangeError(`The sample cap must be a positive whole number, not ${String(limit)}.`);
+  }
+  if (dataset.kind === "view") {
+    return { read: false, reason: "a view (reading it would run its query, at any cost)" };
+  }
+  const columns = sampleColumns(dataset.fields);
+  const table = `${quoteIdentifier(dataset.ref.database ?? "")}.${quoteIdentifier(dataset.ref.name)}`;
+  const select = `SELECT ${columns.selectList} FROM ${table}`;
+  const capped = `capped at ${count(limit)} rows`;
+  const rowEstimate = dataset.stats?.rowEstimate;
+  const key = integerKey(dataset);
+  if (key === undefined || (rowEstimate !== undefined && rowEstimate <= limit)) {
+    const small = rowEstimate !== undefined && rowEstimate <= limit;
+    const method = small
+      ? `the whole table, ${capped}`
+      : `the first ${count(limit)} rows in storage order (not random: no integer primary key to sample by)`;
+    const cappedMethod = small
+      ? `the first ${count(limit)} rows in storage order (not random: the table was larger than its row estimate)`
+      : method;
+    return {
+      read: true,
+      strategy: "first",
+      query: `${select} LIMIT ${String(limit)}`,
+      method,
+      cappedMethod,
+      limit,
+      columns,
+    };
+  }
+  const quotedKey = quoteIdentifier(key);
+  const parts = Math.min(keyRanges, limit);
+  return {
+    read: true,
+    strategy: "ranges",
+    boundsQuery: `SELECT MIN(${quotedKey}) AS low, MAX(${quotedKey}) AS high FROM ${table}`,
+    rangeQueries(low, high) {
+      const points = startPoints(
+        `${dataset.ref.database ?? ""}.${dataset.ref.name}`,
+        low,
+        high,
+        parts,
+      );
+      const rowShares = shares(limit, points.length);
+      // Key values are integers computed here, written as literals: BIGINT UNSIGNED values
+      // beyond 2^53 would lose precision as a bound parameter.
+      return points.map((start, index) => {
+        const next = points[index + 1];
+        const share = rowShares[index] ?? 0;
+        const upper = next === undefined ? "" : ` AND ${quotedKey} < ${next.toString()}`;
+        const order = (rows: number) => ` ORDER BY ${quotedKey} LIMIT ${String(rows)}`;
+        const query = `${select} WHERE ${quotedKey} >= ${start.toString()}${upper}${order(share)}`;
+        const first = points[0];
+        if (next !== undefined || first === undefined || first <= low)
+          return { query, limit: share };
+        const below = `${select} WHERE ${quotedKey} < ${first.toString()}`;
+        return { query, limit: share, wrap: (remaining) => `${below}${order(remaining)}` };
+      });
+    },
+    method:
+      `${String(parts)} runs of consecutive \`${key}\` values from fixed pseudo-random points ` +
+      `of the primary key, ${capped} (index range reads, not a uniform random sample)`,
+    limit,
+    columns,
+  };
+}

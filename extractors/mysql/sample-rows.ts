@@ -1,0 +1,98 @@
+import type { Dataset, RecordSample } from "../../src/model/index.js";
+import type { MysqlSession } from "./mysql-session.js";
+import { textOf } from "./row-values.js";
+import { planSample, type SamplePlan } from "./sample-plan.js";
+
+export interface TableSampler {
+  /** Queries sent for samples so far; they are not catalog queries. */
+  queryCount(): number;
+  /** `Dataset.sample` for one table, reading through the extraction's read-only session. */
+  sampleOf(dataset: Dataset): (limit: number) => RecordSample;
+}
+
+type Query = (sql: string) => Promise<Record<string, unknown>[]>;
+type ReadPlan = Extract<SamplePlan, { read: true }>;
+
+function integerOf(value: unknown): bigint | undefined {
+  const text = textOf(value);
+  return text !== undefined && /^-?\d+$/.test(text) ? BigInt(text) : undefined;
+}
+
+/** Rows of the plan, in bounded reads; returns the description that holds once all are read. */
+async function* readPlan(
+  plan: ReadPlan,
+  query: Query,
+  done: (description: string) => void,
+): AsyncGenerator<Record<string, unknown>> {
+  if (plan.strategy === "first") {
+    const rows = await query(plan.query);
+    for (const row of rows) yield plan.columns.toRecord(row);
+    done(rows.length >= plan.limit ? plan.cappedMethod : plan.method);
+    return;
+  }
+  const [bounds] = await query(plan.boundsQuery);
+  const low = integerOf(bounds?.low);
+  const high = integerOf(bounds?.high);
+  if (low === undefined || high === undefined) {
+    done("the whole table (it was empty)");
+    return;
+  }
+  for (const range of plan.rangeQueries(low, high)) {
+    const rows = await query(range.query);
+    for (const row of rows) yield plan.columns.toRecord(row);
+    if (range.wrap && rows.length < range.limit) {
+      for (const row of await query(range.wrap(range.limit - rows.length))) {
+        yield plan.columns.toRecord(row);
+      }
+    }
+  }
+  done(plan.method);
+}
+
+/** The session's messages (errors.ts, or the Data API's), shortened for a knowledge file. */
+function shortReason(message: string): string {
+  if (/denied/i.test(message)) return "permission denied";
+  if (/execution time|statement_time|execution_time|timeout|timed out/i.test(message)) {
+    return "statement timeout";
+  }
+  return "the sample query failed";
+}
+
+/**
+ * Samples tables through the catalog session, so they share its read-only mode and execution
+ * time limit. A query that fails (permission denied, a timeout) costs that table its profile,
+ * never the run: the sample ends, its description says why, and `report` tells the user.
+ */
+export function tableSampler(
+  session: MysqlSession,
+  report: (message: string) => void,
+): TableSampler {
+  let sent = 0;
+  const query: Query = (sql) => {
+    sent += 1;
+    return session.query<Record<string, unknown>>(sql);
+  };
+  return {
+    queryCount: () => sent,
+    sampleOf: (dataset) => (limit) => {
+      const plan = planSample(dataset, limit);
+      let description = plan.read ? plan.method : `not sampled: ${plan.reason}`;
+      const name = `${dataset.ref.database ?? ""}.${dataset.ref.name}`;
+      return {
+        describe: () => description,
+        async *[Symbol.asyncIterator]() {
+          if (!plan.read) return;
+          try {
+            yield* readPlan(plan, query, (final) => {
+              description = final;
+            });
+          } catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            description = `not sampled: ${shortReason(message)}`;
+            report(`${name} ${description} (${message})`);
+          }
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,179 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connectReadOnly } from "../../../extractors/mysql/connect.js";
+import { openMysqlExtraction } from "../../../extractors/mysql/mysql-extraction.js";
+import type { MysqlSession } from "../../../extractors/mysql/mysql-session.js";
+import type { Dataset } from "../../../src/model/index.js";
+import {
+  createMysqlTestDatabase,
+  skipWithoutMysql,
+  type MysqlTestDatabase,
+} from "../../helpers/mysql-database.js";
+
+const skip = await skipWithoutMysql("mysql sampling");
+
+const numbers = (count: number) =>
+  `WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < ${String(count)}) SELECT n FROM s`;
+
+interface Opened {
+  datasets: Map<string, Dataset>;
+  sent: string[];
+  /** Rows the storage engine handed over during `work` (Handler_read_* counters). */
+  rowsReadDuring(work: () => Promise<void>): Promise<number>;
+  close(): Promise<void>;
+}
+
+async function open(db: MysqlTestDatabase): Promise<Opened> {
+  const real = await connectReadOnly({ connection: db.url, statement_timeout_ms: 30_000 });
+  const sent: string[] = [];
+  const session: MysqlSession = {
+    target: real.target,
+    query: (sql, values) => {
+      sent.push(sql);
+      return real.query(sql, values);
+    },
+    snapshot: (read) => real.snapshot?.(read) ?? read(),
+    requestCount: () => real.requestCount(),
+    close: () => real.close(),
+  };
+  const extraction = await openMysqlExtraction(
+    session,
+    { name: "t", include: [], exclude: [], databases: [db.name] },
+    { profile: true, concurrency: 1, onProgress: () => undefined },
+  );
+  const datasets = new Map<string, Dataset>();
+  for await (const dataset of extraction.datasets) datasets.set(dataset.ref.name, dataset);
+  const handlerReads = async () => {
+    const rows = await real.query<{ Variable_name: string; Value: string }>(
+      "SHOW SESSION STATUS LIKE 'Handler_read%'",
+    );
+    return rows.reduce((sum, row) => sum + Number(row.Value), 0);
+  };
+  return {
+    datasets,
+    sent,
+    async rowsReadDuring(work) {
+      const before = await handlerReads();
+      await work();
+      return (await handlerReads()) - before;
+    },
+    close: () => extraction.close(),
+  };
+}
+
+async function read(dataset: Dataset | undefined, limit: number) {
+  const sample = dataset?.sample?.(limit);
+  if (!sample) throw new Error("no sampler");
+  const records: Record<string, unknown>[] = [];
+  for await (const record of sample) records.push(record);
+  return { records, method: sample.describe() };
+}
+
+describe.skipIf(skip)("mysql sampling", () => {
+  let db: MysqlTestDatabase;
+  let opened: Opened;
+
+  beforeAll(async () => {
+    db = await createMysqlTestDatabase("sampling");
+    // MariaDB and MySQL cap recursive CTEs under different names; raise whichever exists.
+    await db.admin("SET SESSION max_recursive_iterations = 100000").catch(() => undefined);
+    await db.admin("SET SESSION cte_max_recursion_depth = 100000").catch(() => undefined);
+    await db.admin(`
+      CREATE TABLE big (id INT PRIMARY KEY, bucket INT NOT NULL, label VARCHAR(20));
+      INSERT INTO big ${numbers(60_000).replace("SELECT n FROM s", "SELECT n * 3, n % 7, CONCAT('row ', n) FROM s")};
+      CREATE TABLE heap (code VARCHAR(10), n INT);
+      INSERT INTO heap ${numbers(3_000).replace("SELECT n FROM s", "SELECT CONCAT('c', n), n FROM s")};
+      CREATE TABLE small (id INT PRIMARY KEY, status ENUM('new', 'paid') NOT NULL);
+      INSERT INTO small ${numbers(50).replace("SELECT n FROM s", "SELECT n, IF(n % 2 = 0, 'new', 'paid') FROM s")};
+      CREATE TABLE empty_keyed (id BIGINT PRIMARY KEY);
+      CREATE TABLE wide (
+        id BIGINT UNSIGNED PRIMARY KEY, amount DECIMAL(30,2), huge DECIMAL(30,0), born DATE,
+        at DATETIME(3), payload BLOB, doc JSON, flags BIT(3), kind SET('a', 'b'), took TIME,
+        yr YEAR, spot POINT, body LONGTEXT, \`odd \`\`name\` VARCHAR(5));
+      INSERT INTO wide VALUES (18446744073709551615, 12.50, 123456789012345678901234, '2024-02-29',
+        '2024-02-01 08:30:00.250', REPEAT('x', 5000), '{"n": 1}', b'101', 'a,b', '12:34:56',
+        2024, POINT(1, 2), REPEAT('long ', 1000), 'odd');
+      CREATE VIEW big_view AS SELECT id FROM big;
+      ANALYZE TABLE big, heap, small, wide;`);
+    opened = await open(db);
+  });
+  afterAll(async () => {
+    // beforeAll may have stopped before either was made.
+    const made: { opened?: Opened; db?: MysqlTestDatabase } = { opened, db };
+    await made.opened?.close();
+    await made.db?.drop();
+  });
+
+  it("reads a table larger than the cap as key ranges, reading no more rows than the cap", async () => {
+    const cap = 1_000;
+    let sample: Awaited<ReturnType<typeof read>> | undefined;
+    const sentBefore = opened.sent.length;
+    const engineRows = await opened.rowsReadDuring(async () => {
+      sample = await read(opened.datasets.get("big"), cap);
+    });
+    expect(sample?.records.length).toBeLessThanOrEqual(cap);
+    expect(sample?.records.length).toBeGreaterThan(cap * 0.9);
+    // The engine itself handed over about the cap, not the 60,000 rows of the table.
+    expect(engineRows).toBeLessThanOrEqual(cap + 50);
+    expect(sample?.method).toBe(
+      "8 runs of consecutive `id` values from fixed pseudo-random points of the primary key, " +
+        "capped at 1,000 rows (index range reads, not a uniform random sample)",
+    );
+    const queries = opened.sent.slice(sentBefore);
+    expect(queries[0]).toBe(
+      `SELECT MIN(\`id\`) AS low, MAX(\`id\`) AS high FROM \`${db.name}\`.\`big\``,
+    );
+    expect(
+      queries.slice(1).every((sql) => /WHERE `id` >= \d+.* ORDER BY `id` LIMIT 125$/.test(sql)),
+    ).toBe(true);
+    const ids = (sample?.records ?? []).map((record) => Number(record.id));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(Math.max(...ids) - Math.min(...ids)).toBeGreaterThan(60_000);
+    const again = await read(opened.datasets.get("big"), cap);
+    expect(again.records).toEqual(sample?.records);
+  });
+
+  it("reads the first rows, said not to be random, when there is no integer key", async () => {
+    const sample = await read(opened.datasets.get("heap"), 500);
+    expect(sample.records).toHaveLength(500);
+    expect(sample.method).toBe(
+      "the first 500 rows in storage order (not random: no integer primary key to sample by)",
+    );
+  });
+
+  it("reads a small table whole, and an empty keyed table without failing", async () => {
+    const small = await read(opened.datasets.get("small"), 1_000);
+    expect(small.records).toHaveLength(50);
+    expect(small.method).toBe("the whole table, capped at 1,000 rows");
+    const empty = await read(opened.datasets.get("empty_keyed"), 10);
+    expect(empty.records).toEqual([]);
+    expect(empty.method).toMatch(/^the whole table/);
+  });
+
+  it("does not read views", async () => {
+    const sentBefore = opened.sent.length;
+    const view = await read(opened.datasets.get("big_view"), 100);
+    expect(view.records).toEqual([]);
+    expect(view.method).toBe("not sampled: a view (reading it would run its query, at any cost)");
+    expect(opened.sent.length).toBe(sentBefore);
+  });
+
+  it("hands the profiler typed, bounded values whatever the column type", async () => {
+    const { records } = await read(opened.datasets.get("wide"), 10);
+    const record = records[0] ?? {};
+    expect(record.id).toBe(18446744073709551615n);
+    expect(record.amount).toBe(12.5);
+    expect(record.huge).toBe(123456789012345678901234n);
+    expect(record.born).toEqual(new Date("2024-02-29T00:00:00Z"));
+    expect(record.at).toEqual(new Date("2024-02-01T08:30:00.250Z"));
+    expect(record.payload).toBeInstanceOf(Uint8Array);
+    expect((record.payload as Uint8Array).length).toBe(64);
+    expect(record.doc).toBe('{"n": 1}');
+    expect(record.flags).toBe(5n);
+    expect(record.kind).toBe("a,b");
+    expect(record.took).toBe("12:34:56");
+    expect(record.yr).toBe(2024);
+    expect(record.spot).toBe("POINT(1 2)");
+    expect((record.body as string).length).toBe(500);
+    expect(record["odd `name"]).toBe("odd");
+  });
+});

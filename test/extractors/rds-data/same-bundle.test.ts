@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemoDatabase } from "../../../src/demo/seed/seed-demo-database.js";
+import { validateBundle } from "../../../src/validate/index.js";
+import {
+  createTestDatabase,
+  loadChinook,
+  type TestDatabase,
+} from "../../helpers/postgres-database.js";
+import { waitForInsertCounter } from "../postgres/support.js";
+import type { PostgresDataApiDouble } from "./data-api-double.js";
+import { freezeActivitySql, richSchemaSql } from "./rich-schema.js";
+import { extractBothWays, filesOf, startDouble } from "./support.js";
+
+interface Case {
+  name: string;
+  prepare: (db: TestDatabase) => Promise<void>;
+  minimumFiles: number;
+}
+
+const cases: Case[] = [
+  {
+    name: "Chinook",
+    prepare: async (db) => {
+      await loadChinook(db.url);
+      await waitForInsertCounter(db, "invoice_line", 2240);
+    },
+    minimumFiles: 11,
+  },
+  {
+    name: "the demo CRM with partitions, binary, JSON, arrays and odd names",
+    prepare: async (db) => {
+      await seedDemoDatabase(db.url);
+      await db.admin(richSchemaSql);
+      await waitForInsertCounter(db, "reading_2025", 1);
+    },
+    minimumFiles: 14,
+  },
+];
+
+describe.each(cases)("the RDS Data API path on $name", ({ prepare, minimumFiles }) => {
+  let db: TestDatabase;
+  let double: PostgresDataApiDouble;
+  let bundles: Awaited<ReturnType<typeof extractBothWays>>;
+
+  beforeAll(async () => {
+    db = await createTestDatabase("rds_same");
+    await prepare(db);
+    await db.admin(freezeActivitySql(db.name));
+    await db.admin("ANALYZE");
+    double = startDouble(db);
+    bundles = await extractBothWays(db);
+  });
+  afterAll(async () => {
+    await double.stop();
+    await db.drop();
+  });
+
+  it("writes a bundle byte-identical to the direct PostgreSQL path's, file by file", () => {
+    const direct = filesOf(bundles.direct);
+    const dataApi = filesOf(bundles.dataApi);
+    const concepts = [...direct.keys()].filter((path) => /^crm\/.+\.md$/.test(path));
+    expect(concepts.length).toBeGreaterThanOrEqual(minimumFiles);
+    expect([...dataApi.keys()]).toEqual([...direct.keys()]);
+    for (const [path, text] of direct) expect(dataApi.get(path), path).toBe(text);
+  });
+
+  it("profiles from samples read through the Data API", () => {
+    const files = [...filesOf(bundles.dataApi).values()].join("\n");
+    expect(files).toMatch(/TABLESAMPLE SYSTEM/);
+    expect(double.count("ExecuteStatement")).toBeGreaterThan(0);
+    expect(double.calls.some((call) => /^FETCH \d+ FROM okf_sample$/.test(call.sql ?? ""))).toBe(
+      true,
+    );
+  });
+
+  it("passes okf validate without errors", async () => {
+    const report = await validateBundle(bundles.dataApi, { now: new Date("2026-11-27T02:00:00Z") });
+    expect(report.findings.filter((finding) => finding.severity === "error")).toEqual([]);
+  });
+
+  it("runs every statement inside a read-only transaction and leaves none open", () => {
+    const statements = double.calls.filter((call) => call.operation === "ExecuteStatement");
+    expect(statements.every((call) => call.transactionId !== undefined)).toBe(true);
+    expect(double.count("BeginTransaction")).toBe(
+      double.count("CommitTransaction") + double.count("RollbackTransaction"),
+    );
+    expect(double.openTransactions()).toBe(0);
+  });
+
+  it("reads the whole catalog in one repeatable-read snapshot", () => {
+    const transactionOf = (pattern: RegExp) =>
+      double.calls.find((call) => pattern.test(call.sql ?? ""))?.transactionId;
+    const catalog = transactionOf(/exclusively_locked/);
+    expect(catalog).toBeDefined();
+    for (const table of [/pg_attribute a/, /FROM pg_index i/, /FROM pg_stat_user_tables u/]) {
+      expect(transactionOf(table)).toBe(catalog);
+    }
+    const inCatalog = double.calls.filter((call) => call.transactionId === catalog);
+    expect(inCatalog[0]?.sql).toBe("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+    expect(inCatalog.at(-1)?.operation).toBe("CommitTransaction");
+  });
+});
