@@ -6,7 +6,7 @@ import { readTextIfExists } from "./files.js";
 export { initialRootIndexText } from "./index-listing.js";
 
 export interface LogEntry {
-  action: "created" | "changed" | "deprecated" | "restored";
+  action: "created" | "changed" | "deprecated" | "restored" | "approved";
   /** Bundle-relative POSIX path of the concept. */
   conceptPath: string;
   title: string;

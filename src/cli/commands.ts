@@ -1,8 +1,11 @@
 import type { Command } from "commander";
 import type { CommandContext } from "./command-context.js";
+import { registerApprove } from "./commands/approve.js";
 import { registerDemo } from "./commands/demo.js";
+import { registerDiff } from "./commands/diff.js";
 import { registerExtract } from "./commands/extract.js";
 import { registerInit } from "./commands/init.js";
+import { registerStatus } from "./commands/status.js";
 import { registerValidate } from "./commands/validate.js";
 import type { CliIo } from "./main.js";
 
@@ -10,7 +13,10 @@ import type { CliIo } from "./main.js";
 const registrations: Array<(context: CommandContext) => void> = [
   registerInit,
   registerExtract,
+  registerDiff,
   registerValidate,
+  registerStatus,
+  registerApprove,
   registerDemo,
 ];
 

@@ -1,4 +1,6 @@
 import { relative } from "node:path";
+import type { BundleCommit } from "../git/commit-bundle.js";
+import { fallbackIdentity } from "../git/commit-identity.js";
 import type { ExtractResult } from "../pipeline/run-extract.js";
 
 /** A nightly run over thousands of tables should not scroll the terminal away. */
@@ -45,4 +47,14 @@ export function formatExtractSummary(result: ExtractResult, cwd: string): string
       : `${String(result.filesWritten)} file${result.filesWritten === 1 ? "" : "s"} written.`,
   );
   return `${lines.join("\n")}\n`;
+}
+
+/** What `extract --commit` did in git. */
+export function formatCommitOutcome(commit: BundleCommit): string {
+  if (commit.sha === undefined) return `Nothing to commit on branch ${commit.branch}.\n`;
+  const files = `${String(commit.files.length)} file${commit.files.length === 1 ? "" : "s"}`;
+  const who = commit.committedAsOkf
+    ? ` as ${fallbackIdentity.name} <${fallbackIdentity.email}> (git has no user.name / user.email)`
+    : "";
+  return `Committed ${commit.sha.slice(0, 12)} on branch ${commit.branch}${who}: ${files}. Not pushed.\n`;
 }

@@ -29,11 +29,15 @@ export async function deprecateMissing(
       if (deprecated === undefined) continue;
       await run.files.write(path, deprecated);
       outcome.deprecated.push(path);
-      run.log.push({
-        action: "deprecated",
-        conceptPath: path,
+      const details = ["no longer in the source"];
+      run.log.push({ action: "deprecated", conceptPath: path, title: state.ref.name, details });
+      outcome.changes.push({
+        path,
         title: state.ref.name,
-        details: ["no longer in the source"],
+        action: "deprecated",
+        details,
+        newFindings: [],
+        movedToReview: false,
       });
     } catch (error) {
       if (!(error instanceof KnowledgeFileError)) throw error;

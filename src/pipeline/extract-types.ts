@@ -13,12 +13,38 @@ export interface ExtractOptions {
   now?: Date;
   env?: NodeJS.ProcessEnv;
   onProgress?: (line: string) => void;
+  /**
+   * The caller already holds the bundle lock (`extract --commit` takes it around its git steps,
+   * so that a second run cannot commit this one's half-written files).
+   */
+  holdsLock?: boolean;
 }
 
 export interface SourceFailureReport {
   scope?: string;
   message: string;
   hint?: string;
+}
+
+/** A finding whose field had no row in the file's Sensitive Fields table before this run. */
+export interface NewFinding {
+  path: string;
+  /** `pii.email`, `secret.password`, … (never a value). */
+  category: string;
+}
+
+/** One knowledge file this run created, changed or deprecated (also in a dry run). */
+export interface FileChange {
+  /** Bundle-relative POSIX path. */
+  path: string;
+  title: string;
+  action: "created" | "changed" | "deprecated";
+  /** The lines log.md gets: `+ column region`, `amount: numeric(10,2) → numeric(12,2)`. */
+  details: string[];
+  /** Sensitive findings awaiting a person's decision, sorted by path. */
+  newFindings: NewFinding[];
+  /** The file was approved and its machine facts changed: it is now `needs_review`. */
+  movedToReview: boolean;
 }
 
 export interface SourceOutcome {
@@ -28,6 +54,8 @@ export interface SourceOutcome {
   changed: string[];
   unchanged: string[];
   deprecated: string[];
+  /** What changed per file, for the drift summary; sorted by path. */
+  changes: FileChange[];
   failures: SourceFailureReport[];
   /** Per file: things a person should know, such as an edit kept although the source changed. */
   notes: Array<{ file: string; note: string }>;

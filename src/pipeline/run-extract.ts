@@ -42,7 +42,8 @@ export async function runExtract(options: ExtractOptions): Promise<ExtractResult
   const now = (options.now ?? new Date()).toISOString().replace(/\.\d{3}Z$/, "Z");
 
   if (!dryRun) await mkdir(bundleDir, { recursive: true });
-  const release = dryRun ? undefined : await acquireBundleLock(bundleDir);
+  const release =
+    dryRun || options.holdsLock === true ? undefined : await acquireBundleLock(bundleDir);
   try {
     const files = new BundleFiles(bundleDir, dryRun);
     const log: LogEntry[] = [];

@@ -40,6 +40,7 @@ export async function runSource(run: SourceRun): Promise<SourceOutcome> {
     changed: [],
     unchanged: [],
     deprecated: [],
+    changes: [],
     failures: [],
     notes: [],
     requestCount: 0,
@@ -69,6 +70,7 @@ export async function runSource(run: SourceRun): Promise<SourceOutcome> {
     await extraction?.close();
     outcome.durationMs = Date.now() - started;
   }
+  outcome.changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return outcome;
 }
 
@@ -144,6 +146,14 @@ async function writeConcepts(
           conceptPath: planned.path,
           title: dataset.ref.name,
           details: merged.details,
+        });
+        outcome.changes.push({
+          path: planned.path,
+          title: dataset.ref.name,
+          action,
+          details: merged.details,
+          newFindings: merged.newFindings,
+          movedToReview: merged.movedToReview,
         });
       }
     } catch (error) {

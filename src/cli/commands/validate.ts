@@ -1,7 +1,12 @@
 import { relative } from "node:path";
+import { Option } from "commander";
 import { resolveBundleDir } from "../../commands/resolve-bundle.js";
+import { UsageError } from "../../errors.js";
+import { formatGithubAnnotations } from "../../validate/format-github.js";
 import { formatReport, validateBundle } from "../../validate/index.js";
 import type { CommandContext } from "../command-context.js";
+
+type ReportFormat = "text" | "json" | "github";
 
 export function registerValidate({ program, io, setExit, json }: CommandContext): void {
   program
@@ -13,13 +18,26 @@ export function registerValidate({ program, io, setExit, json }: CommandContext)
     .option("-c, --config <file>", "configuration file that names the bundle")
     .option("--bundle <dir>", "bundle folder")
     .option("--strict", "treat governance warnings as errors")
-    .option("--json", "print the report as JSON on stdout")
+    .addOption(
+      new Option(
+        "--format <format>",
+        "text for people, json for scripts, github for GitHub Actions annotations",
+      ).choices(["text", "json", "github"]),
+    )
+    .option("--json", "print the report as JSON on stdout (same as --format json)")
     .addHelpText("after", "\nExit codes: 0 no errors, 1 errors found, 2 usage error.")
     .action(
       async (
         bundle: string | undefined,
-        options: { config?: string; bundle?: string; strict?: boolean; json?: boolean },
+        options: {
+          config?: string;
+          bundle?: string;
+          strict?: boolean;
+          json?: boolean;
+          format?: ReportFormat;
+        },
       ) => {
+        const format = reportFormat(options);
         const dir = await resolveBundleDir({
           cwd: io.cwd,
           bundle: bundle ?? options.bundle,
@@ -30,9 +48,20 @@ export function registerValidate({ program, io, setExit, json }: CommandContext)
           // Findings read best relative to where the user stands.
           bundle: relative(io.cwd, dir) || ".",
         };
-        if (options.json) json(report);
+        if (format === "json") json(report);
+        else if (format === "github") io.stdout.write(formatGithubAnnotations(report));
         else io.stdout.write(formatReport(report));
         setExit(report.errorCount > 0 ? 1 : 0);
       },
     );
+}
+
+function reportFormat(options: { json?: boolean; format?: ReportFormat }): ReportFormat {
+  if (options.json && options.format !== undefined && options.format !== "json") {
+    throw new UsageError(
+      `--json and --format ${options.format} ask for two different outputs.`,
+      "Pass one of them: --json is the same as --format json.",
+    );
+  }
+  return options.json ? "json" : (options.format ?? "text");
 }

@@ -73,7 +73,8 @@ export const governanceRule: Rule = {
   },
 };
 
-function ownerPlaceholders(file: BundleFile): number[] {
+/** File lines that still hold the `_Owner to write` placeholder (shared with `okf approve`). */
+export function ownerPlaceholders(file: BundleFile): number[] {
   const lines: number[] = [];
   file.body.split("\n").forEach((text, index) => {
     if (text.includes("_Owner to write")) lines.push(file.bodyStartLine + index);
@@ -116,6 +117,6 @@ function reviewOverdue(values: Record<string, unknown>, now: Date): Overdue | un
 }
 
 /** People may write a plain day for their own review date; it starts at midnight UTC. */
-function reviewDate(written: string): Date | undefined {
+export function reviewDate(written: string): Date | undefined {
   return isCalendarDate(written) ? new Date(`${written}T00:00:00Z`) : parseOffsetTimestamp(written);
 }
