@@ -83,3 +83,30 @@ function unwrapCode(text: string): string {
   const match = /^`+([^`]*)`+$/.exec(text);
   return match?.[1] ?? text;
 }
+
+/**
+ * `markdown` with every cell of `column` emptied in the first table that has that column: what
+ * a table says apart from the cells people own (Description, Decision).
+ */
+export function withoutTableColumn(markdown: string, column: string): string {
+  let columnIndex: number | undefined;
+  let done = false;
+  return markdown
+    .split("\n")
+    .map((line) => {
+      const row = done ? undefined : splitRow(line);
+      if (!row) {
+        if (columnIndex !== undefined) done = true;
+        return line;
+      }
+      if (columnIndex === undefined) {
+        const index = row.findIndex(
+          (cell) => unescapeCell(cell).toLowerCase() === column.toLowerCase(),
+        );
+        if (index >= 0) columnIndex = index;
+        return line;
+      }
+      return `|${row.map((cell, index) => (index === columnIndex ? " " : cell)).join("|")}|`;
+    })
+    .join("\n");
+}

@@ -6,7 +6,8 @@ import type { TemplateSet } from "../render/templates.js";
 import { conceptStructure, describeStructureChange, hashOf } from "./concept-structure.js";
 import { okfStatusFor } from "./frontmatter-keys.js";
 import { frontmatterValues, parseKnowledgeFile, serializeKnowledgeFile } from "./knowledge-file.js";
-import { readTableColumn } from "./markdown-table.js";
+import { readTableColumn, withoutTableColumn } from "./markdown-table.js";
+import type { GeneratedRegion } from "./regions.js";
 import { mergeFrontmatter, setKey } from "./merge-frontmatter.js";
 import { locateRegions, spliceRegions } from "./regions.js";
 import type { ConceptState } from "./source-state.js";
@@ -33,6 +34,10 @@ export interface ConceptMergeResult {
   details: string[];
   /** Things a person should know (their edit kept although the source changed). */
   notes: string[];
+  /** Findings whose field had no row in the file's Sensitive Fields table before this run. */
+  newFindings: Array<{ path: string; category: string }>;
+  /** The file was approved and is now `needs_review` because its machine facts changed. */
+  movedToReview: boolean;
 }
 
 /** Renders a dataset and merges it into its knowledge file without losing a person's work. */
@@ -73,13 +78,17 @@ export function mergeConcept(input: ConceptMergeInput): ConceptMergeResult {
   );
   const structure = conceptStructure(dataset);
   const fingerprint = hashOf(structure);
+  // Cells people own are left out, so that a steward's edit does not count as new generated
+  // content; the generated comments they replace are in `cells` instead.
   const contentHash = hashOf([
     rendered.machineFrontmatter,
     rendered.description,
     rendered.tags,
-    rendered.regions,
+    rendered.regions.map(withoutHumanCells),
+    cells,
   ]);
 
+  const piiBefore = existing ? frontmatterValues(existing.frontmatter).pii : undefined;
   const { document, descriptionConflict } = mergeFrontmatter(existing?.frontmatter, {
     machine: rendered.machineFrontmatter,
     description: { generated: rendered.description, previous: previous?.description },
@@ -89,6 +98,7 @@ export function mergeConcept(input: ConceptMergeInput): ConceptMergeResult {
   });
   if (descriptionConflict)
     notes.push(`description kept as edited; the source now says "${rendered.description}"`);
+  const wasApproved = frontmatterValues(document).approval_status === "approved";
   const approvalChanged = existing
     ? applyApprovalTransition(document, previous?.fingerprint, fingerprint)
     : false;
@@ -119,8 +129,19 @@ export function mergeConcept(input: ConceptMergeInput): ConceptMergeResult {
   return {
     text,
     action,
-    details: approvalChanged ? [...details, "approval_status: approved → needs_review"] : details,
+    details: [
+      ...details,
+      ...piiChange(piiBefore, rendered.machineFrontmatter.pii),
+      ...(approvalChanged
+        ? [`approval_status: ${wasApproved ? "approved" : "deprecated"} → needs_review`]
+        : []),
+    ],
     notes,
+    newFindings: dataset.findings
+      .filter((finding) => !decisions.has(finding.path))
+      .map(({ path: fieldPath, category }) => ({ path: fieldPath, category }))
+      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+    movedToReview: approvalChanged && wasApproved,
     state: {
       ref: dataset.ref,
       structure,
@@ -131,6 +152,21 @@ export function mergeConcept(input: ConceptMergeInput): ConceptMergeResult {
       cells,
     },
   };
+}
+
+function withoutHumanCells(region: GeneratedRegion): GeneratedRegion {
+  if (region.name === "schema")
+    return { ...region, content: withoutTableColumn(region.content, "Description") };
+  if (region.name === "sensitive")
+    return { ...region, content: withoutTableColumn(region.content, "Decision") };
+  return region;
+}
+
+/** `pii: true → false` when a person's decisions (or new findings) turned it. */
+function piiChange(before: unknown, after: unknown): string[] {
+  return typeof before === "boolean" && before !== after
+    ? [`pii: ${String(before)} → ${String(after)}`]
+    : [];
 }
 
 /** A human section goes after the people's sections, before the first detailed region. */

@@ -158,6 +158,24 @@ describe("mergeConcept", () => {
     const second = merge(withFinding, rejected, first.state);
     expect(second.text).toContain("| segment | pii.test | low | name matches | rejected |");
     expect(values(second.text).pii).toBe(false);
+    expect(second.details).toContain("pii: true → false");
+  });
+
+  it("does not rewrite a file for a person's Description or Decision edit alone", () => {
+    const finding = {
+      path: "segment",
+      category: "pii.test",
+      confidence: "low" as const,
+      evidence: ["name matches"],
+    };
+    const withFinding = sampleAccount({ findings: [finding] });
+    const first = merge(withFinding);
+    const edited = first.text
+      .replace("| Commercial segment |", "| Segment as sold by the account team |")
+      .replace("| name matches | |", "| name matches | confirmed |");
+    const second = merge(withFinding, edited, first.state, "2026-11-28T02:00:00Z");
+    expect(second.action).toBe("unchanged");
+    expect(second.text).toBe(edited);
   });
 
   it("adds a Prohibited Use section once when a file turns pii, and fills classification only when absent", () => {
