@@ -56,6 +56,29 @@ export function approvalBlocks(concept: BundleConcept): ApprovalBlock[] {
       overridable: true,
     });
   }
+  blocks.push(...piiGuardBlocks(concept.values));
+  return blocks;
+}
+
+/** A pii file is approved only with the guards an agent reads: classification and agent_usage. */
+function piiGuardBlocks(values: Record<string, unknown>): ApprovalBlock[] {
+  if (values.pii !== true) return [];
+  const blocks: ApprovalBlock[] = [];
+  const classification = values.classification;
+  if (classification !== "confidential" && classification !== "restricted") {
+    blocks.push({
+      reason: `\`pii: true\` but \`classification\` is ${nonEmptyString(classification) ? JSON.stringify(classification) : "missing"} (confidential or restricted expected)`,
+      summary: "pii without a confidential classification",
+      overridable: true,
+    });
+  }
+  if (!nonEmptyString(values.agent_usage)) {
+    blocks.push({
+      reason: "`pii: true` but no `agent_usage` telling agents what they may do with it",
+      summary: "pii without agent_usage",
+      overridable: true,
+    });
+  }
   return blocks;
 }
 
