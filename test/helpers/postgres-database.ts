@@ -99,7 +99,11 @@ async function createServerDatabase(prefix: string): Promise<TestDatabase> {
     url,
     engine: "postgres",
     async admin<Row extends pg.QueryResultRow>(sql: string, params?: unknown[]) {
-      return (await adminClient.query<Row>(sql, params)).rows;
+      const rows = (await adminClient.query<Row>(sql, params)).rows;
+      // An idle backend publishes its activity counters up to 10 s late; a late publish during
+      // a test would pass for a change of the source. Flushing now (PostgreSQL 15+) prevents it.
+      await adminClient.query("SELECT pg_stat_force_next_flush()").catch(() => undefined);
+      return rows;
     },
     async createRole(rolePrefix, password) {
       const role = uniqueName(rolePrefix);
