@@ -5,6 +5,9 @@ import { registerDemo } from "./commands/demo.js";
 import { registerDiff } from "./commands/diff.js";
 import { registerExtract } from "./commands/extract.js";
 import { registerInit } from "./commands/init.js";
+import { registerSearch } from "./commands/search.js";
+import { registerProposals } from "./commands/proposals.js";
+import { registerServe } from "./commands/serve.js";
 import { registerStatus } from "./commands/status.js";
 import { registerValidate } from "./commands/validate.js";
 import type { CliIo } from "./main.js";
@@ -16,6 +19,9 @@ const registrations: Array<(context: CommandContext) => void> = [
   registerDiff,
   registerValidate,
   registerStatus,
+  registerSearch,
+  registerServe,
+  registerProposals,
   registerApprove,
   registerDemo,
 ];

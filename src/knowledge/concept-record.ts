@@ -1,0 +1,49 @@
+/**
+ * What an agent or a search needs to know about one concept, read from its file: identity, the
+ * governance facts it must respect, and the text to search. Built by `readConceptRecords` in
+ * `read-concept-records.ts`; shared by `okf search`, the MCP server and proposals.
+ */
+export interface ConceptRecord {
+  /** Frontmatter `id`; the path without `.md` when the file has none. */
+  id: string;
+  /** Bundle-relative POSIX path with `.md`. */
+  path: string;
+  /** The first path segment: the source's `name`. */
+  source: string;
+  title: string;
+  description?: string;
+  /** OKF `type`, e.g. "PostgreSQL Table". */
+  type?: string;
+  kind?: string;
+  domain?: string;
+  tags: string[];
+  governance: ConceptGovernance;
+  /** Field names and paths from the generated tables (Schema, Attributes, Document Structure). */
+  fields: string[];
+  /** Sensitive Fields rows. */
+  sensitiveFields: Array<{ field: string; category: string; decision?: string }>;
+  /** `##` sections of the body: heading and text (generated and human alike). */
+  sections: Array<{ heading: string; text: string; generated: boolean }>;
+  /** Bundle-relative paths of the concepts this one links to (Relationships). */
+  related: string[];
+}
+
+export interface ConceptGovernance {
+  /** draft | approved | needs_review | deprecated (or whatever the file says). */
+  approvalStatus?: string;
+  /** OKF status: draft | stable | deprecated. */
+  status?: string;
+  owner?: string;
+  steward?: string;
+  classification?: string;
+  pii: boolean;
+  agentUsage?: string;
+  lastReviewedAt?: string;
+  nextReviewDue?: string;
+  staleAfter?: string;
+  /** `stale_after` or `next_review_due` is in the past. */
+  stale: boolean;
+  deprecated: boolean;
+  /** Someone in `verified` is a `human:` actor. */
+  humanReviewed: boolean;
+}

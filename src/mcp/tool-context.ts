@@ -1,0 +1,42 @@
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { z } from "zod";
+
+/** What every tool registration needs. */
+export interface ToolContext {
+  server: McpServer;
+  /** Absolute path of the bundle folder. */
+  bundleDir: string;
+  /** The instant review dates are compared with; read per call. */
+  now: () => Date;
+  /** `--proposals-branch`: commit proposals on this branch. */
+  proposalsBranch?: string;
+}
+
+/** Limits on what an agent may send, so one call cannot make the server read or write megabytes. */
+export const limits = {
+  idLength: 500,
+  queryLength: 500,
+  filterLength: 200,
+  sectionLength: 200,
+  proposalText: 20_000,
+  rationaleLength: 2_000,
+  searchHits: 50,
+  listPage: 200,
+} as const;
+
+export const conceptIdInput = z
+  .string()
+  .trim()
+  .min(1)
+  .max(limits.idLength)
+  .describe(
+    "Concept id (e.g. sales.crm.customer_account) or its path inside the bundle (e.g. crm/postgres/sales/customer_account.md), as returned by search_concepts or list_concepts.",
+  );
+
+/** The read-only annotations of every tool except propose_update. */
+export const readOnlyTool = {
+  readOnlyHint: true,
+  destructiveHint: false,
+  idempotentHint: true,
+  openWorldHint: false,
+} as const;

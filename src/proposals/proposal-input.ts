@@ -1,0 +1,80 @@
+import { UsageError } from "../errors.js";
+import { readBundleFile } from "../validate/read-bundle-file.js";
+import { privacyRule } from "../validate/rules/privacy.js";
+import type { RuleFinding } from "../validate/types.js";
+
+export const maxProposedTextLength = 20_000;
+export const maxRationaleLength = 2_000;
+
+/** Tabs and newlines are text; every other control character is not (nor a lone `\r`). */
+const controlCharacter = /[^\P{Cc}\t\n]/u;
+/** A `#`/`##` heading would open a section of its own; the markers belong to okf. */
+const sectionHeading = /^ {0,3}#{1,2}(?:[ \t]|$)/m;
+const okfMarker = /<!--\s*okf:/i;
+
+/**
+ * Checks free text a person or an agent wants written (a proposed section text, a rationale, a
+ * rejection reason) and returns it with `\r\n` as `\n`. Everything refused is a UsageError that
+ * says what to change; a sensitive literal is named by kind with its value masked.
+ */
+export async function checkedText(
+  label: string,
+  value: string,
+  limits: { max: number; sectionText?: boolean },
+): Promise<string> {
+  const text = value.replace(/\r\n/g, "\n");
+  if (text.trim() === "") throw new UsageError(`The ${label} is empty.`, `Write the ${label}.`);
+  if (text.length > limits.max) {
+    throw new UsageError(
+      `The ${label} has ${String(text.length)} characters; at most ${String(limits.max)} are accepted.`,
+      `Shorten the ${label}.`,
+    );
+  }
+  if (controlCharacter.test(text)) {
+    throw new UsageError(
+      `The ${label} contains a control character; only newlines and tabs are accepted.`,
+      `Remove the control characters from the ${label}.`,
+    );
+  }
+  if (limits.sectionText === true && (sectionHeading.test(text) || okfMarker.test(text))) {
+    throw new UsageError(
+      `The ${label} contains a "#" or "##" heading or an okf marker, which would change the file's structure.`,
+      "Propose the text of one section only; use ### for headings inside it.",
+    );
+  }
+  const findings = await privacyFindings(text);
+  const [first] = findings;
+  if (first) {
+    throw new UsageError(
+      `The ${label} fails the privacy lint: ${first.message.replace(/^the text /, "it ")}${findings.length > 1 ? ` (and ${String(findings.length - 1)} more)` : ""}.`,
+      "Describe the data instead of quoting values: no email addresses, phone or card numbers, IBANs, SSNs or secrets. A synthetic example may stay as pattern: `…`.",
+    );
+  }
+  return text;
+}
+
+/** `agent:mcp`, `human:alice`: one word, a prefix allowed; written to the proposal file. */
+export async function checkedAuthor(author: string): Promise<string> {
+  const trimmed = author.trim();
+  const hint = "Name the author as one word, such as agent:mcp or human:alice.";
+  if (trimmed === "" || trimmed.length > 100 || /[\s\p{Cc}]/u.test(trimmed)) {
+    throw new UsageError(`The author ${JSON.stringify(author)} is not an actor id.`, hint);
+  }
+  if ((await privacyFindings(trimmed)).length > 0) {
+    throw new UsageError(
+      `The author ${JSON.stringify(author)} looks like personal data (an email address or a number).`,
+      hint,
+    );
+  }
+  return trimmed;
+}
+
+/** The same lint `okf validate` runs on every bundle file, so an applied text passes it. */
+async function privacyFindings(text: string): Promise<RuleFinding[]> {
+  return privacyRule.check(readBundleFile("proposal.md", text), {
+    bundleDir: "",
+    now: new Date(),
+    markdownFiles: [],
+    exists: () => Promise.resolve(false),
+  });
+}

@@ -1,0 +1,37 @@
+import { join } from "node:path";
+import { writeFileAtomic } from "../bundle/atomic-write.js";
+import { readTextIfExists } from "../bundle/files.js";
+import { initialLogText, mergeLogBullets } from "../bundle/log-file.js";
+import { inlineText, markdownLink } from "../bundle/markdown-links.js";
+
+export interface ProposalLogEntry {
+  proposalId: string;
+  section: string;
+  /** Bundle-relative path of the concept. */
+  conceptPath: string;
+  title: string;
+  details: string[];
+}
+
+/** `- Applied proposal ID to SECTION of [title](path): by human:alice` */
+export function proposalLogBullet(entry: ProposalLogEntry): string {
+  const details = entry.details.map(inlineText).filter((detail) => detail !== "");
+  const suffix = details.length === 0 ? "" : `: ${details.join("; ")}`;
+  return `- Applied proposal ${inlineText(entry.proposalId)} to ${inlineText(entry.section)} of ${markdownLink(entry.title, entry.conceptPath)}${suffix}`;
+}
+
+/** Records applied proposals in log.md under the day's heading, like every other log entry. */
+export async function appendProposalLog(
+  bundleDir: string,
+  date: string,
+  entries: readonly ProposalLogEntry[],
+): Promise<boolean> {
+  if (entries.length === 0) return false;
+  const path = join(bundleDir, "log.md");
+  const existing = await readTextIfExists(path);
+  const base = existing === undefined || existing.trim() === "" ? initialLogText() : existing;
+  const next = mergeLogBullets(base, date, [...new Set(entries.map(proposalLogBullet))]);
+  if (next === existing) return false;
+  await writeFileAtomic(path, next);
+  return true;
+}
