@@ -1,6 +1,6 @@
 import { OkfError, SourceError } from "../../src/errors.js";
 import type { ExtractionFailure } from "../../src/model/index.js";
-import { redact } from "../../src/secrets.js";
+import { errorDetail, errorName, reachOrCredentialsError } from "../aws-errors.js";
 
 /** The IAM actions okf needs on each table; named in every permission hint. */
 export const tableActions = [
@@ -10,47 +10,6 @@ export const tableActions = [
   "dynamodb:ListTagsOfResource",
   "dynamodb:Scan",
 ];
-
-const credentialErrors = new Set([
-  "UnrecognizedClientException",
-  "InvalidSignatureException",
-  "ExpiredTokenException",
-  "ExpiredToken",
-  "InvalidClientTokenId",
-  "MissingAuthenticationTokenException",
-]);
-
-const networkCodes: Record<string, string> = {
-  ECONNREFUSED: "the connection was refused",
-  ENOTFOUND: "the host name does not resolve",
-  EAI_AGAIN: "the host name does not resolve",
-  ETIMEDOUT: "the connection timed out",
-  EHOSTUNREACH: "the host is unreachable",
-  ENETUNREACH: "the network is unreachable",
-  ECONNRESET: "the connection was closed unexpectedly",
-};
-
-function field(error: unknown, key: string): unknown {
-  return typeof error === "object" && error !== null && key in error
-    ? (error as Record<string, unknown>)[key]
-    : undefined;
-}
-
-/** The AWS error code (`AccessDeniedException`) or Node's (`ECONNREFUSED`). */
-export function errorName(error: unknown): string {
-  const code = field(error, "code");
-  if (typeof code === "string" && code in networkCodes) return code;
-  const name = field(error, "name");
-  return typeof name === "string" ? name : "Error";
-}
-
-/** One line: the service's message without stack or request ids. */
-function detailOf(error: unknown): string {
-  const name = errorName(error);
-  const message = error instanceof Error ? (error.message.split("\n")[0]?.trim() ?? "") : "";
-  const informative = message !== "" && message !== name && message !== "UnknownError";
-  return redact(informative ? `${name}: ${message.replace(/\.$/, "")}` : name);
-}
 
 /** dynalite (and other local engines) answer calls they lack with UnknownOperationException. */
 export function isNotImplemented(error: unknown): boolean {
@@ -66,37 +25,18 @@ export function isAccessDenied(error: unknown): boolean {
 /** Why the table list could not be read: a one-paragraph SourceError, never a stack or secret. */
 export function listTablesError(error: unknown, target: string): OkfError {
   if (error instanceof OkfError) return error;
-  const name = errorName(error);
-  const detail = detailOf(error);
-  const network = networkCodes[name];
-  if (network !== undefined) {
-    return new SourceError(
-      `Cannot reach ${target}: ${network}.`,
+  const reachOrCredentials = reachOrCredentialsError(error, target, {
+    network:
       "Check `endpoint` and `region` of this source, and network access (proxy, VPN, VPC endpoint) from this machine.",
-    );
-  }
-  if (name === "CredentialsProviderError") {
-    return new SourceError(
-      `No AWS credentials were found for ${target}.`,
-      "Set `aws_profile` on the source, or AWS_PROFILE / AWS_ACCESS_KEY_ID in the environment, or run `aws sso login`.",
-    );
-  }
-  if (credentialErrors.has(name)) {
-    return new SourceError(
-      `${target} rejected the AWS credentials (${detail}).`,
-      "Refresh them (`aws sso login`, new keys) or check that they belong to the intended account and `region`.",
-    );
-  }
+    timeout: "Check `endpoint` and `region`, and network access from this machine.",
+  });
+  if (reachOrCredentials) return reachOrCredentials;
+  const name = errorName(error);
+  const detail = errorDetail(error);
   if (name === "AccessDeniedException") {
     return new SourceError(
       `${target} denied ListTables (${detail}).`,
       `Grant dynamodb:ListTables on "*" to the identity okf runs as, and ${tableActions.join(", ")} on the tables.`,
-    );
-  }
-  if (name === "TimeoutError" || name === "RequestTimeout") {
-    return new SourceError(
-      `Cannot reach ${target}: the request timed out.`,
-      "Check `endpoint` and `region`, and network access from this machine.",
     );
   }
   return new SourceError(
@@ -107,7 +47,7 @@ export function listTablesError(error: unknown, target: string): OkfError {
 
 /** One table that could not be described: reported, and the other tables go on. */
 export function tableFailure(table: string, error: unknown): ExtractionFailure {
-  const detail = detailOf(error);
+  const detail = errorDetail(error);
   if (isAccessDenied(error)) {
     return {
       scope: { name: table },
@@ -131,5 +71,5 @@ export function tableFailure(table: string, error: unknown): ExtractionFailure {
 
 /** Short reason for a sample that could not be read, after "not sampled: ". */
 export function sampleFailureReason(error: unknown): string {
-  return detailOf(error);
+  return errorDetail(error);
 }

@@ -1,64 +1,22 @@
 import { OkfError, SourceError } from "../../src/errors.js";
 import type { ExtractionFailure } from "../../src/model/index.js";
-import { redact } from "../../src/secrets.js";
-import { errorName } from "../dynamodb/errors.js";
+import { errorDetail, errorName, reachOrCredentialsError } from "../aws-errors.js";
 
 /** The IAM actions okf needs; named in permission hints and in the README. */
 export const glueActions = ["glue:GetDatabases", "glue:GetTables"];
 
-const credentialErrors = new Set([
-  "UnrecognizedClientException",
-  "InvalidSignatureException",
-  "ExpiredTokenException",
-  "ExpiredToken",
-  "InvalidClientTokenId",
-  "MissingAuthenticationTokenException",
-]);
-
-const networkErrors: Record<string, string> = {
-  ECONNREFUSED: "the connection was refused",
-  ENOTFOUND: "the host name does not resolve",
-  EAI_AGAIN: "the host name does not resolve",
-  ETIMEDOUT: "the connection timed out",
-  EHOSTUNREACH: "the host is unreachable",
-  ENETUNREACH: "the network is unreachable",
-  ECONNRESET: "the connection was closed unexpectedly",
-  TimeoutError: "the request timed out",
-  RequestTimeout: "the request timed out",
-};
-
-/** One line: the service's message without stack or request ids. */
-export function errorDetail(error: unknown): string {
-  const name = errorName(error);
-  const message = error instanceof Error ? (error.message.split("\n")[0]?.trim() ?? "") : "";
-  const informative = message !== "" && message !== name && message !== "UnknownError";
-  return redact(informative ? `${name}: ${message.replace(/\.$/, "")}` : name);
-}
-
 /** Why the catalog could not be listed at all: the whole source fails. */
 export function getDatabasesError(error: unknown, target: string): OkfError {
   if (error instanceof OkfError) return error;
+  const reachHint =
+    "Check `region` and `endpoint` of this source, and network access (proxy, VPN, VPC endpoint) from this machine.";
+  const reachOrCredentials = reachOrCredentialsError(error, target, {
+    network: reachHint,
+    timeout: reachHint,
+  });
+  if (reachOrCredentials) return reachOrCredentials;
   const name = errorName(error);
   const detail = errorDetail(error);
-  const network = networkErrors[name];
-  if (network !== undefined) {
-    return new SourceError(
-      `Cannot reach ${target}: ${network}.`,
-      "Check `region` and `endpoint` of this source, and network access (proxy, VPN, VPC endpoint) from this machine.",
-    );
-  }
-  if (name === "CredentialsProviderError") {
-    return new SourceError(
-      `No AWS credentials were found for ${target}.`,
-      "Set `aws_profile` on the source, or AWS_PROFILE / AWS_ACCESS_KEY_ID in the environment, or run `aws sso login`.",
-    );
-  }
-  if (credentialErrors.has(name)) {
-    return new SourceError(
-      `${target} rejected the AWS credentials (${detail}).`,
-      "Refresh them (`aws sso login`, new keys) or check that they belong to the intended account and `region`.",
-    );
-  }
   if (name === "AccessDeniedException") {
     return new SourceError(
       `${target} denied GetDatabases (${detail}).`,

@@ -5,7 +5,7 @@ import type { Dataset } from "../../src/model/index.js";
 import { awsClientOptions } from "../aws-client-options.js";
 import type { ExtractContext, Extractor, SourceVocabulary } from "../extractor.js";
 import { readColumnStatistics } from "./column-stats.js";
-import { errorDetail } from "./errors.js";
+import { errorDetail } from "../aws-errors.js";
 import { GlueApi } from "./glue-api.js";
 import { readCatalog } from "./read-catalog.js";
 

@@ -1,37 +1,23 @@
-import { OkfError, SourceError } from "../../src/errors.js";
-import { redact } from "../../src/secrets.js";
+import type { OkfError } from "../../src/errors.js";
+import {
+  errorCode,
+  errorDetail,
+  explainedSourceError,
+  hostAndPort as at,
+  knownExplanation,
+  unreachable,
+  type DatabaseTarget,
+  type Explain,
+  type Explanation,
+} from "../sql-errors.js";
 
-/** Where the extractor tried to read from; credential-free by construction. */
-export interface MysqlTarget {
-  host: string;
-  port: number;
-  /** The default database named in the connection string, or "". */
-  database: string;
-}
+/**
+ * Where the extractor tried to read from; credential-free by construction. `database` is the
+ * default database named in the connection string, or "".
+ */
+export type MysqlTarget = DatabaseTarget;
 
-interface Explanation {
-  message: string;
-  hint?: string;
-}
-
-type Explain = (target: MysqlTarget, detail: string) => Explanation;
-
-const at = (target: MysqlTarget): string => `${target.host}:${String(target.port)}`;
-
-const refused: Explain = (t) => ({
-  message: `Cannot reach MySQL at ${at(t)}: the connection was refused.`,
-  hint: "Check that the server is running and that host and port in `connection` are right.",
-});
-
-const unresolved: Explain = (t) => ({
-  message: `Cannot reach MySQL at ${at(t)}: the host name "${t.host}" does not resolve.`,
-  hint: "Check the host in `connection`, and DNS or VPN access from this machine.",
-});
-
-const timedOut: Explain = (t) => ({
-  message: `Cannot reach MySQL at ${at(t)}: the connection timed out.`,
-  hint: "A firewall or security group may block the port, or the host is down.",
-});
+const { refused, unresolved, timedOut } = unreachable("MySQL");
 
 const statementTimeout: Explain = (t) => ({
   message: `A query on MySQL at ${at(t)} was stopped by the execution time limit.`,
@@ -98,24 +84,11 @@ const serverErrors: Record<string, Explain> = {
   ER_SPECIFIC_ACCESS_DENIED_ERROR: permissionDenied,
 };
 
-function stringProperty(error: unknown, key: string): string | undefined {
-  if (typeof error !== "object" || error === null || !(key in error)) return undefined;
-  const value: unknown = (error as Record<string, unknown>)[key];
-  return typeof value === "string" ? value : undefined;
-}
-
-/** One line of detail, whatever the error looks like (Node's AggregateError has no message). */
-function detailOf(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  const firstLine = text.split("\n")[0]?.trim().replace(/\.$/, "") ?? "";
-  return firstLine === "" ? (stringProperty(error, "code") ?? "unknown error") : firstLine;
-}
-
 function explain(error: unknown, target: MysqlTarget): Explanation {
-  const code = stringProperty(error, "code");
-  const detail = detailOf(error);
-  const known = code === undefined ? undefined : (networkErrors[code] ?? serverErrors[code]);
-  if (known) return known(target, detail);
+  const known = knownExplanation([networkErrors, serverErrors], error, target);
+  if (known) return known;
+  const code = errorCode(error);
+  const detail = errorDetail(error);
   if (/max_statement_time|maximum statement execution time/i.test(detail)) {
     return statementTimeout(target, detail);
   }
@@ -129,12 +102,7 @@ function explain(error: unknown, target: MysqlTarget): Explanation {
   return { message: `MySQL at ${at(target)} failed: ${detail}${code ? ` (${code})` : ""}.` };
 }
 
-/**
- * A one-paragraph SourceError for anything that went wrong talking to MySQL. The original error
- * is deliberately not attached as `cause`: drivers keep connection details on it.
- */
+/** A one-paragraph SourceError for anything that went wrong talking to MySQL. */
 export function toSourceError(error: unknown, target: MysqlTarget): OkfError {
-  if (error instanceof OkfError) return error;
-  const { message, hint } = explain(error, target);
-  return new SourceError(redact(message), hint === undefined ? undefined : redact(hint));
+  return explainedSourceError(error, (cause) => explain(cause, target));
 }

@@ -1,6 +1,14 @@
 import type { Field } from "../../src/model/index.js";
 import { quoteIdentifier } from "./quote.js";
 import { textOf } from "./row-values.js";
+import {
+  dateOrText,
+  dayOrText,
+  exactNumber,
+  recordOf,
+  wholeNumber,
+  type SampleColumns,
+} from "../sampled-values.js";
 
 /** Text values are cut here in SQL, so a sample of wide rows cannot blow memory. */
 export const longestSampledText = 500;
@@ -69,14 +77,6 @@ function expressionOf(kind: ColumnKind, quoted: string): string {
   }
 }
 
-const wholeNumber = /^-?\d+$/;
-
-/** Zero dates (`0000-00-00`) and other invalid ones stay text. */
-function dateOf(iso: string, original: string): Date | string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? original : date;
-}
-
 /**
  * Values may come as numbers or strings (mysql2 with string big numbers and dates, or the Data
  * API), so each is converted from whatever arrived. DATETIME has no time zone and is read as UTC.
@@ -92,14 +92,11 @@ function convert(kind: ColumnKind, value: unknown): unknown {
     case "bit":
       return wholeNumber.test(text) ? BigInt(text) : Number(text);
     case "decimal":
-      // Whole numbers beyond double precision stay exact as BigInt.
-      return wholeNumber.test(text) && text.replace("-", "").length > 15
-        ? BigInt(text)
-        : Number(text);
+      return exactNumber(text);
     case "date":
-      return dateOf(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : "", text);
+      return dayOrText(text);
     case "datetime":
-      return dateOf(
+      return dateOrText(
         /^\d{4}-\d{2}-\d{2}[ T][\d:.]+$/.test(text) ? `${text.replace(" ", "T")}Z` : "",
         text,
       );
@@ -108,12 +105,7 @@ function convert(kind: ColumnKind, value: unknown): unknown {
   }
 }
 
-export interface SampleColumns {
-  /** The select list, identifiers quoted. */
-  selectList: string;
-  /** Turns a fetched row into the record the profiler reads. */
-  toRecord(row: Record<string, unknown>): Record<string, unknown>;
-}
+export type { SampleColumns };
 
 export function sampleColumns(fields: readonly Field[]): SampleColumns {
   const columns = fields.map((field) => ({ name: field.name, kind: kindOf(field) }));
@@ -124,10 +116,6 @@ export function sampleColumns(fields: readonly Field[]): SampleColumns {
           `${expressionOf(kind, quoteIdentifier(name))} AS ${quoteIdentifier(name)}`,
       )
       .join(", "),
-    toRecord: (row) => {
-      const record: Record<string, unknown> = {};
-      for (const { name, kind } of columns) record[name] = convert(kind, row[name]);
-      return record;
-    },
+    toRecord: (row) => recordOf(columns, row, convert),
   };
 }

@@ -1,7 +1,8 @@
 import pg from "pg";
 import type { PostgresSourceConfig } from "../../src/config/schema.js";
-import { ConfigError, SourceError } from "../../src/errors.js";
+import { SourceError } from "../../src/errors.js";
 import { registerSecret } from "../../src/secrets.js";
+import { connectCounting, countingClient, milliseconds } from "../pg-client.js";
 import { toSourceError, type PostgresTarget } from "./errors.js";
 
 /** One read-only connection to one database that counts every query it sends. */
@@ -18,19 +19,11 @@ export type SessionOptions = Pick<
   "connection" | "statement_timeout_ms" | "lock_timeout_ms"
 >;
 
-/** SET takes no bind parameters; the values are checked to be plain positive integers instead. */
-function milliseconds(value: number, key: string): number {
-  if (!Number.isSafeInteger(value) || value <= 0) {
-    throw new ConfigError(`${key} must be a positive whole number of milliseconds, not ${value}.`);
-  }
-  return value;
-}
-
 function sessionSetup(options: SessionOptions): string {
   return [
     "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY",
-    `SET statement_timeout = ${milliseconds(options.statement_timeout_ms, "statement_timeout_ms")}`,
-    `SET lock_timeout = ${milliseconds(options.lock_timeout_ms, "lock_timeout_ms")}`,
+    `SET statement_timeout = ${String(milliseconds(options.statement_timeout_ms, "statement_timeout_ms"))}`,
+    `SET lock_timeout = ${String(milliseconds(options.lock_timeout_ms, "lock_timeout_ms"))}`,
     "SET application_name = 'okf'",
     // Names in type and definition text are qualified relative to this path; fixing it keeps the
     // output independent of the role's own search_path setting.
@@ -60,41 +53,13 @@ function newClient(options: SessionOptions): pg.Client {
 export async function connectReadOnly(options: SessionOptions): Promise<CatalogSession> {
   registerSecret(options.connection);
   const client = newClient(options);
-  const target: PostgresTarget = {
-    host: client.host,
-    port: client.port,
-    database: client.database ?? "",
-  };
-  // Without a listener, a server closing an idle connection would crash the process; the next
-  // query reports the broken connection instead.
-  client.on("error", () => undefined);
-  let sent = 0;
-  let closed = false;
-
+  const connection = countingClient(client, toSourceError);
   const session: CatalogSession = {
-    target,
-    async query<Row extends pg.QueryResultRow>(text: string, values?: unknown[]) {
-      sent += 1;
-      try {
-        return (await client.query<Row>(text, values)).rows;
-      } catch (error) {
-        throw toSourceError(error, target);
-      }
-    },
-    requestCount: () => sent,
-    async close() {
-      if (closed) return;
-      closed = true;
-      await client.end().catch(() => undefined);
-    },
+    target: connection.target,
+    query: connection.send,
+    requestCount: connection.requestCount,
+    close: connection.close,
   };
-
-  try {
-    await client.connect();
-    await session.query(sessionSetup(options));
-  } catch (error) {
-    await session.close();
-    throw toSourceError(error, target);
-  }
+  await connectCounting(connection, client, () => sessionSetup(options), toSourceError);
   return session;
 }

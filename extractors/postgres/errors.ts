@@ -1,36 +1,20 @@
-import { OkfError, SourceError } from "../../src/errors.js";
-import { redact } from "../../src/secrets.js";
+import type { OkfError } from "../../src/errors.js";
+import {
+  errorCode,
+  errorDetail,
+  explainedSourceError,
+  hostAndPort as at,
+  knownExplanation,
+  unreachable,
+  type DatabaseTarget,
+  type Explain,
+  type Explanation,
+} from "../sql-errors.js";
 
 /** Where the extractor tried to read from; credential-free by construction. */
-export interface PostgresTarget {
-  host: string;
-  port: number;
-  database: string;
-}
+export type PostgresTarget = DatabaseTarget;
 
-interface Explanation {
-  message: string;
-  hint?: string;
-}
-
-type Explain = (target: PostgresTarget, detail: string) => Explanation;
-
-const at = (target: PostgresTarget): string => `${target.host}:${target.port}`;
-
-const refused: Explain = (t) => ({
-  message: `Cannot reach PostgreSQL at ${at(t)}: the connection was refused.`,
-  hint: "Check that the server is running and that host and port in `connection` are right.",
-});
-
-const unresolved: Explain = (t) => ({
-  message: `Cannot reach PostgreSQL at ${at(t)}: the host name "${t.host}" does not resolve.`,
-  hint: "Check the host in `connection`, and DNS or VPN access from this machine.",
-});
-
-const timedOut: Explain = (t) => ({
-  message: `Cannot reach PostgreSQL at ${at(t)}: the connection timed out.`,
-  hint: "A firewall or security group may block the port, or the host is down.",
-});
+const { refused, unresolved, timedOut } = unreachable("PostgreSQL");
 
 const untrustedCertificate: Explain = (t, detail) => ({
   message: `The SSL certificate of PostgreSQL at ${at(t)} could not be verified: ${detail}.`,
@@ -91,23 +75,11 @@ const serverErrors: Record<string, Explain> = {
   }),
 };
 
-function codeOf(error: unknown): string | undefined {
-  if (typeof error !== "object" || error === null || !("code" in error)) return undefined;
-  return typeof error.code === "string" ? error.code : undefined;
-}
-
-/** One line of detail, whatever the error looks like (Node's AggregateError has no message). */
-function detailOf(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  const firstLine = text.split("\n")[0]?.trim().replace(/\.$/, "") ?? "";
-  return firstLine === "" ? (codeOf(error) ?? "unknown error") : firstLine;
-}
-
 function explain(error: unknown, target: PostgresTarget): Explanation {
-  const code = codeOf(error);
-  const detail = detailOf(error);
-  const known = code === undefined ? undefined : (networkErrors[code] ?? serverErrors[code]);
-  if (known) return known(target, detail);
+  const known = knownExplanation([networkErrors, serverErrors], error, target);
+  if (known) return known;
+  const code = errorCode(error);
+  const detail = errorDetail(error);
   if (/password must be a string|SASL/i.test(detail)) {
     return {
       message: `PostgreSQL at ${at(target)} asks for a password and none was given.`,
@@ -127,12 +99,7 @@ function explain(error: unknown, target: PostgresTarget): Explanation {
   };
 }
 
-/**
- * A one-paragraph SourceError for anything that went wrong talking to PostgreSQL. The original
- * error is deliberately not attached as `cause`: drivers keep connection details on it.
- */
+/** A one-paragraph SourceError for anything that went wrong talking to PostgreSQL. */
 export function toSourceError(error: unknown, target: PostgresTarget): OkfError {
-  if (error instanceof OkfError) return error;
-  const { message, hint } = explain(error, target);
-  return new SourceError(redact(message), hint === undefined ? undefined : redact(hint));
+  return explainedSourceError(error, (cause) => explain(cause, target));
 }

@@ -1,5 +1,12 @@
 import pg from "pg";
 import type { Field } from "../../src/model/index.js";
+import {
+  dateOrText,
+  dayOrText,
+  exactNumber,
+  recordOf,
+  type SampleColumns,
+} from "../sampled-values.js";
 
 /** Text values are cut here in SQL, so a sample of wide rows cannot blow memory. */
 export const longestSampledText = 500;
@@ -63,8 +70,6 @@ function expressionOf(kind: ColumnKind, quoted: string): string {
   }
 }
 
-const wholeNumber = /^-?\d+$/;
-
 /** `pg` returns int8 and numeric as strings; dates arrive as ISO text (see expressionOf). */
 function convert(kind: ColumnKind, value: unknown): unknown {
   if (typeof value !== "string") return value;
@@ -72,33 +77,19 @@ function convert(kind: ColumnKind, value: unknown): unknown {
     case "bigint":
       return BigInt(value);
     case "numeric":
-      // Whole numbers beyond double precision stay exact as BigInt.
-      return wholeNumber.test(value) && value.replace("-", "").length > 15
-        ? BigInt(value)
-        : Number(value);
+      return exactNumber(value);
     case "date":
-      return validDate(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : "", value);
+      return dayOrText(value);
     case "timestamp":
-      return validDate(/^\d{4}-\d{2}-\d{2}T[\d:.]+$/.test(value) ? `${value}Z` : "", value);
+      return dateOrText(/^\d{4}-\d{2}-\d{2}T[\d:.]+$/.test(value) ? `${value}Z` : "", value);
     case "timestamptz":
-      return validDate(value, value);
+      return dateOrText(value, value);
     default:
       return value;
   }
 }
 
-/** `infinity` and dates outside the ISO range stay text. */
-function validDate(iso: string, original: string): Date | string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? original : date;
-}
-
-export interface SampleColumns {
-  /** The select list, identifiers quoted by the driver. */
-  selectList: string;
-  /** Turns a fetched row into the record the profiler reads. */
-  toRecord(row: Record<string, unknown>): Record<string, unknown>;
-}
+export type { SampleColumns };
 
 export function sampleColumns(fields: readonly Field[]): SampleColumns {
   const columns = fields.map((field) => ({ name: field.name, kind: kindOf(field) }));
@@ -109,10 +100,6 @@ export function sampleColumns(fields: readonly Field[]): SampleColumns {
         return `${expressionOf(kind, quoted)} AS ${quoted}`;
       })
       .join(", "),
-    toRecord: (row) => {
-      const record: Record<string, unknown> = {};
-      for (const { name, kind } of columns) record[name] = convert(kind, row[name]);
-      return record;
-    },
+    toRecord: (row) => recordOf(columns, row, convert),
   };
 }

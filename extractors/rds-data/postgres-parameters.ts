@@ -23,7 +23,8 @@ function arrayLiteral(values: readonly unknown[]): string {
   return `{${items.join(",")}}`;
 }
 
-function fieldOf(value: unknown): Field {
+/** The typed Field of a null, boolean, string, bigint, finite number or byte array; else undefined. */
+export function scalarField(value: unknown): Field | undefined {
   if (value === null || value === undefined) return { isNull: true };
   if (typeof value === "boolean") return { booleanValue: value };
   if (typeof value === "string") return { stringValue: value };
@@ -32,9 +33,19 @@ function fieldOf(value: unknown): Field {
     if (Number.isSafeInteger(value)) return { longValue: value };
     if (Number.isFinite(value)) return { doubleValue: value };
   }
-  if (Array.isArray(value)) return { stringValue: arrayLiteral(value) };
   if (value instanceof Uint8Array) return { blobValue: value };
-  throw new TypeError(`A parameter of type ${typeof value} cannot be sent to the Data API.`);
+  return undefined;
+}
+
+export function unsupportedParameter(value: unknown): TypeError {
+  return new TypeError(`A parameter of type ${typeof value} cannot be sent to the Data API.`);
+}
+
+function fieldOf(value: unknown): Field {
+  const field = scalarField(value);
+  if (field) return field;
+  if (Array.isArray(value)) return { stringValue: arrayLiteral(value) };
+  throw unsupportedParameter(value);
 }
 
 /** `$1`, `$2`, … become `:p1`, `:p2`, … with one typed SqlParameter per value. */

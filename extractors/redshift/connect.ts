@@ -1,7 +1,8 @@
 import pg from "pg";
 import type { RedshiftSourceConfig } from "../../src/config/schema.js";
-import { ConfigError, SourceError } from "../../src/errors.js";
+import { SourceError } from "../../src/errors.js";
 import { registerSecret } from "../../src/secrets.js";
+import { connectCounting, countingClient, milliseconds } from "../pg-client.js";
 import { toSourceError, type RedshiftTarget } from "./errors.js";
 
 export const defaultRedshiftPort = 5439;
@@ -31,16 +32,6 @@ export interface RedshiftSession {
 }
 
 export type SessionOptions = Pick<RedshiftSourceConfig, "connection" | "statement_timeout_ms">;
-
-/** SET takes no bind parameters; the value is checked to be a plain positive integer instead. */
-function milliseconds(value: number): number {
-  if (!Number.isSafeInteger(value) || value <= 0) {
-    throw new ConfigError(
-      `statement_timeout_ms must be a positive whole number of milliseconds, not ${String(value)}.`,
-    );
-  }
-  return value;
-}
 
 /**
  * The connection string with Redshift's default port when it names none (`pg` would use
@@ -87,30 +78,15 @@ const types: pg.CustomTypesConfig = {
  */
 export async function connectRedshift(options: SessionOptions): Promise<RedshiftSession> {
   registerSecret(options.connection);
-  const timeout = milliseconds(options.statement_timeout_ms);
+  const timeout = milliseconds(options.statement_timeout_ms, "statement_timeout_ms");
   const client = new pg.Client({
     connectionString: withRedshiftDefaults(options.connection),
     application_name: "okf",
     connectionTimeoutMillis: Math.min(timeout, 30_000),
     types,
   });
-  const target: RedshiftTarget = {
-    host: client.host,
-    port: client.port,
-    database: client.database ?? "",
-  };
-  // Without a listener, a server closing an idle connection would crash the process.
-  client.on("error", () => undefined);
-  let sent = 0;
-  let closed = false;
-  const send = async <Row extends pg.QueryResultRow>(text: string): Promise<Row[]> => {
-    sent += 1;
-    try {
-      return (await client.query<Row>(text)).rows;
-    } catch (error) {
-      throw toSourceError(error, target);
-    }
-  };
+  const connection = countingClient(client, toSourceError);
+  const send: ReadQuery = connection.send;
   const begin = async (): Promise<ReadOnlyTransaction> => {
     await send("BEGIN READ ONLY");
     return {
@@ -123,7 +99,7 @@ export async function connectRedshift(options: SessionOptions): Promise<Redshift
     };
   };
   const session: RedshiftSession = {
-    target,
+    target: connection.target,
     begin,
     async readOnly(work) {
       const transaction = await begin();
@@ -133,19 +109,14 @@ export async function connectRedshift(options: SessionOptions): Promise<Redshift
         await transaction.end();
       }
     },
-    requestCount: () => sent,
-    async close() {
-      if (closed) return;
-      closed = true;
-      await client.end().catch(() => undefined);
-    },
+    requestCount: connection.requestCount,
+    close: connection.close,
   };
-  try {
-    await client.connect();
-    await send(`SET statement_timeout TO ${String(timeout)}`);
-  } catch (error) {
-    await session.close();
-    throw toSourceError(error, target);
-  }
+  await connectCounting(
+    connection,
+    client,
+    () => `SET statement_timeout TO ${String(timeout)}`,
+    toSourceError,
+  );
   return session;
 }

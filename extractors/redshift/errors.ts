@@ -1,21 +1,17 @@
-import { OkfError, SourceError } from "../../src/errors.js";
-import { redact } from "../../src/secrets.js";
+import type { OkfError } from "../../src/errors.js";
+import {
+  errorCode,
+  errorDetail,
+  explainedSourceError,
+  hostAndPort as at,
+  knownExplanation,
+  type DatabaseTarget,
+  type Explain,
+  type Explanation,
+} from "../sql-errors.js";
 
 /** Where the extractor tried to read from; credential-free by construction. */
-export interface RedshiftTarget {
-  host: string;
-  port: number;
-  database: string;
-}
-
-interface Explanation {
-  message: string;
-  hint?: string;
-}
-
-type Explain = (target: RedshiftTarget, detail: string) => Explanation;
-
-const at = (target: RedshiftTarget): string => `${target.host}:${String(target.port)}`;
+export type RedshiftTarget = DatabaseTarget;
 
 const unreachable: Explain = (t) => ({
   message: `Cannot reach Redshift at ${at(t)}: the connection timed out.`,
@@ -84,23 +80,11 @@ const serverErrors: Record<string, Explain> = {
   }),
 };
 
-function codeOf(error: unknown): string | undefined {
-  if (typeof error !== "object" || error === null || !("code" in error)) return undefined;
-  return typeof error.code === "string" ? error.code : undefined;
-}
-
-/** One line of detail, whatever the error looks like (Node's AggregateError has no message). */
-function detailOf(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  const firstLine = text.split("\n")[0]?.trim().replace(/\.$/, "") ?? "";
-  return firstLine === "" ? (codeOf(error) ?? "unknown error") : firstLine;
-}
-
 function explain(error: unknown, target: RedshiftTarget): Explanation {
-  const code = codeOf(error);
-  const detail = detailOf(error);
-  const known = code === undefined ? undefined : (networkErrors[code] ?? serverErrors[code]);
-  if (known) return known(target, detail);
+  const known = knownExplanation([networkErrors, serverErrors], error, target);
+  if (known) return known;
+  const code = errorCode(error);
+  const detail = errorDetail(error);
   // Redshift words a cancelled query its own way.
   if (/canceled on user's request/i.test(detail)) return cancelled(target, detail);
   if (/password must be a string|SASL/i.test(detail)) {
@@ -121,12 +105,7 @@ function explain(error: unknown, target: RedshiftTarget): Explanation {
   };
 }
 
-/**
- * A one-paragraph SourceError for anything that went wrong talking to Redshift. The original
- * error is deliberately not attached as `cause`: drivers keep connection details on it.
- */
+/** A one-paragraph SourceError for anything that went wrong talking to Redshift. */
 export function toSourceError(error: unknown, target: RedshiftTarget): OkfError {
-  if (error instanceof OkfError) return error;
-  const { message, hint } = explain(error, target);
-  return new SourceError(redact(message), hint === undefined ? undefined : redact(hint));
+  return explainedSourceError(error, (cause) => explain(cause, target));
 }

@@ -1,5 +1,13 @@
 import pg from "pg";
 import type { Field } from "../../src/model/index.js";
+import {
+  dateOrText,
+  dayOrText,
+  exactNumber,
+  recordOf,
+  wholeNumber,
+  type SampleColumns as ReadColumns,
+} from "../sampled-values.js";
 
 /** Text values are cut here in SQL, so a sample of wide rows cannot blow memory. */
 export const longestSampledText = 500;
@@ -72,8 +80,6 @@ function expressionOf(kind: ColumnKind, quoted: string): string {
   }
 }
 
-const wholeNumber = /^-?\d+$/;
-
 /** `pg` returns int8 and numeric as strings, dates and timestamps as the server's text. */
 function convert(kind: ColumnKind, value: unknown): unknown {
   if (typeof value !== "string") return value;
@@ -81,19 +87,16 @@ function convert(kind: ColumnKind, value: unknown): unknown {
     case "bigint":
       return wholeNumber.test(value) ? BigInt(value) : value;
     case "numeric":
-      // Whole numbers beyond double precision stay exact as BigInt.
-      return wholeNumber.test(value) && value.replace("-", "").length > 15
-        ? BigInt(value)
-        : Number(value);
+      return exactNumber(value);
     case "date":
-      return validDate(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : "", value);
+      return dayOrText(value);
     case "timestamp":
-      return validDate(
+      return dateOrText(
         /^\d{4}-\d{2}-\d{2} [\d:.]+$/.test(value) ? `${value.replace(" ", "T")}Z` : "",
         value,
       );
     case "timestamptz":
-      return validDate(isoOffset(value), value);
+      return dateOrText(isoOffset(value), value);
     default:
       return value;
   }
@@ -107,19 +110,10 @@ function isoOffset(value: string): string {
   return `${day}T${time}${hours}:${minutes}`;
 }
 
-/** Dates outside the ISO range (and BC dates) stay text. */
-function validDate(iso: string, original: string): Date | string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? original : date;
-}
-
-export interface SampleColumns {
-  /** The select list, identifiers quoted by the driver; empty when no column can be read. */
-  selectList: string;
+/** The select list is empty when no column can be read. */
+export interface SampleColumns extends ReadColumns {
   /** Columns left out of the sample, by name. */
   unread: string[];
-  /** Turns a fetched row into the record the profiler reads. */
-  toRecord(row: Record<string, unknown>): Record<string, unknown>;
 }
 
 export function sampleColumns(fields: readonly Field[]): SampleColumns {
@@ -133,10 +127,6 @@ export function sampleColumns(fields: readonly Field[]): SampleColumns {
       })
       .join(", "),
     unread: columns.filter((column) => column.kind === "unread").map((column) => column.name),
-    toRecord: (row) => {
-      const record: Record<string, unknown> = {};
-      for (const { name, kind } of read) record[name] = convert(kind, row[name]);
-      return record;
-    },
+    toRecord: (row) => recordOf(read, row, convert),
   };
 }

@@ -1,9 +1,10 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { extractAndCommit, type CommitOptions } from "../../src/git/extract-commit.js";
 import type { ExtractOptions } from "../../src/pipeline/extract-types.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/postgres-database.js";
+import { bundleFiles, crmSourceLines, writeProjectConfig } from "../helpers/project-config.js";
 import { tempDir } from "../helpers/run-cli.js";
 
 /** A test database, and a git repository holding an okf project whose bundle is `knowledge`. */
@@ -44,7 +45,7 @@ export async function createGitProject(
   const home = tempDir("okf-home-");
   const project = layout.subfolder ? join(repo, layout.subfolder) : repo;
   mkdirSync(project, { recursive: true });
-  writeFileSync(join(project, "okf.config.yaml"), configText);
+  const bundle = writeProjectConfig(project, crmSourceLines);
   const gitEnv = { PATH: process.env.PATH, HOME: home, GIT_CONFIG_NOSYSTEM: "1" };
   const git = (...args: string[]) =>
     execFileSync("git", args, { cwd: repo, env: gitEnv, encoding: "utf8" }).trim();
@@ -53,7 +54,6 @@ export async function createGitProject(
     git("config", "user.name", "Test Steward");
     git("config", "user.email", "steward@example.org");
   }
-  const bundle = join(project, "knowledge");
   const env = { PATH: process.env.PATH, HOME: home, TEST_DATABASE_URL: db.url };
   const options = (now = "2026-11-27T02:00:00Z"): ExtractOptions => ({
     cwd: project,
@@ -69,26 +69,10 @@ export async function createGitProject(
     options,
     commitRun: (commit = {}, now) => extractAndCommit(options(now), commit),
     git,
-    read: (path) => readFileSync(join(bundle, path), "utf8"),
-    write: (path, text) => {
-      writeFileSync(join(bundle, path), text);
-    },
+    ...bundleFiles(bundle),
     snapshot: () => snapshotFolder(bundle),
   };
 }
-
-const configText = [
-  "bundle: knowledge",
-  "defaults:",
-  "  steward: data-platform-team",
-  "  environment: test",
-  "sources:",
-  "  - name: crm",
-  "    type: postgres",
-  "    connection: ${TEST_DATABASE_URL}",
-  "    domain: sales",
-  "",
-].join("\n");
 
 function snapshotFolder(root: string): Map<string, string> {
   const files = new Map<string, string>();

@@ -1,7 +1,6 @@
-import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { runExtract, type ExtractResult } from "../../src/pipeline/run-extract.js";
 import { createTestDatabase, type TestDatabase } from "./postgres-database.js";
+import { bundleFiles, crmSourceLines, writeProjectConfig } from "./project-config.js";
 import { tempDir } from "./run-cli.js";
 
 /** A test database plus a project folder whose okf.config.yaml points at it. */
@@ -21,22 +20,7 @@ export async function createExtractFixture(
   const db = await createTestDatabase(prefix);
   await db.admin(schemaSql);
   const dir = tempDir("okf-project-");
-  writeFileSync(
-    join(dir, "okf.config.yaml"),
-    [
-      "bundle: knowledge",
-      "defaults:",
-      "  steward: data-platform-team",
-      "  environment: test",
-      "sources:",
-      "  - name: crm",
-      "    type: postgres",
-      "    connection: ${TEST_DATABASE_URL}",
-      "    domain: sales",
-      "",
-    ].join("\n"),
-  );
-  const bundle = join(dir, "knowledge");
+  const bundle = writeProjectConfig(dir, crmSourceLines);
   return {
     db,
     dir,
@@ -48,9 +32,6 @@ export async function createExtractFixture(
         now: new Date(options.now ?? "2026-11-27T02:00:00Z"),
         dryRun: options.dryRun,
       }),
-    read: (path) => readFileSync(join(bundle, path), "utf8"),
-    write: (path, text) => {
-      writeFileSync(join(bundle, path), text);
-    },
+    ...bundleFiles(bundle),
   };
 }

@@ -1,7 +1,7 @@
-import { createServer } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { SourceError } from "../../../src/errors.js";
 import { profileDataset } from "../../../src/profiler/profile-dataset.js";
+import { freePort } from "../../helpers/failures.js";
 import { collect, datasetNamed, documentdbConfig, openExtraction } from "./fixtures.js";
 import { startMockMongo, unauthorized, type MockDatabase, type RunningMock } from "./mock-mongo.js";
 
@@ -10,20 +10,6 @@ afterEach(async () => {
   await server?.close();
   server = undefined;
 });
-
-/** A port nothing listens on: bound, read, released. */
-async function closedPort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const address = probe.address();
-  await new Promise<void>((resolve) =>
-    probe.close(() => {
-      resolve();
-    }),
-  );
-  if (address === null || typeof address === "string") throw new Error("no port");
-  return address.port;
-}
 
 async function openError(url: string): Promise<SourceError> {
   const error: unknown = await openExtraction(
@@ -51,7 +37,7 @@ const okCollection = {
 
 describe("documentdb failures", () => {
   it("reports an unreachable server as a SourceError with a hint and no password", async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const error = await openError(
       `mongodb://okf:Sup3rSecretPw@127.0.0.1:${String(port)}/?directConnection=true`,
     );

@@ -6,11 +6,16 @@ import {
   type CreateTableCommandInput,
 } from "@aws-sdk/client-dynamodb";
 import { marshall } from "@aws-sdk/util-dynamodb";
-import type { ExtractContext, SourceExtraction } from "../../../extractors/extractor.js";
+import type { ExtractContext } from "../../../extractors/extractor.js";
 import { dynamodbExtractor } from "../../../extractors/dynamodb/dynamodb-extractor.js";
 import { dynamodbSourceSchema, type DynamodbSourceConfig } from "../../../src/config/schema.js";
 import type { Dataset } from "../../../src/model/index.js";
 import { startEmbeddedDynamo, type EmbeddedDynamo } from "../../../src/demo/embedded-dynamodb.js";
+import {
+  extractDatasets,
+  recordingContext,
+  type Extracted,
+} from "../../helpers/extract-datasets.js";
 
 export type { EmbeddedDynamo };
 export { startEmbeddedDynamo };
@@ -38,33 +43,13 @@ export function sourceConfig(
   });
 }
 
-export function testContext(
-  overrides: Partial<ExtractContext> = {},
-): ExtractContext & { lines: string[] } {
-  const lines: string[] = [];
-  return {
-    profile: true,
-    concurrency: 4,
-    onProgress: (line) => {
-      lines.push(line);
-    },
-    lines,
-    ...overrides,
-  };
-}
+export { recordingContext as testContext };
 
-export async function extract(
+export function extract(
   config: DynamodbSourceConfig,
-  context: ExtractContext = testContext(),
-): Promise<{ extraction: SourceExtraction; datasets: Dataset[] }> {
-  const extraction = await dynamodbExtractor.open(config, context);
-  const datasets: Dataset[] = [];
-  try {
-    for await (const dataset of extraction.datasets) datasets.push(dataset);
-  } finally {
-    await extraction.close();
-  }
-  return { extraction, datasets };
+  context: ExtractContext = recordingContext(),
+): Promise<Extracted> {
+  return extractDatasets(dynamodbExtractor, config, context);
 }
 
 /** A table keyed by `pk` (S) and, when `sortKey` is given, a sort key of that type. */

@@ -1,10 +1,11 @@
 import type { Table } from "@aws-sdk/client-glue";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runExtract, type ExtractResult } from "../../../src/pipeline/run-extract.js";
 import { validateBundle } from "../../../src/validate/index.js";
 import { expectGolden } from "../../helpers/golden.js";
+import { writeProjectConfig } from "../../helpers/project-config.js";
 import { tempDir } from "../../helpers/run-cli.js";
 import { FakeGlueCatalog } from "./fake-catalog.js";
 import { glue, mockCatalog } from "./mock-glue.js";
@@ -97,21 +98,12 @@ let second: ExtractResult;
 beforeAll(async () => {
   mockCatalog(catalog());
   dir = tempDir("okf-glue-");
-  writeFileSync(
-    join(dir, "okf.config.yaml"),
-    [
-      "bundle: knowledge",
-      "defaults:",
-      "  steward: data-platform-team",
-      "  environment: test",
-      "sources:",
-      "  - name: lake",
-      "    type: glue",
-      "    region: eu-west-1",
-      "    domain: analytics",
-      "",
-    ].join("\n"),
-  );
+  writeProjectConfig(dir, [
+    "  - name: lake",
+    "    type: glue",
+    "    region: eu-west-1",
+    "    domain: analytics",
+  ]);
   const now = new Date("2026-11-27T02:00:00Z");
   first = await runExtract({ cwd: dir, env: {}, now });
   second = await runExtract({ cwd: dir, env: {}, now: new Date("2026-11-28T02:00:00Z") });

@@ -1,10 +1,15 @@
 import type { Column, ColumnStatistics, Table } from "@aws-sdk/client-glue";
-import type { ExtractContext, SourceExtraction } from "../../../extractors/extractor.js";
+import type { ExtractContext } from "../../../extractors/extractor.js";
 import { glueExtractor } from "../../../extractors/glue/glue-extractor.js";
 import type { GlueSourceConfig } from "../../../src/config/schema.js";
 import { glueSourceSchema } from "../../../src/config/sources/glue-source.js";
 import type { Dataset } from "../../../src/model/index.js";
 import { accountId } from "./fake-catalog.js";
+import {
+  extractDatasets,
+  recordingContext,
+  type Extracted,
+} from "../../helpers/extract-datasets.js";
 
 export const created = new Date("2025-06-02T08:15:00Z");
 export const updated = new Date("2026-11-20T03:41:27.512Z");
@@ -145,33 +150,13 @@ export function sourceConfig(extra: Record<string, unknown> = {}): GlueSourceCon
   return glueSourceSchema.parse({ name: "lake", type: "glue", region: "eu-west-1", ...extra });
 }
 
-export function testContext(
-  overrides: Partial<ExtractContext> = {},
-): ExtractContext & { lines: string[] } {
-  const lines: string[] = [];
-  return {
-    profile: true,
-    concurrency: 4,
-    onProgress: (line) => {
-      lines.push(line);
-    },
-    lines,
-    ...overrides,
-  };
-}
+export { recordingContext as testContext };
 
-export async function extract(
+export function extract(
   config: GlueSourceConfig,
-  context: ExtractContext = testContext(),
-): Promise<{ extraction: SourceExtraction; datasets: Dataset[] }> {
-  const extraction = await glueExtractor.open(config, context);
-  const datasets: Dataset[] = [];
-  try {
-    for await (const dataset of extraction.datasets) datasets.push(dataset);
-  } finally {
-    await extraction.close();
-  }
-  return { extraction, datasets };
+  context: ExtractContext = recordingContext(),
+): Promise<Extracted> {
+  return extractDatasets(glueExtractor, config, context);
 }
 
 export function datasetNamed(datasets: readonly Dataset[], name: string): Dataset {

@@ -1,22 +1,12 @@
 import type { Table } from "@aws-sdk/client-glue";
 import { afterEach, describe, expect, it } from "vitest";
-import type { Dataset } from "../../../src/model/index.js";
-import { accountId, FakeGlueCatalog } from "./fake-catalog.js";
-import { glue, mockCatalog } from "./mock-glue.js";
-import { crawlerParameters, datasetNamed, extract, parquetTable, sourceConfig } from "./support.js";
+import { extractLakeTables, lakeTableArn } from "./lake-tables.js";
+import { glue } from "./mock-glue.js";
+import { crawlerParameters, datasetNamed, parquetTable } from "./support.js";
 
 afterEach(() => {
   glue.reset();
 });
-
-async function extractTables(tables: Table[]): Promise<Dataset[]> {
-  mockCatalog(new FakeGlueCatalog({ databases: { lake: tables } }));
-  const { extraction, datasets } = await extract(sourceConfig({ column_statistics: false }));
-  expect(extraction.failures).toEqual([]);
-  return datasets;
-}
-
-const arn = (name: string) => `arn:aws:glue:eu-west-1:${accountId}:table/lake/${name}`;
 
 describe("Glue tables as datasets (aws-sdk-client-mock)", () => {
   it("reads a crawler's partitioned Parquet table: columns, nested fields, storage, counts", async () => {
@@ -36,13 +26,13 @@ describe("Glue tables as datasets (aws-sdk-client-mock)", () => {
         ],
       },
     );
-    const [dataset] = await extractTables([table]);
+    const [dataset] = await extractLakeTables([table]);
     expect(dataset).toEqual({
       ref: { database: "lake", name: "page_views" },
       kind: "external_table",
       objectType: "external table",
       comment: "One row per page view.\n\nLoaded hourly by the clickstream job.",
-      resource: arn("page_views"),
+      resource: lakeTableArn("page_views"),
       fields: [
         {
           name: "view_id",
@@ -162,7 +152,14 @@ describe("Glue tables as datasets (aws-sdk-client-mock)", () => {
     const governed = { ...parquetTable("lake", "orders_governed"), TableType: "GOVERNED" };
     const managed = { ...parquetTable("lake", "orders_managed"), TableType: "MANAGED_TABLE" };
 
-    const datasets = await extractTables([iceberg, delta, athenaDelta, hudi, governed, managed]);
+    const datasets = await extractLakeTables([
+      iceberg,
+      delta,
+      athenaDelta,
+      hudi,
+      governed,
+      managed,
+    ]);
     const facts = (name: string) => {
       const dataset = datasetNamed(datasets, name);
       return [
@@ -226,7 +223,7 @@ describe("Glue tables as datasets (aws-sdk-client-mock)", () => {
         },
       };
     }
-    const [dataset] = await extractTables([csv]);
+    const [dataset] = await extractLakeTables([csv]);
     expect(dataset?.storage).toMatchObject({
       dataFormat: "csv",
       serde: "org.apache.hadoop.hive.serde2.OpenCSVSerde",

@@ -1,29 +1,13 @@
 import type { Table } from "@aws-sdk/client-glue";
 import { afterEach, describe, expect, it } from "vitest";
-import type { Dataset } from "../../../src/model/index.js";
-import { accountId, FakeGlueCatalog } from "./fake-catalog.js";
-import { glue, mockCatalog } from "./mock-glue.js";
-import {
-  athenaView,
-  created,
-  datasetNamed,
-  extract,
-  parquetTable,
-  sourceConfig,
-} from "./support.js";
+import { accountId } from "./fake-catalog.js";
+import { extractLakeTables, lakeTableArn } from "./lake-tables.js";
+import { glue } from "./mock-glue.js";
+import { athenaView, created, datasetNamed, parquetTable } from "./support.js";
 
 afterEach(() => {
   glue.reset();
 });
-
-async function extractTables(tables: Table[]): Promise<Dataset[]> {
-  mockCatalog(new FakeGlueCatalog({ databases: { lake: tables } }));
-  const { extraction, datasets } = await extract(sourceConfig({ column_statistics: false }));
-  expect(extraction.failures).toEqual([]);
-  return datasets;
-}
-
-const arn = (name: string) => `arn:aws:glue:eu-west-1:${accountId}:table/lake/${name}`;
 
 describe("Glue views, resource links and odd tables (aws-sdk-client-mock)", () => {
   it("decodes Athena views to their SQL and keeps Hive and Spark view text as written", async () => {
@@ -56,13 +40,13 @@ describe("Glue views, resource links and odd tables (aws-sdk-client-mock)", () =
         ],
       },
     };
-    const datasets = await extractTables([athena, hive, broken, multiDialect]);
+    const datasets = await extractLakeTables([athena, hive, broken, multiDialect]);
     const view = datasetNamed(datasets, "views_by_country");
     expect(view).toMatchObject({
       kind: "view",
       objectType: "view",
       viewDefinition: sql,
-      resource: arn("views_by_country"),
+      resource: lakeTableArn("views_by_country"),
     });
     expect(view.fields.map((field) => field.path)).toEqual(["view_id", "country"]);
     expect(view.storage).toBeUndefined();
@@ -104,7 +88,7 @@ describe("Glue views, resource links and odd tables (aws-sdk-client-mock)", () =
       { Name: "", Type: "string" },
       { Name: "ok", Type: "int" },
     ]);
-    const datasets = await extractTables([bare, link, odd]);
+    const datasets = await extractLakeTables([bare, link, odd]);
 
     expect(datasetNamed(datasets, "bare")).toMatchObject({
       kind: "external_table",
@@ -120,7 +104,7 @@ describe("Glue views, resource links and odd tables (aws-sdk-client-mock)", () =
       kind: "external_table",
       objectType: "resource link",
       comment: "Resource link to the table sales.orders (catalog 210987654321, region eu-west-1).",
-      resource: arn("shared_orders"),
+      resource: lakeTableArn("shared_orders"),
       fields: [],
     });
     expect(shared.storage).toBeUndefined();

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runExtract, type ExtractResult } from "../../../src/pipeline/run-extract.js";
@@ -10,6 +10,7 @@ import {
   skipWithoutMysql,
   type MysqlTestDatabase,
 } from "../../helpers/mysql-database.js";
+import { writeProjectConfig } from "../../helpers/project-config.js";
 import { tempDir } from "../../helpers/run-cli.js";
 
 const skip = await skipWithoutMysql("mysql Chinook bundle");
@@ -38,23 +39,14 @@ describe.skipIf(skip)("a bundle from Chinook on MySQL/MariaDB", () => {
     await loadChinookMysql(db);
     await db.admin("ANALYZE TABLE Track, Genre, Customer PERSISTENT FOR ALL");
     dir = tempDir("okf-mysql-");
-    writeFileSync(
-      join(dir, "okf.config.yaml"),
-      [
-        "bundle: knowledge",
-        "defaults:",
-        "  steward: data-platform-team",
-        "  environment: test",
-        "sources:",
-        "  - name: music",
-        "    type: mysql",
-        "    connection: ${TEST_MYSQL_URL}",
-        '    databases: ["${TEST_MYSQL_DATABASE}"]',
-        "    resource_host: music-prod.cluster-abc.eu-west-1.rds.amazonaws.com",
-        "    domain: music",
-        "",
-      ].join("\n"),
-    );
+    writeProjectConfig(dir, [
+      "  - name: music",
+      "    type: mysql",
+      "    connection: ${TEST_MYSQL_URL}",
+      '    databases: ["${TEST_MYSQL_DATABASE}"]',
+      "    resource_host: music-prod.cluster-abc.eu-west-1.rds.amazonaws.com",
+      "    domain: music",
+    ]);
     result = await extract();
   });
   afterAll(async () => {

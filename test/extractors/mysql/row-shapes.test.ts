@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectReadOnly } from "../../../extractors/mysql/connect.js";
-import { openMysqlExtraction } from "../../../extractors/mysql/mysql-extraction.js";
 import type { MysqlSession } from "../../../extractors/mysql/mysql-session.js";
 import type { Dataset } from "../../../src/model/index.js";
 import {
@@ -9,6 +8,7 @@ import {
   skipWithoutMysql,
   type MysqlTestDatabase,
 } from "../../helpers/mysql-database.js";
+import { openThroughSession } from "./support.js";
 
 const skip = await skipWithoutMysql("mysql row shapes");
 
@@ -34,11 +34,7 @@ async function extractWith(db: MysqlTestDatabase, reshape: Reshape): Promise<Dat
     requestCount: () => real.requestCount(),
     close: () => real.close(),
   };
-  const extraction = await openMysqlExtraction(
-    session,
-    { name: "t", include: [], exclude: [], databases: [db.name] },
-    { profile: true, concurrency: 1, onProgress: () => undefined },
-  );
+  const extraction = await openThroughSession(session, db.name);
   const datasets: Dataset[] = [];
   try {
     for await (const dataset of extraction.datasets) {

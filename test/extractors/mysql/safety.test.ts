@@ -1,4 +1,3 @@
-import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectReadOnly } from "../../../extractors/mysql/connect.js";
 import { openMysqlExtraction } from "../../../extractors/mysql/mysql-extraction.js";
@@ -10,7 +9,8 @@ import {
   skipWithoutMysql,
   type MysqlTestDatabase,
 } from "../../helpers/mysql-database.js";
-import { mysqlConfig, rejection, sourceError } from "./support.js";
+import { freePort, rejection, sourceError } from "../../helpers/failures.js";
+import { mysqlConfig } from "./support.js";
 
 const skip = await skipWithoutMysql("mysql extractor safety");
 const context = { profile: false, concurrency: 1, onProgress: () => undefined };
@@ -37,19 +37,6 @@ async function recordingSession(
     close: () => real.close(),
   };
   return { session, sent };
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) =>
-    server.close(() => {
-      resolve();
-    }),
-  );
-  if (address === null || typeof address === "string") throw new Error("no port");
-  return address.port;
 }
 
 function manyTables(count: number): string {

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectReadOnly } from "../../../extractors/mysql/connect.js";
-import { openMysqlExtraction } from "../../../extractors/mysql/mysql-extraction.js";
 import type { MysqlSession } from "../../../extractors/mysql/mysql-session.js";
 import type { Dataset } from "../../../src/model/index.js";
 import {
@@ -8,6 +7,7 @@ import {
   skipWithoutMysql,
   type MysqlTestDatabase,
 } from "../../helpers/mysql-database.js";
+import { openThroughSession } from "./support.js";
 
 const skip = await skipWithoutMysql("mysql sampling");
 
@@ -35,11 +35,7 @@ async function open(db: MysqlTestDatabase): Promise<Opened> {
     requestCount: () => real.requestCount(),
     close: () => real.close(),
   };
-  const extraction = await openMysqlExtraction(
-    session,
-    { name: "t", include: [], exclude: [], databases: [db.name] },
-    { profile: true, concurrency: 1, onProgress: () => undefined },
-  );
+  const extraction = await openThroughSession(session, db.name);
   const datasets = new Map<string, Dataset>();
   for await (const dataset of extraction.datasets) datasets.set(dataset.ref.name, dataset);
   const handlerReads = async () => {

@@ -1,11 +1,11 @@
-import { expect } from "vitest";
-import { SourceError } from "../../../src/errors.js";
 import { mysqlSourceSchema } from "../../../src/config/sources/mysql-source.js";
 import type { MysqlSourceConfig } from "../../../src/config/schema.js";
-import type { Dataset, DatasetProfile } from "../../../src/model/index.js";
+import type { DatasetProfile } from "../../../src/model/index.js";
 import { profileDataset } from "../../../src/profiler/profile-dataset.js";
-import type { SourceExtraction } from "../../../extractors/extractor.js";
+import { openMysqlExtraction } from "../../../extractors/mysql/mysql-extraction.js";
 import { mysqlExtractor } from "../../../extractors/mysql/mysql-extractor.js";
+import type { MysqlSession } from "../../../extractors/mysql/mysql-session.js";
+import { extractAllBy, type ExtractionResult } from "../../helpers/extract-datasets.js";
 
 /** A config as the loader would produce it, defaults included. */
 export function mysqlConfig(
@@ -15,37 +15,11 @@ export function mysqlConfig(
   return mysqlSourceSchema.parse({ name: "test", type: "mysql", connection, ...overrides });
 }
 
-export interface ExtractionResult {
-  extraction: SourceExtraction;
-  datasets: Dataset[];
-  progress: string[];
-  dataset: (database: string, name: string) => Dataset;
-}
+export type { ExtractionResult };
 
 /** Opens, reads every dataset and closes, as the pipeline does. */
-export async function extractAll(config: MysqlSourceConfig): Promise<ExtractionResult> {
-  const progress: string[] = [];
-  const extraction = await mysqlExtractor.open(config, {
-    profile: false,
-    concurrency: 2,
-    onProgress: (message) => progress.push(message),
-  });
-  const datasets: Dataset[] = [];
-  try {
-    for await (const dataset of extraction.datasets) datasets.push(dataset);
-  } finally {
-    await extraction.close();
-  }
-  return {
-    extraction,
-    datasets,
-    progress,
-    dataset: (database, name) => {
-      const found = datasets.find((d) => d.ref.database === database && d.ref.name === name);
-      expect(found, `dataset ${database}.${name}`).toBeDefined();
-      return found as Dataset;
-    },
-  };
+export function extractAll(config: MysqlSourceConfig): Promise<ExtractionResult> {
+  return extractAllBy(mysqlExtractor, config, "database");
 }
 
 export interface Sampled {
@@ -75,17 +49,14 @@ export async function sampleAll(config: MysqlSourceConfig, sampleRows: number): 
   return result;
 }
 
-export async function rejection(promise: Promise<unknown>): Promise<Error> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
+/** An extraction of `database` alone through `session` (a real one, wrapped), profiling on. */
+export function openThroughSession(
+  session: MysqlSession,
+  database: string,
+): ReturnType<typeof openMysqlExtraction> {
+  return openMysqlExtraction(
+    session,
+    { name: "t", include: [], exclude: [], databases: [database] },
+    { profile: true, concurrency: 1, onProgress: () => undefined },
   );
-  expect(error).toBeInstanceOf(Error);
-  return error as Error;
-}
-
-export async function sourceError(promise: Promise<unknown>): Promise<SourceError> {
-  const error = await rejection(promise);
-  if (!(error instanceof SourceError)) throw new Error(`expected a SourceError: ${error.message}`);
-  return error;
 }

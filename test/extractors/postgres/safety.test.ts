@@ -1,10 +1,10 @@
-import { createServer } from "node:net";
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { connectReadOnly } from "../../../extractors/postgres/connect.js";
 import { toSourceError } from "../../../extractors/postgres/errors.js";
 import { postgresExtractor } from "../../../extractors/postgres/postgres-extractor.js";
 import { SourceError } from "../../../src/errors.js";
+import { freePort, sourceError } from "../../helpers/failures.js";
 import { createTestDatabase, type TestDatabase } from "../../helpers/postgres-database.js";
 import { extractAll, postgresConfig } from "./support.js";
 
@@ -25,28 +25,6 @@ function manyTables(count: number): string {
     CREATE TABLE events (at date NOT NULL) PARTITION BY RANGE (at);
     CREATE TABLE events_2025 PARTITION OF events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
     ANALYZE;`;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<SourceError> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(SourceError);
-  return error as SourceError;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) =>
-    server.close(() => {
-      resolve();
-    }),
-  );
-  if (address === null || typeof address === "string") throw new Error("no port");
-  return address.port;
 }
 
 function withDatabaseName(url: string, database: string): string {
@@ -124,7 +102,7 @@ describe("postgres extractor safety", () => {
         read_only: "on",
         application_name: "okf",
       });
-      const write = await rejection(session.query("CREATE TABLE public.intruder (id int)"));
+      const write = await sourceError(session.query("CREATE TABLE public.intruder (id int)"));
       expect(write.message).toMatch(/read-only transaction/);
       expect(session.requestCount()).toBe(3);
     } finally {
@@ -140,7 +118,7 @@ describe("postgres extractor safety", () => {
       postgresConfig(`postgresql://postgres:Sup3r-Secret@127.0.0.1:${port}/nowhere`),
       context,
     );
-    const error = await rejection(open);
+    const error = await sourceError(open);
     expect(error.message).toBe(
       `Cannot reach PostgreSQL at 127.0.0.1:${port}: the connection was refused.`,
     );
@@ -151,7 +129,7 @@ describe("postgres extractor safety", () => {
   it("throws SourceError for a database that does not exist", async (ctx) => {
     ctx.skip(db.engine === "pglite", "PGlite serves one database whatever the name");
     const url = withDatabaseName(db.urlAs("postgres", "Sup3r-Secret"), "okf_no_such_database");
-    const error = await rejection(postgresExtractor.open(postgresConfig(url), context));
+    const error = await sourceError(postgresExtractor.open(postgresConfig(url), context));
     expect(error.message).toBe(
       `PostgreSQL at 127.0.0.1:5432 has no database "okf_no_such_database".`,
     );
@@ -161,7 +139,7 @@ describe("postgres extractor safety", () => {
   it("throws SourceError for a role that may not log in", async (ctx) => {
     ctx.skip(db.engine === "pglite", "PGlite has a single user");
     const url = db.urlAs("okf_no_such_role", "Sup3r-Secret");
-    const error = await rejection(postgresExtractor.open(postgresConfig(url), context));
+    const error = await sourceError(postgresExtractor.open(postgresConfig(url), context));
     expect(error.message).toMatch(
       /^PostgreSQL at 127\.0\.0\.1:5432 refused the login: role "okf_no_such_role" does not exist\.$/,
     );

@@ -1,10 +1,8 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { expect } from "vitest";
 import { postgresSourceSchema, type PostgresSourceConfig } from "../../../src/config/schema.js";
-import type { Dataset } from "../../../src/model/index.js";
 import { postgresExtractor } from "../../../extractors/postgres/postgres-extractor.js";
-import type { SourceExtraction } from "../../../extractors/extractor.js";
 import type { TestDatabase } from "../../helpers/postgres-database.js";
+import { extractAllBy, type ExtractionResult } from "../../helpers/extract-datasets.js";
 
 /** A config as the loader would produce it, defaults included. */
 export function postgresConfig(
@@ -14,37 +12,11 @@ export function postgresConfig(
   return postgresSourceSchema.parse({ name: "test", type: "postgres", connection, ...overrides });
 }
 
-export interface ExtractionResult {
-  extraction: SourceExtraction;
-  datasets: Dataset[];
-  progress: string[];
-  dataset: (schema: string, name: string) => Dataset;
-}
+export type { ExtractionResult };
 
 /** Opens, reads every dataset and closes, as the pipeline does. */
-export async function extractAll(config: PostgresSourceConfig): Promise<ExtractionResult> {
-  const progress: string[] = [];
-  const extraction = await postgresExtractor.open(config, {
-    profile: false,
-    concurrency: 2,
-    onProgress: (message) => progress.push(message),
-  });
-  const datasets: Dataset[] = [];
-  try {
-    for await (const dataset of extraction.datasets) datasets.push(dataset);
-  } finally {
-    await extraction.close();
-  }
-  return {
-    extraction,
-    datasets,
-    progress,
-    dataset: (schema, name) => {
-      const found = datasets.find((d) => d.ref.schema === schema && d.ref.name === name);
-      expect(found, `dataset ${schema}.${name}`).toBeDefined();
-      return found as Dataset;
-    },
-  };
+export function extractAll(config: PostgresSourceConfig): Promise<ExtractionResult> {
+  return extractAllBy(postgresExtractor, config, "schema");
 }
 
 /**

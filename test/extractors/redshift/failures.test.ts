@@ -1,8 +1,8 @@
-import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectRedshift, withRedshiftDefaults } from "../../../extractors/redshift/connect.js";
 import { redshiftExtractor } from "../../../extractors/redshift/redshift-extractor.js";
 import { OkfError, SourceError } from "../../../src/errors.js";
+import { freePort } from "../../helpers/failures.js";
 import type { TestDatabase } from "../../helpers/postgres-database.js";
 import { createRedshiftDatabase, extractAll, redshiftConfig, serverUp } from "./support.js";
 import { startWireDouble } from "./wire-double.js";
@@ -18,13 +18,14 @@ async function rejection(promise: Promise<unknown>): Promise<OkfError> {
   return outcome;
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (address === null || typeof address === "string") throw new Error("no port");
-  return address.port;
+/** How opening a source on `port` as okf_reader (password Sup3r-Secret) fails. */
+function loginRejection(port: number): Promise<OkfError> {
+  return rejection(
+    redshiftExtractor.open(
+      redshiftConfig(`postgresql://okf_reader:Sup3r-Secret@127.0.0.1:${String(port)}/dev`),
+      context,
+    ),
+  );
 }
 
 describe("redshift connection strings", () => {
@@ -116,14 +117,7 @@ describe("redshift extractor: unreachable and refused endpoints", () => {
       message: 'password authentication failed for user "okf_reader"',
     });
     try {
-      const error = await rejection(
-        redshiftExtractor.open(
-          redshiftConfig(
-            `postgresql://okf_reader:Sup3r-Secret@127.0.0.1:${String(double.port)}/dev`,
-          ),
-          context,
-        ),
-      );
+      const error = await loginRejection(double.port);
       expect(error.message).toBe(
         `Redshift at 127.0.0.1:${String(double.port)} rejected the credentials: password authentication failed for user "okf_reader".`,
       );
@@ -147,14 +141,7 @@ describe("redshift extractor: unreachable and refused endpoints", () => {
         'no pg_hba.conf entry for host "203.0.113.7", user "okf_reader", database "dev", SSL off',
     });
     try {
-      const error = await rejection(
-        redshiftExtractor.open(
-          redshiftConfig(
-            `postgresql://okf_reader:Sup3r-Secret@127.0.0.1:${String(double.port)}/dev`,
-          ),
-          context,
-        ),
-      );
+      const error = await loginRejection(double.port);
       expect(error.message).toMatch(
         /^Redshift at 127\.0\.0\.1:\d+ refused the login: no pg_hba\.conf entry/,
       );

@@ -6,6 +6,7 @@ import { runExtract } from "../../../src/pipeline/run-extract.js";
 import { validateBundle } from "../../../src/validate/index.js";
 import { expectGolden } from "../../helpers/golden.js";
 import type { TestDatabase } from "../../helpers/postgres-database.js";
+import { writeProjectConfig } from "../../helpers/project-config.js";
 import { tempDir } from "../../helpers/run-cli.js";
 import { createRedshiftDatabase, serverUp } from "./support.js";
 
@@ -75,28 +76,19 @@ describe.skipIf(!serverUp)("redshift source through the whole pipeline", () => {
     db = await createRedshiftDatabase("redshift_pipeline");
     dir = tempDir("okf-redshift-");
     bundle = join(dir, "knowledge");
-    writeFileSync(
-      join(dir, "okf.config.yaml"),
-      [
-        "bundle: knowledge",
-        "defaults:",
-        "  steward: data-platform-team",
-        "  environment: test",
-        "sources:",
-        "  - name: lake",
-        "    type: glue",
-        "    region: eu-west-1",
-        "  - name: warehouse",
-        "    type: redshift",
-        "    connection: ${WAREHOUSE_URL}",
-        "    resource_host: analytics.abc123.eu-west-1.redshift.amazonaws.com",
-        "    glue_source: lake",
-        "    domain: sales",
-        '    exclude: ["finance.*"]',
-        "    profile: { sample_rows: 500 }",
-        "",
-      ].join("\n"),
-    );
+    writeProjectConfig(dir, [
+      "  - name: lake",
+      "    type: glue",
+      "    region: eu-west-1",
+      "  - name: warehouse",
+      "    type: redshift",
+      "    connection: ${WAREHOUSE_URL}",
+      "    resource_host: analytics.abc123.eu-west-1.redshift.amazonaws.com",
+      "    glue_source: lake",
+      "    domain: sales",
+      '    exclude: ["finance.*"]',
+      "    profile: { sample_rows: 500 }",
+    ]);
     writeGlueConcept(bundle);
   });
   afterAll(() => db.drop());

@@ -1,0 +1,91 @@
+import type { Dataset, RecordSample } from "../src/model/index.js";
+
+/** Rows per FETCH: memory holds one batch, not the whole sample. */
+const fetchBatch = 1_000;
+/** The one cursor a sample declares; its transaction ends before the next sample begins. */
+export const sampleCursor = "okf_sample";
+
+export interface TableSampler {
+  /** Statements sent for samples so far; they are not catalog queries. */
+  queryCount(): number;
+  /** `Dataset.sample` for one relation, reading through the extraction's session. */
+  sampleOf(dataset: Dataset): (limit: number) => RecordSample;
+}
+
+/** How one relation is sampled: a query read through the cursor, or why it is not read. */
+export type CursorPlan =
+  | {
+      read: true;
+      query: string;
+      method: string;
+      columns: { toRecord(row: Record<string, unknown>): Record<string, unknown> };
+    }
+  | { read: false; reason: string };
+
+/** A read-only transaction; `end` rolls it back and never throws. */
+export interface SampleTransaction {
+  query(text: string): Promise<Record<string, unknown>[]>;
+  end(): Promise<void>;
+}
+
+/** What differs between engines that speak the PostgreSQL protocol. */
+export interface CursorDialect {
+  plan(dataset: Dataset, limit: number): CursorPlan;
+  /** Sends the one statement that opens a read-only transaction. */
+  begin(): Promise<SampleTransaction>;
+  declare(query: string): string;
+  fetch(rows: number): string;
+  /** The session's error message, shortened for a knowledge file. */
+  shortReason(message: string): string;
+}
+
+/**
+ * Samples in a read-only transaction that is always rolled back, rows coming through a cursor in
+ * batches. A query that fails (permission denied, a timeout) costs that dataset its profile,
+ * never the run: the sample ends, its description says why, and `report` tells the user.
+ */
+export function cursorSampler(
+  dialect: CursorDialect,
+  report: (message: string) => void,
+): TableSampler {
+  let sent = 0;
+  return {
+    queryCount: () => sent,
+    sampleOf: (dataset) => (limit) => {
+      const plan = dialect.plan(dataset, limit);
+      let description = plan.read ? plan.method : `not sampled: ${plan.reason}`;
+      const name = `${dataset.ref.schema ?? ""}.${dataset.ref.name}`;
+      return {
+        describe: () => description,
+        async *[Symbol.asyncIterator]() {
+          if (!plan.read) return;
+          let transaction: SampleTransaction | undefined;
+          try {
+            sent += 1;
+            const open = await dialect.begin();
+            transaction = open;
+            const query = (text: string) => {
+              sent += 1;
+              return open.query(text);
+            };
+            await query(dialect.declare(plan.query));
+            for (;;) {
+              const rows = await query(dialect.fetch(fetchBatch));
+              for (const row of rows) yield plan.columns.toRecord(row);
+              if (rows.length < fetchBatch) break;
+            }
+          } catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            description = `not sampled: ${dialect.shortReason(message)}`;
+            report(`${name} ${description} (${message})`);
+          } finally {
+            if (transaction) {
+              sent += 1;
+              await transaction.end();
+            }
+          }
+        },
+      };
+    },
+  };
+}
