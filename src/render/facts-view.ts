@@ -1,5 +1,13 @@
 import type { EnrichedDataset } from "../model/index.js";
-import { code, formatBytes, formatCount, formatDay, formatPercent, plural } from "./format.js";
+import {
+  code,
+  formatBytes,
+  formatCount,
+  formatDay,
+  formatMagnitude,
+  formatPercent,
+  plural,
+} from "./format.js";
 import { keyValueSummary } from "./keyvalue-view.js";
 import { sampledNullFraction } from "./profile-view.js";
 import type { RenderInput } from "./render-input.js";
@@ -109,7 +117,7 @@ export function usageBullets(dataset: EnrichedDataset): string[] {
   if (!usage) return [];
   const bullets: string[] = [];
   const count = (value: number | undefined) =>
-    value === undefined ? undefined : formatCount(value);
+    value === undefined ? undefined : formatMagnitude(value);
   const scans = [
     count(usage.seqScans) && `sequential scans ${count(usage.seqScans) ?? ""}`,
     count(usage.idxScans) && `index scans ${count(usage.idxScans) ?? ""}`,

@@ -11,6 +11,17 @@ export function formatCount(value: number): string {
   return compact.format(value);
 }
 
+/**
+ * A cumulative counter by its order of magnitude (`0`, `under 10`, `100+`, `1.2K` → `1K+`,
+ * `8.4M` → `1M+`): activity counters grow every day, and two significant digits would still
+ * change a busy table's file every few nights without telling a reader anything new.
+ */
+export function formatMagnitude(value: number): string {
+  if (value <= 0) return "0";
+  if (value < 10) return "under 10";
+  return `${formatCount(10 ** Math.floor(Math.log10(value)))}+`;
+}
+
 const rounded = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 2 });
 
 /** Two significant digits, written out: `610`, `1,000` (for counts read next to each other). */
