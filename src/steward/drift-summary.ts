@@ -70,7 +70,10 @@ function sourceSection(source: SourceOutcome, place: LinkPlace): string[] {
   if (source.changes.length === 0 && source.failures.length === 0) return [];
   const lines = ["", `### ${plainText(source.name)}`, ""];
   const changes = [...source.changes].sort((a, b) => compare(a.path, b.path));
-  for (const change of changes) lines.push(...changeLines(change, place));
+  const refreshed = changes.filter(figuresOnly);
+  for (const change of changes.filter((change) => !figuresOnly(change)))
+    lines.push(...changeLines(change, place));
+  lines.push(...refreshedBlock(refreshed, place));
   const failures = [...source.failures].sort((a, b) => compare(a.scope ?? "", b.scope ?? ""));
   for (const failure of failures) {
     const scope = failure.scope === undefined ? "" : ` ${codeSpan(failure.scope)}`;
@@ -80,14 +83,37 @@ function sourceSection(source: SourceOutcome, place: LinkPlace): string[] {
   return lines;
 }
 
+/** A file whose generated figures moved (counts, statistics, samples) but nothing to decide. */
+function figuresOnly(change: FileChange): boolean {
+  return (
+    change.action === "changed" &&
+    change.details.length === 0 &&
+    change.newFindings.length === 0 &&
+    !change.movedToReview
+  );
+}
+
+/** Folded, so that what needs a reviewer's eye is not buried under refreshed figures. */
+function refreshedBlock(changes: readonly FileChange[], place: LinkPlace): string[] {
+  if (changes.length === 0) return [];
+  const files = changes.length === 1 ? "1 file" : `${String(changes.length)} files`;
+  return [
+    "",
+    "<details>",
+    `<summary>${files} with refreshed figures only (row counts, statistics, samples): nothing to decide</summary>`,
+    "",
+    ...changes.map((change) => `- ${fileLink(change.title, change.path, place)}`),
+    "",
+    "</details>",
+  ];
+}
+
 function changeLines(change: FileChange, place: LinkPlace): string[] {
   const details = change.details.filter(
     (detail) => !(change.movedToReview && approvalDetail.test(detail)),
   );
   const said =
-    details.length > 0
-      ? details.map(plainText).join("; ")
-      : "generated sections updated (no change to fields, keys or indexes)";
+    details.length > 0 ? details.map(plainText).join("; ") : "generated sections updated";
   const marker = change.movedToReview ? " — **approved → needs review**" : "";
   const head = `- **${actionWord[change.action]}** ${fileLink(change.title, change.path, place)}: ${said}${marker}`;
   const findings = change.newFindings.map(

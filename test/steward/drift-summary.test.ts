@@ -57,15 +57,29 @@ describe("renderDriftSummary", () => {
     );
   });
 
-  it("lists files sorted by path, whatever order they come in", () => {
+  it("lists files sorted by path, and folds those with refreshed figures only", () => {
     const text = renderDriftSummary(
-      result([source("crm", [change("crm/z.md"), change("crm/a.md", { action: "created" })])]),
+      result([
+        source("crm", [
+          change("crm/z.md", { details: ["+ column region"] }),
+          change("crm/y.md"),
+          change("crm/a.md", { action: "created" }),
+          change("crm/b.md"),
+        ]),
+      ]),
       place,
     );
     expect(text.indexOf("[a](knowledge/crm/a.md)")).toBeLessThan(
       text.indexOf("[z](knowledge/crm/z.md)"),
     );
-    expect(text).toContain("- **Changed** [z](knowledge/crm/z.md): generated sections updated");
+    expect(text).toContain("- **Changed** [z](knowledge/crm/z.md): + column region\n");
+    const folded = text.slice(text.indexOf("<details>"), text.indexOf("</details>"));
+    expect(folded).toContain("2 files with refreshed figures only");
+    expect(folded.indexOf("- [b](knowledge/crm/b.md)")).toBeLessThan(
+      folded.indexOf("- [y](knowledge/crm/y.md)"),
+    );
+    expect(folded).not.toContain("[z]");
+    expect(text.indexOf("<details>")).toBeGreaterThan(text.indexOf("[z](knowledge/crm/z.md)"));
   });
 
   it("marks a file sent back to review once, not twice", () => {
