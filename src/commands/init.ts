@@ -33,6 +33,34 @@ sources:
     exclude: ["*.tmp_*"]
     # statement_timeout_ms: 30000
     # lock_timeout_ms: 5000
+
+  # More sources: uncomment and adapt. Each type's keys and permissions are in the README.
+  # - name: shop                     # MySQL, Aurora MySQL or MariaDB
+  #   type: mysql
+  #   connection: \${SHOP_MYSQL_URL}   # mysql://reader@host:3306/
+  #   databases: [shop]
+  # - name: billing                  # Aurora through the RDS Data API (no network path needed)
+  #   type: rds-data
+  #   region: eu-west-1
+  #   resource_arn: arn:aws:rds:eu-west-1:123456789012:cluster:billing
+  #   secret_arn: arn:aws:secretsmanager:eu-west-1:123456789012:secret:okf-reader-AbCdEf
+  #   database: billing
+  #   engine: postgres               # or mysql
+  # - name: lake                     # the AWS Glue Data Catalog (Athena, EMR, Spectrum)
+  #   type: glue
+  #   region: eu-west-1
+  #   databases: ["analytics_*"]
+  # - name: warehouse                # Amazon Redshift
+  #   type: redshift
+  #   connection: \${WAREHOUSE_URL}    # postgresql://reader@cluster:5439/dev
+  #   glue_source: lake              # link Spectrum tables to the lake's concepts
+  # - name: orders                   # Amazon DynamoDB
+  #   type: dynamodb
+  #   region: eu-west-1
+  # - name: support                  # Amazon DocumentDB or MongoDB
+  #   type: documentdb
+  #   connection: \${SUPPORT_DOCDB_URL}
+  #   tls_ca_file: global-bundle.pem
 `;
 
 /** Writes a commented config and the bundle root; never overwrites an existing file. */
