@@ -1,7 +1,11 @@
 import { UsageError } from "../errors.js";
 import { toConceptRecord } from "../knowledge/read-concept-records.js";
 import type { ConceptRecord } from "../knowledge/concept-record.js";
-import { readBundleConcepts, type BundleConcept } from "../steward/concept-files.js";
+import {
+  readBundleConcepts,
+  type BundleConcept,
+  type ConceptFileCache,
+} from "../steward/concept-files.js";
 import { findConcepts } from "../steward/find-concepts.js";
 
 /** One concept as read for a tool call: the file and its record. */
@@ -22,8 +26,12 @@ export class BundleSnapshot {
     readonly entries: readonly ConceptEntry[],
   ) {}
 
-  static async read(bundleDir: string, now: Date): Promise<BundleSnapshot> {
-    const concepts = await readBundleConcepts(bundleDir);
+  static async read(
+    bundleDir: string,
+    now: Date,
+    cache?: ConceptFileCache,
+  ): Promise<BundleSnapshot> {
+    const concepts = await readBundleConcepts(bundleDir, cache);
     const entries: ConceptEntry[] = [];
     for (const concept of concepts) {
       const record = toConceptRecord(concept, now);

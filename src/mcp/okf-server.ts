@@ -31,6 +31,7 @@ export function createOkfServer(options: OkfServerOptions): McpServer {
   const context: ToolContext = {
     server,
     bundleDir: options.bundleDir,
+    cache: new Map(),
     now: options.now ?? (() => new Date()),
     ...(options.proposalsBranch === undefined ? {} : { proposalsBranch: options.proposalsBranch }),
   };

@@ -1,5 +1,7 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
+import type { ConceptFileCache } from "../steward/concept-files.js";
+import { BundleSnapshot } from "./bundle-snapshot.js";
 
 /** What every tool registration needs. */
 export interface ToolContext {
@@ -10,6 +12,13 @@ export interface ToolContext {
   now: () => Date;
   /** `--proposals-branch`: commit proposals on this branch. */
   proposalsBranch?: string;
+  /** Files parsed by earlier calls; only changed files are read again. */
+  cache: ConceptFileCache;
+}
+
+/** The bundle as it is on disk now (changed files re-read, the others from the cache). */
+export function readSnapshot(context: ToolContext): Promise<BundleSnapshot> {
+  return BundleSnapshot.read(context.bundleDir, context.now(), context.cache);
 }
 
 /** Limits on what an agent may send, so one call cannot make the server read or write megabytes. */

@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { join, posix } from "node:path";
 import pLimit from "p-limit";
 import { listMarkdownFiles } from "../bundle/walk-bundle.js";
@@ -21,15 +21,44 @@ export interface BundleConcept {
 
 const readConcurrency = 16;
 
+/**
+ * Concepts already read, by path, with the file's identity when it was read: a long-running
+ * reader (the MCP server) parses only the files that changed since.
+ */
+export type ConceptFileCache = Map<string, { stamp: string; concept: BundleConcept }>;
+
 /** Every concept of the bundle, in path order (`.okfignore` and hidden folders honoured). */
-export async function readBundleConcepts(bundleDir: string): Promise<BundleConcept[]> {
+export async function readBundleConcepts(
+  bundleDir: string,
+  cache?: ConceptFileCache,
+): Promise<BundleConcept[]> {
   const paths = (await listMarkdownFiles(bundleDir)).filter((path) => fileRole(path) === "concept");
   const limit = pLimit(readConcurrency);
-  return Promise.all(
-    paths.map((path) =>
-      limit(async () => toConcept(path, await readFile(join(bundleDir, path), "utf8"))),
-    ),
+  const concepts = await Promise.all(
+    paths.map((path) => limit(() => readConcept(bundleDir, path, cache))),
   );
+  if (cache) {
+    const present = new Set(paths);
+    for (const path of cache.keys()) if (!present.has(path)) cache.delete(path);
+  }
+  return concepts;
+}
+
+async function readConcept(
+  bundleDir: string,
+  path: string,
+  cache: ConceptFileCache | undefined,
+): Promise<BundleConcept> {
+  const file = join(bundleDir, path);
+  if (!cache) return toConcept(path, await readFile(file, "utf8"));
+  // Writes are atomic renames, so a changed file has a new inode or mtime.
+  const info = await stat(file);
+  const stamp = `${String(info.ino)}:${String(info.mtimeMs)}:${String(info.size)}`;
+  const cached = cache.get(path);
+  if (cached?.stamp === stamp) return cached.concept;
+  const concept = toConcept(path, await readFile(file, "utf8"));
+  cache.set(path, { stamp, concept });
+  return concept;
 }
 
 function toConcept(path: string, text: string): BundleConcept {

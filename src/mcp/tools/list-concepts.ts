@@ -1,9 +1,8 @@
 import { z } from "zod";
 import type { ConceptRecord } from "../../knowledge/concept-record.js";
-import { BundleSnapshot } from "../bundle-snapshot.js";
 import { conceptSummary, summaryText } from "../concept-summary.js";
 import { guarded, toolResult } from "../tool-result.js";
-import { limits, readOnlyTool, type ToolContext } from "../tool-context.js";
+import { limits, readOnlyTool, readSnapshot, type ToolContext } from "../tool-context.js";
 
 const filter = (what: string) =>
   z.string().trim().min(1).max(limits.filterLength).optional().describe(what);
@@ -45,7 +44,7 @@ export function registerListConcepts(context: ToolContext): void {
     },
     ({ limit = 50, offset = 0, ...filters }) =>
       guarded(async () => {
-        const snapshot = await BundleSnapshot.read(context.bundleDir, context.now());
+        const snapshot = await readSnapshot(context);
         const matching = snapshot.records.filter((record) => matches(record, filters));
         const page = matching.slice(offset, offset + limit);
         const nextOffset = offset + page.length < matching.length ? offset + page.length : null;

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { createProposal } from "../../proposals/create-proposal.js";
-import { BundleSnapshot } from "../bundle-snapshot.js";
 import { guarded, toolResult } from "../tool-result.js";
-import { conceptIdInput, limits, type ToolContext } from "../tool-context.js";
+import { conceptIdInput, limits, readSnapshot, type ToolContext } from "../tool-context.js";
 
 export function registerProposeUpdate(context: ToolContext): void {
   context.server.registerTool(
@@ -42,7 +41,7 @@ export function registerProposeUpdate(context: ToolContext): void {
     ({ id, section, text, rationale }) =>
       guarded(async () => {
         // Resolved here as every other tool does (bundle-relative, never the server's cwd).
-        const snapshot = await BundleSnapshot.read(context.bundleDir, context.now());
+        const snapshot = await readSnapshot(context);
         const { record } = snapshot.find(id);
         const proposal = await createProposal({
           cwd: context.bundleDir,

@@ -1,7 +1,6 @@
 import { governanceFacts } from "../governance-facts.js";
-import { BundleSnapshot } from "../bundle-snapshot.js";
 import { guarded, toolResult } from "../tool-result.js";
-import { conceptIdInput, readOnlyTool, type ToolContext } from "../tool-context.js";
+import { conceptIdInput, readOnlyTool, readSnapshot, type ToolContext } from "../tool-context.js";
 
 export function registerReadConcept(context: ToolContext): void {
   context.server.registerTool(
@@ -15,8 +14,7 @@ export function registerReadConcept(context: ToolContext): void {
     },
     ({ id }) =>
       guarded(async () => {
-        const now = context.now();
-        const { concept, record } = (await BundleSnapshot.read(context.bundleDir, now)).find(id);
+        const { concept, record } = (await readSnapshot(context)).find(id);
         const governance = governanceFacts(record);
         // Frontmatter values may hold YAML dates; JSON is what the client receives anyway.
         const frontmatter = JSON.parse(JSON.stringify(concept.values ?? {})) as Record<

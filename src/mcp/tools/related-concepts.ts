@@ -1,9 +1,8 @@
 import { relatedPaths } from "../../knowledge/concept-body.js";
 import type { ConceptRecord } from "../../knowledge/concept-record.js";
-import { BundleSnapshot } from "../bundle-snapshot.js";
 import { conceptSummary, summaryText } from "../concept-summary.js";
 import { guarded, toolResult } from "../tool-result.js";
-import { conceptIdInput, readOnlyTool, type ToolContext } from "../tool-context.js";
+import { conceptIdInput, readOnlyTool, readSnapshot, type ToolContext } from "../tool-context.js";
 
 export function registerRelatedConcepts(context: ToolContext): void {
   context.server.registerTool(
@@ -17,7 +16,7 @@ export function registerRelatedConcepts(context: ToolContext): void {
     },
     ({ id }) =>
       guarded(async () => {
-        const snapshot = await BundleSnapshot.read(context.bundleDir, context.now());
+        const snapshot = await readSnapshot(context);
         const { record } = snapshot.find(id);
         const joinLines = relationshipLines(record);
         const related = record.related.flatMap((path) => {

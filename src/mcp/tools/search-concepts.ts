@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { searchBundle } from "../../search/search-bundle.js";
+import { rankHits } from "../../search/search-bundle.js";
 import { conceptSummary, summaryText } from "../concept-summary.js";
 import { guarded, toolResult } from "../tool-result.js";
-import { limits, readOnlyTool, type ToolContext } from "../tool-context.js";
+import { limits, readOnlyTool, readSnapshot, type ToolContext } from "../tool-context.js";
 
 export function registerSearchConcepts(context: ToolContext): void {
   context.server.registerTool(
@@ -30,10 +30,8 @@ export function registerSearchConcepts(context: ToolContext): void {
     },
     ({ query, limit }) =>
       guarded(async () => {
-        const hits = await searchBundle(context.bundleDir, query, {
-          limit: limit ?? 10,
-          now: context.now(),
-        });
+        const snapshot = await readSnapshot(context);
+        const hits = rankHits(snapshot.records, query).slice(0, limit ?? 10);
         const text =
           hits.length === 0
             ? `No concept matches ${JSON.stringify(query)}. Try other words, or list_concepts to browse.`
