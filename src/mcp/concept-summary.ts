@@ -1,34 +1,5 @@
 import type { ConceptRecord } from "../knowledge/concept-record.js";
-import { governanceFacts, governanceLine, type GovernanceFacts } from "./governance-facts.js";
-
-/** How a concept appears in listings, search hits and relationships. */
-export interface ConceptSummary {
-  id: string;
-  path: string;
-  title: string;
-  description: string | null;
-  type: string | null;
-  kind: string | null;
-  source: string;
-  domain: string | null;
-  tags: string[];
-  governance: GovernanceFacts;
-}
-
-export function conceptSummary(record: ConceptRecord): ConceptSummary {
-  return {
-    id: record.id,
-    path: record.path,
-    title: record.title,
-    description: record.description ?? null,
-    type: record.type ?? null,
-    kind: record.kind ?? null,
-    source: record.source,
-    domain: record.domain ?? null,
-    tags: record.tags,
-    governance: governanceFacts(record),
-  };
-}
+import { governanceFacts, governanceLine } from "../knowledge/governance-facts.js";
 
 /** A few lines per concept for the text content: identity, governance, serious warnings. */
 export function summaryText(record: ConceptRecord, prefix = "- "): string {

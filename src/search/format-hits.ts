@@ -1,4 +1,5 @@
-import type { ConceptGovernance, ConceptRecord } from "../knowledge/concept-record.js";
+import { conceptFacts } from "../knowledge/concept-facts.js";
+import type { ConceptRecord } from "../knowledge/concept-record.js";
 import type { SearchHit } from "./search-bundle.js";
 
 /** Sensitive fields a person has not rejected: what still makes the concept pii. */
@@ -42,44 +43,15 @@ function formatHit(record: ConceptRecord): string {
   return `${lines.join("\n")}\n`;
 }
 
-/** `--json`: each hit with the full governance facts an agent must respect. */
+/** `--json`: each hit with the governance facts an agent must respect, shaped as the MCP tools'. */
 export function hitsDocument(query: string, hits: readonly SearchHit[]): unknown {
   return {
     query,
     hits: hits.map(({ record, score, matched }) => ({
-      id: record.id,
-      path: record.path,
-      title: record.title,
-      description: record.description ?? null,
-      type: record.type ?? null,
-      kind: record.kind ?? null,
-      source: record.source,
-      domain: record.domain ?? null,
-      tags: record.tags,
+      ...conceptFacts(record),
       score: Math.round(score * 1000) / 1000,
       matched,
       labels: hitLabels(record),
-      governance: governanceDocument(record.governance),
-      sensitiveFields: record.sensitiveFields,
     })),
-  };
-}
-
-/** Every governance key, null when the file does not say: an absent owner is a fact too. */
-function governanceDocument(governance: ConceptGovernance): Record<string, unknown> {
-  return {
-    approvalStatus: governance.approvalStatus ?? null,
-    status: governance.status ?? null,
-    owner: governance.owner ?? null,
-    steward: governance.steward ?? null,
-    classification: governance.classification ?? null,
-    pii: governance.pii,
-    agentUsage: governance.agentUsage ?? null,
-    lastReviewedAt: governance.lastReviewedAt ?? null,
-    nextReviewDue: governance.nextReviewDue ?? null,
-    staleAfter: governance.staleAfter ?? null,
-    stale: governance.stale,
-    deprecated: governance.deprecated,
-    humanReviewed: governance.humanReviewed,
   };
 }

@@ -49,7 +49,7 @@ describe("okf search through the CLI", () => {
     expect(blocks.at(-1)).toBe(legacy);
   });
 
-  it("--json prints the hits with their full governance facts and nothing else", async () => {
+  it("--json prints the hits with their full governance facts, shaped like the MCP tools' results", async () => {
     const { dir } = demoProject();
     const run = await runCli(["search", "owner_email", "--json", "--limit", "2"], dir);
     expect(run.code).toBe(0);
@@ -70,11 +70,10 @@ describe("okf search through the CLI", () => {
       "source",
       "domain",
       "tags",
+      "governance",
       "score",
       "matched",
       "labels",
-      "governance",
-      "sensitiveFields",
     ]);
     expect(first).toMatchObject({
       id: "sales.crm.customer_account",
@@ -86,24 +85,25 @@ describe("okf search through the CLI", () => {
       matched: ["fields", "description", "sections"],
       labels: [],
       governance: {
-        approvalStatus: "draft",
+        approval_status: "draft",
         status: "draft",
         owner: null,
         steward: "data-platform-team",
         classification: "confidential",
         pii: true,
-        agentUsage: null,
-        lastReviewedAt: null,
-        nextReviewDue: null,
-        staleAfter: null,
+        agent_usage: null,
+        last_reviewed_at: null,
+        next_review_due: null,
+        stale_after: null,
         stale: false,
         deprecated: false,
-        humanReviewed: false,
+        needs_review: false,
+        human_reviewed: false,
+        sensitive_fields: [
+          { field: "billing_contact_phone", category: "pii.phone", decision: null },
+          { field: "owner_email", category: "pii.email", decision: null },
+        ],
       },
-      sensitiveFields: [
-        { field: "billing_contact_phone", category: "pii.phone" },
-        { field: "owner_email", category: "pii.email" },
-      ],
     });
     expect(typeof first?.score).toBe("number");
   });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { ConceptRecord } from "../../knowledge/concept-record.js";
-import { conceptSummary, summaryText } from "../concept-summary.js";
+import { conceptFacts } from "../../knowledge/concept-facts.js";
+import { summaryText } from "../concept-summary.js";
 import { guarded, toolResult } from "../tool-result.js";
 import { limits, readOnlyTool, readSnapshot, type ToolContext } from "../tool-context.js";
 
@@ -57,7 +58,7 @@ export function registerListConcepts(context: ToolContext): void {
           offset,
           limit,
           next_offset: nextOffset,
-          concepts: page.map(conceptSummary),
+          concepts: page.map(conceptFacts),
         });
       }),
   );

@@ -1,4 +1,4 @@
-import { governanceFacts } from "../governance-facts.js";
+import { governanceFacts } from "../../knowledge/governance-facts.js";
 import { guarded, toolResult } from "../tool-result.js";
 import { conceptIdInput, readOnlyTool, readSnapshot, type ToolContext } from "../tool-context.js";
 

@@ -1,6 +1,7 @@
 import { relatedPaths } from "../../knowledge/concept-body.js";
 import type { ConceptRecord } from "../../knowledge/concept-record.js";
-import { conceptSummary, summaryText } from "../concept-summary.js";
+import { conceptFacts } from "../../knowledge/concept-facts.js";
+import { summaryText } from "../concept-summary.js";
 import { guarded, toolResult } from "../tool-result.js";
 import { conceptIdInput, readOnlyTool, readSnapshot, type ToolContext } from "../tool-context.js";
 
@@ -40,7 +41,7 @@ export function registerRelatedConcepts(context: ToolContext): void {
           id: record.id,
           path: record.path,
           related: related.map((entry) => ({
-            ...conceptSummary(entry.record),
+            ...conceptFacts(entry.record),
             joins: entry.joins,
           })),
           missing,

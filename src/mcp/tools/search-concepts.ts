@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { rankHits } from "../../search/search-bundle.js";
-import { conceptSummary, summaryText } from "../concept-summary.js";
+import { conceptFacts } from "../../knowledge/concept-facts.js";
+import { summaryText } from "../concept-summary.js";
 import { guarded, toolResult } from "../tool-result.js";
 import { limits, readOnlyTool, readSnapshot, type ToolContext } from "../tool-context.js";
 
@@ -46,7 +47,7 @@ export function registerSearchConcepts(context: ToolContext): void {
         return toolResult(text, {
           query,
           hits: hits.map((hit) => ({
-            ...conceptSummary(hit.record),
+            ...conceptFacts(hit.record),
             score: hit.score,
             matched: hit.matched,
           })),

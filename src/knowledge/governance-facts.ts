@@ -1,7 +1,7 @@
-import type { ConceptRecord } from "../knowledge/concept-record.js";
+import type { ConceptRecord } from "./concept-record.js";
 
 /**
- * The governance facts of a concept as the MCP tools return them. Keys follow the frontmatter
+ * The governance facts of a concept as the MCP tools and `okf search --json` return them. Keys follow the frontmatter
  * (`approval_status`, `agent_usage`, …) so that an agent can match them with the file.
  */
 export interface GovernanceFacts {
