@@ -11,8 +11,9 @@ const markerLine = /^<!--\s*okf:(begin|end)\s+[A-Za-z0-9_-]+\s*-->[ \t]*$/;
 const fieldSections = /^(schema|attributes|document structure|fields)$/i;
 
 /**
- * The `##` sections of a body, each with its text up to the next heading of level 2 or above.
- * A section is generated when its heading sits inside an `okf:` region; marker lines are not text.
+ * The `##` sections of a body, each with its text up to the next heading of level 2 or above,
+ * and what follows the `#` title as a "Summary" section (the generated summary region). A section
+ * is generated when its heading sits inside an `okf:` region; marker lines are not text.
  */
 export function bodySections(body: string): Section[] {
   const sections: Section[] = [];
@@ -39,6 +40,7 @@ export function bodySections(body: string): Section[] {
     if (title && title.level <= 2) {
       close();
       if (title.level === 2) current = { heading: title.title, lines: [], generated: inRegion };
+      if (title.level === 1) current = { heading: "Summary", lines: [], generated: true };
       continue;
     }
     current?.lines.push(text);

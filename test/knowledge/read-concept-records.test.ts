@@ -164,10 +164,11 @@ describe("readConceptRecords", () => {
     ]);
   });
 
-  it("splits the body into ## sections, marking the generated ones", async () => {
+  it("splits the body into the summary and ## sections, marking the generated ones", async () => {
     const [, , contactRecord] = await readConceptRecords(await writeBundle(files), now);
     const sections = contactRecord?.sections ?? [];
     expect(sections.map((section) => [section.heading, section.generated])).toEqual([
+      ["Summary", true],
       ["Business Meaning", false],
       ["Schema", true],
       ["Relationships", true],
@@ -175,11 +176,12 @@ describe("readConceptRecords", () => {
       ["Caveats", false],
     ]);
     // Fenced code is skipped; a ### heading stays inside its section; markers are not text.
-    expect(sections[0]?.text).toBe("One row per person we talk to at a customer.");
-    expect(sections[4]?.text).toBe(
+    expect(sections[0]?.text).toBe("PostgreSQL table.");
+    expect(sections[1]?.text).toBe("One row per person we talk to at a customer.");
+    expect(sections[5]?.text).toBe(
       "Some contacts are duplicated.\n### Known duplicates\nSame email twice.",
     );
-    expect(sections[1]?.text).not.toContain("okf:");
+    expect(sections[2]?.text).not.toContain("okf:");
   });
 
   it("resolves Relationships links to bundle paths, ignoring links that leave the bundle or the web", async () => {

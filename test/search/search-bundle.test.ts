@@ -22,6 +22,16 @@ describe("searchBundle over the demo bundle", () => {
     expect(hits[1]?.matched).toEqual(["sections"]);
   });
 
+  it("finds a concept by a word of its generated summary", async () => {
+    const { bundle } = demoProject();
+    // "Referenced by 2 tables." is said only in the summary region, before the first ## heading.
+    const hits = await searchBundle(bundle, "referenced", { now });
+    expect(paths(hits)).toContain(demoPaths.territory);
+    expect(hits.find((hit) => hit.record.path === demoPaths.territory)?.matched).toEqual([
+      "sections",
+    ]);
+  });
+
   it("finds a concept by a tag", async () => {
     const { bundle } = demoProject();
     const hits = await searchBundle(bundle, "storefront", { now });
