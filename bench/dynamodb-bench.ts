@@ -9,16 +9,11 @@
  */
 import { startDynamoProxy } from "../src/demo/dynamo-proxy.js";
 import { parseArgs } from "node:util";
-import {
-  BatchWriteItemCommand,
-  CreateTableCommand,
-  DynamoDBClient,
-  waitUntilTableExists,
-} from "@aws-sdk/client-dynamodb";
-import { marshall } from "@aws-sdk/util-dynamodb";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { dynamodbExtractor } from "../extractors/dynamodb/dynamodb-extractor.js";
 import { dynamodbSourceSchema } from "../src/config/schema.js";
 import { startEmbeddedDynamo } from "../src/demo/embedded-dynamodb.js";
+import { createTable, putItems } from "../src/demo/seed/dynamo-writes.js";
 
 const { values } = parseArgs({
   options: {
@@ -41,34 +36,24 @@ async function seed(endpoint: string, region: string): Promise<void> {
   });
   for (let index = 0; index < tableCount; index++) {
     const name = `bench_${String(index).padStart(4, "0")}`;
-    await client.send(
-      new CreateTableCommand({
-        TableName: name,
-        BillingMode: "PAY_PER_REQUEST",
-        AttributeDefinitions: [
-          { AttributeName: "pk", AttributeType: "S" },
-          { AttributeName: "sk", AttributeType: "N" },
-        ],
-        KeySchema: [
-          { AttributeName: "pk", KeyType: "HASH" },
-          { AttributeName: "sk", KeyType: "RANGE" },
-        ],
-      }),
-    );
-    await waitUntilTableExists(
-      { client, minDelay: 1, maxDelay: 1, maxWaitTime: 30 },
-      { TableName: name },
-    );
+    await createTable(client, {
+      TableName: name,
+      BillingMode: "PAY_PER_REQUEST",
+      AttributeDefinitions: [
+        { AttributeName: "pk", AttributeType: "S" },
+        { AttributeName: "sk", AttributeType: "N" },
+      ],
+      KeySchema: [
+        { AttributeName: "pk", KeyType: "HASH" },
+        { AttributeName: "sk", KeyType: "RANGE" },
+      ],
+    });
     const items = Array.from({ length: 20 }, (_, i) => ({
       pk: `P#${String(i % 4)}`,
       sk: i,
       payload: { n: i, tag: "x" },
     }));
-    await client.send(
-      new BatchWriteItemCommand({
-        RequestItems: { [name]: items.map((item) => ({ PutRequest: { Item: marshall(item) } })) },
-      }),
-    );
+    await putItems(client, name, items);
   }
   client.destroy();
 }

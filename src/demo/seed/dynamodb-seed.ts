@@ -1,13 +1,6 @@
-import {
-  BatchWriteItemCommand,
-  CreateTableCommand,
-  DynamoDBClient,
-  TagResourceCommand,
-  waitUntilTableExists,
-  type CreateTableCommandInput,
-} from "@aws-sdk/client-dynamodb";
+import { DynamoDBClient, type CreateTableCommandInput } from "@aws-sdk/client-dynamodb";
 import type { DemoTableSettings } from "../dynamo-feature-shim.js";
-import { marshall } from "@aws-sdk/util-dynamodb";
+import { createTable, putItems } from "./dynamo-writes.js";
 import { commerceAppItems, orderEventItems } from "./dynamodb-items.js";
 
 /** The seed article's order history: one partition per order, events in time order. */
@@ -81,34 +74,13 @@ export const demoDynamoFeatures: Record<(typeof demoDynamoTables)[number], DemoT
   commerce_app: { pointInTimeRecovery: false },
 };
 
-/** BatchWriteItem takes at most 25 items. */
-const batchSize = 25;
-
 async function createAndFill(
   client: DynamoDBClient,
   table: CreateTableCommandInput,
   items: readonly Record<string, unknown>[],
 ): Promise<void> {
-  const { Tags: tags, ...definition } = table;
-  const created = await client.send(new CreateTableCommand(definition));
-  // A table accepts items once ACTIVE; dynalite gets there on its next tick, AWS in seconds.
-  await waitUntilTableExists(
-    { client, minDelay: 1, maxDelay: 1, maxWaitTime: 60 },
-    { TableName: definition.TableName },
-  );
-  const arn = created.TableDescription?.TableArn;
-  if (tags && arn) await client.send(new TagResourceCommand({ ResourceArn: arn, Tags: tags }));
-  for (let start = 0; start < items.length; start += batchSize) {
-    const requests = items
-      .slice(start, start + batchSize)
-      .map((item) => ({ PutRequest: { Item: marshall(item) } }));
-    const written = await client.send(
-      new BatchWriteItemCommand({ RequestItems: { [definition.TableName ?? ""]: requests } }),
-    );
-    const left = Object.keys(written.UnprocessedItems ?? {}).length;
-    if (left > 0)
-      throw new Error(`The demo seed could not write all items of ${definition.TableName ?? ""}.`);
-  }
+  await createTable(client, table);
+  await putItems(client, table.TableName ?? "", items);
 }
 
 /**

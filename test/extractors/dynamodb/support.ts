@@ -1,11 +1,4 @@
-import {
-  BatchWriteItemCommand,
-  CreateTableCommand,
-  DynamoDBClient,
-  waitUntilTableExists,
-  type CreateTableCommandInput,
-} from "@aws-sdk/client-dynamodb";
-import { marshall } from "@aws-sdk/util-dynamodb";
+import { DynamoDBClient, type CreateTableCommandInput } from "@aws-sdk/client-dynamodb";
 import type { ExtractContext } from "../../../extractors/extractor.js";
 import { dynamodbExtractor } from "../../../extractors/dynamodb/dynamodb-extractor.js";
 import { dynamodbSourceSchema, type DynamodbSourceConfig } from "../../../src/config/schema.js";
@@ -19,6 +12,7 @@ import {
 
 export type { EmbeddedDynamo };
 export { startEmbeddedDynamo };
+export { createTable, putItems } from "../../../src/demo/seed/dynamo-writes.js";
 
 /** A client for setting tables up, as any SDK user would (dynalite accepts any credentials). */
 export function adminClient(engine: EmbeddedDynamo): DynamoDBClient {
@@ -69,34 +63,6 @@ export function simpleTable(
       ...(sortKey ? [{ AttributeName: sortKey.name, KeyType: "RANGE" as const }] : []),
     ],
   };
-}
-
-export async function createTable(
-  client: DynamoDBClient,
-  input: CreateTableCommandInput,
-): Promise<void> {
-  await client.send(new CreateTableCommand(input));
-  // Items are refused until the table is ACTIVE (dynalite: on its next tick).
-  await waitUntilTableExists(
-    { client, minDelay: 1, maxDelay: 1, maxWaitTime: 30 },
-    { TableName: input.TableName },
-  );
-}
-
-/** Writes plain JS items (marshalled by the SDK's util), 25 per BatchWriteItem. */
-export async function putItems(
-  client: DynamoDBClient,
-  table: string,
-  items: readonly Record<string, unknown>[],
-): Promise<void> {
-  for (let start = 0; start < items.length; start += 25) {
-    const batch = items.slice(start, start + 25).map((item) => ({
-      PutRequest: {
-        Item: marshall(item, { removeUndefinedValues: true }),
-      },
-    }));
-    await client.send(new BatchWriteItemCommand({ RequestItems: { [table]: batch } }));
-  }
 }
 
 /** Every record of a dataset's sample, and its description once read. */
