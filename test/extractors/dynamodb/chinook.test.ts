@@ -9,6 +9,7 @@ import {
   extract,
   putItems,
   readSample,
+  simpleTable,
   sourceConfig,
   startEmbeddedDynamo,
   type EmbeddedDynamo,
@@ -59,18 +60,7 @@ const items = chinookItems();
 beforeAll(async () => {
   engine = await startEmbeddedDynamo();
   client = adminClient(engine);
-  await createTable(client, {
-    TableName: "chinook_sales",
-    BillingMode: "PAY_PER_REQUEST",
-    AttributeDefinitions: [
-      { AttributeName: "pk", AttributeType: "S" },
-      { AttributeName: "sk", AttributeType: "S" },
-    ],
-    KeySchema: [
-      { AttributeName: "pk", KeyType: "HASH" },
-      { AttributeName: "sk", KeyType: "RANGE" },
-    ],
-  });
+  await createTable(client, simpleTable("chinook_sales", { name: "sk", type: "S" }));
   await putItems(client, "chinook_sales", items);
 }, 60_000);
 
