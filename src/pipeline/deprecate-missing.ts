@@ -29,13 +29,11 @@ export async function deprecateMissing(
       if (deprecated === undefined) continue;
       await run.files.write(path, deprecated);
       outcome.deprecated.push(path);
-      const details = ["no longer in the source"];
-      run.log.push({ action: "deprecated", conceptPath: path, title: state.ref.name, details });
       outcome.changes.push({
         path,
         title: state.ref.name,
         action: "deprecated",
-        details,
+        details: ["no longer in the source"],
         newFindings: [],
         movedToReview: false,
       });

@@ -46,7 +46,6 @@ export async function runExtract(options: ExtractOptions): Promise<ExtractResult
     dryRun || options.holdsLock === true ? undefined : await acquireBundleLock(bundleDir);
   try {
     const files = new BundleFiles(bundleDir, dryRun);
-    const log: LogEntry[] = [];
     const unparseable: ExtractResult["unparseable"] = [];
     const limit = pLimit(sourcesAtOnce);
     const runAll = (wave: readonly SourceConfig[]) =>
@@ -59,7 +58,6 @@ export async function runExtract(options: ExtractOptions): Promise<ExtractResult
               files,
               templates,
               now,
-              log,
               unparseable,
               progress,
               profile: options.profile ?? true,
@@ -79,9 +77,12 @@ export async function runExtract(options: ExtractOptions): Promise<ExtractResult
         sources.findIndex((source) => source.name === b.name),
     );
     if (!dryRun) {
-      log.sort((a, b) =>
-        a.conceptPath < b.conceptPath ? -1 : a.conceptPath > b.conceptPath ? 1 : 0,
-      );
+      const log: LogEntry[] = outcomes
+        .flatMap((outcome) => outcome.changes)
+        .map(({ action, path, title, details }) => ({ action, conceptPath: path, title, details }))
+        .sort((a, b) =>
+          a.conceptPath < b.conceptPath ? -1 : a.conceptPath > b.conceptPath ? 1 : 0,
+        );
       if (await appendLogEntries(bundleDir, now.slice(0, 10), log, { dryRun })) files.written++;
       const indexes = await updateIndexFiles(bundleDir, {
         dryRun,

@@ -3,7 +3,6 @@ import { extractors } from "../../extractors/registry.js";
 import { planConceptPaths, refKey } from "../bundle/concept-paths.js";
 import { mergeConcept } from "../bundle/merge-concept.js";
 import { deprecateMissing } from "./deprecate-missing.js";
-import type { LogEntry } from "../bundle/log-file.js";
 import { readSourceState, writeSourceState, type SourceState } from "../bundle/source-state.js";
 import { classifyDataset } from "../classifier/classify-dataset.js";
 import type { OkfConfig, SourceConfig } from "../config/schema.js";
@@ -26,7 +25,6 @@ export interface SourceRun {
   profile: boolean;
   concurrency: number;
   progress: (line: string) => void;
-  log: LogEntry[];
   unparseable: ExtractResult["unparseable"];
 }
 
@@ -140,17 +138,10 @@ async function writeConcepts(
       outcome.notes.push(...merged.notes.map((note) => ({ file: planned.path, note })));
       if (merged.action !== "unchanged") {
         await files.write(planned.path, merged.text);
-        const action = merged.action === "created" ? "created" : "changed";
-        run.log.push({
-          action,
-          conceptPath: planned.path,
-          title: dataset.ref.name,
-          details: merged.details,
-        });
         outcome.changes.push({
           path: planned.path,
           title: dataset.ref.name,
-          action,
+          action: merged.action,
           details: merged.details,
           newFindings: merged.newFindings,
           movedToReview: merged.movedToReview,
