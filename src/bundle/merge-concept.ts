@@ -98,11 +98,10 @@ export function mergeConcept(input: ConceptMergeInput): ConceptMergeResult {
   });
   if (descriptionConflict)
     notes.push(`description kept as edited; the source now says "${rendered.description}"`);
-  const wasApproved = frontmatterValues(document).approval_status === "approved";
-  const approvalChanged = existing
+  const reviewFrom = existing
     ? applyApprovalTransition(document, previous?.fingerprint, fingerprint)
-    : false;
-  if (approvalChanged) notes.push("approved file moved to needs_review: its machine facts changed");
+    : undefined;
+  if (reviewFrom) notes.push("approved file moved to needs_review: its machine facts changed");
   keepOrRefreshGenerated(document, previous?.contentHash === contentHash, input);
 
   let body = existing
@@ -132,16 +131,14 @@ export function mergeConcept(input: ConceptMergeInput): ConceptMergeResult {
     details: [
       ...details,
       ...piiChange(piiBefore, rendered.machineFrontmatter.pii),
-      ...(approvalChanged
-        ? [`approval_status: ${wasApproved ? "approved" : "deprecated"} → needs_review`]
-        : []),
+      ...(reviewFrom ? [`approval_status: ${reviewFrom} → needs_review`] : []),
     ],
     notes,
     newFindings: dataset.findings
       .filter((finding) => !decisions.has(finding.path))
       .map(({ path: fieldPath, category }) => ({ path: fieldPath, category }))
       .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
-    movedToReview: approvalChanged && wasApproved,
+    movedToReview: reviewFrom === "approved",
     state: {
       ref: dataset.ref,
       structure,
@@ -176,19 +173,22 @@ function insertBeforeDetails(body: string, path: string, section: string): strin
   return `${body.slice(0, anchor.start)}${section}\n\n${body.slice(anchor.start)}`;
 }
 
-/** An approved file whose facts changed needs review; a deprecated object that came back, too. */
+/**
+ * An approved file whose facts changed needs review; a deprecated object that came back, too.
+ * Returns the status the file moved from, or undefined when it stays as it is.
+ */
 function applyApprovalTransition(
   document: Document,
   before: string | undefined,
   after: string,
-): boolean {
+): "approved" | "deprecated" | undefined {
   const approval = frontmatterValues(document).approval_status;
   const reappeared = approval === "deprecated";
   const drifted = approval === "approved" && before !== undefined && before !== after;
-  if (!reappeared && !drifted) return false;
+  if (!reappeared && !drifted) return undefined;
   setKey(document, "approval_status", "needs_review");
   setKey(document, "status", okfStatusFor("needs_review"));
-  return true;
+  return approval;
 }
 
 /** `generated.at` moves only when the generated content changes (DESIGN §4). */

@@ -40,6 +40,14 @@ function merge(
   return mergeConcept(input);
 }
 
+/** A low-confidence finding by name, with an empty Decision cell. */
+const nameFinding = {
+  path: "segment",
+  category: "pii.test",
+  confidence: "low" as const,
+  evidence: ["name matches"],
+};
+
 const values = (text: string) => frontmatterValues(parseKnowledgeFile(text, "x.md").frontmatter);
 
 describe("mergeConcept", () => {
@@ -145,13 +153,7 @@ describe("mergeConcept", () => {
   });
 
   it("keeps a person's Decision cell and lets a rejection turn pii off", () => {
-    const finding = {
-      path: "segment",
-      category: "pii.test",
-      confidence: "low" as const,
-      evidence: ["name matches"],
-    };
-    const withFinding = sampleAccount({ findings: [finding] });
+    const withFinding = sampleAccount({ findings: [nameFinding] });
     const first = merge(withFinding);
     expect(values(first.text).pii).toBe(true);
     const rejected = first.text.replace("| name matches | |", "| name matches | rejected |");
@@ -162,13 +164,7 @@ describe("mergeConcept", () => {
   });
 
   it("does not rewrite a file for a person's Description or Decision edit alone", () => {
-    const finding = {
-      path: "segment",
-      category: "pii.test",
-      confidence: "low" as const,
-      evidence: ["name matches"],
-    };
-    const withFinding = sampleAccount({ findings: [finding] });
+    const withFinding = sampleAccount({ findings: [nameFinding] });
     const first = merge(withFinding);
     const edited = first.text
       .replace("| Commercial segment |", "| Segment as sold by the account team |")
@@ -205,6 +201,24 @@ describe("mergeConcept", () => {
     );
     expect(third.text.match(/## Prohibited Use/g)).toHaveLength(1);
     expect(values(third.text).classification).toBe("internal");
+  });
+
+  it("reports findings without a row yet, and from which status a file moved to needs_review", () => {
+    const withFinding = sampleAccount({ findings: [nameFinding] });
+    const first = merge(withFinding);
+    expect(first.newFindings).toEqual([{ path: "segment", category: "pii.test" }]);
+    expect(merge(withFinding, first.text, first.state).newFindings).toEqual([]);
+
+    const approved = first.text.replace("approval_status: draft", "approval_status: approved");
+    const fewer = { ...withFinding, fields: withFinding.fields.slice(0, -1) };
+    const drifted = merge(fewer, approved, first.state);
+    expect(drifted.movedToReview).toBe(true);
+    expect(drifted.details).toContain("approval_status: approved → needs_review");
+
+    const back = merge(withFinding, deprecateConcept(first.text, "x.md"), first.state);
+    expect(values(back.text).approval_status).toBe("needs_review");
+    expect(back.movedToReview).toBe(false);
+    expect(back.details).toContain("approval_status: deprecated → needs_review");
   });
 
   it("deprecates a concept once", () => {
