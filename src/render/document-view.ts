@@ -2,7 +2,7 @@ import { pathCell, tableCell } from "../bundle/markdown-table.js";
 import type { EnrichedDataset, Index } from "../model/index.js";
 import { typeNames, seenIn } from "./attribute-view.js";
 import { code, codeList, formatRounded } from "./format.js";
-import { profileText, sensitivePaths } from "./profile-view.js";
+import { profileText, rareFieldBullets, rareShare, sensitivePaths } from "./profile-view.js";
 
 export interface StructureRow {
   field: string;
@@ -10,9 +10,6 @@ export interface StructureRow {
   seen: string;
   required: string;
 }
-
-/** Share of sampled documents under which a field is called rare. */
-const rare = 0.05;
 
 /**
  * Document Structure rows: every sampled path with its types, presence and whether it is
@@ -34,7 +31,7 @@ export function structureRows(
         ? ""
         : always
           ? "yes"
-          : profile.present / Math.max(profile.sampled, 1) < rare
+          : profile.present / Math.max(profile.sampled, 1) < rareShare
             ? "no — rare"
             : "no";
     const facts = profileText(undefined, profile, {
@@ -117,12 +114,6 @@ export function documentQualityBullets(dataset: EnrichedDataset): string[] {
   }
   if (facts?.capped)
     bullets.push("Capped collection: the oldest documents are overwritten when it is full.");
-  for (const profile of dataset.profile?.fields ?? []) {
-    if (profile.sampled >= 20 && profile.present > 0 && profile.present / profile.sampled < rare) {
-      bullets.push(
-        `${code(profile.path)} is rare: seen in ${formatRounded(profile.present)} of ${formatRounded(profile.sampled)} sampled documents.`,
-      );
-    }
-  }
+  bullets.push(...rareFieldBullets(dataset, "documents"));
   return bullets;
 }

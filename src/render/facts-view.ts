@@ -1,5 +1,6 @@
 import type { EnrichedDataset } from "../model/index.js";
 import {
+  capitalise,
   code,
   formatBytes,
   formatCount,
@@ -12,12 +13,11 @@ import { keyValueSummary } from "./keyvalue-view.js";
 import { sampledNullFraction } from "./profile-view.js";
 import type { RenderInput } from "./render-input.js";
 
-const noun = (dataset: EnrichedDataset) =>
-  dataset.kind === "nosql_table"
-    ? "items"
-    : dataset.kind === "document_collection"
-      ? "documents"
-      : "rows";
+/** Items, documents or rows: what the records of this dataset are called. */
+export function recordWord(dataset: EnrichedDataset): string {
+  if (dataset.kind === "nosql_table") return "items";
+  return dataset.kind === "document_collection" ? "documents" : "rows";
+}
 
 export function qualifiedName(input: RenderInput): string {
   const { ref } = input.dataset;
@@ -35,7 +35,7 @@ export function summarySentences(input: RenderInput): string[] {
       : "";
   const volume = [
     dataset.stats?.rowEstimate !== undefined
-      ? rowVolume(dataset.stats.rowEstimate, noun(dataset), dataset.stats.source)
+      ? rowVolume(dataset.stats.rowEstimate, recordWord(dataset), dataset.stats.source)
       : "",
     dataset.stats?.sizeBytes ? formatBytes(dataset.stats.sizeBytes) : "",
   ].filter(Boolean);
@@ -88,7 +88,7 @@ export function qualityBullets(dataset: EnrichedDataset): string[] {
       bullets.push(
         nulls >= 1
           ? `${code(field.path)} is always null (${source}).`
-          : `${code(field.path)} is null in ${formatPercent(nulls)} of ${noun(dataset)} (${source}).`,
+          : `${code(field.path)} is null in ${formatPercent(nulls)} of ${recordWord(dataset)} (${source}).`,
       );
     }
     if (field.enumValues && field.enumValues.length > 0) {
@@ -159,8 +159,4 @@ function latest(...values: (string | undefined)[]): string | undefined {
     .filter((v): v is string => v !== undefined)
     .sort()
     .at(-1);
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -68,6 +68,11 @@ export function codeList(values: readonly string[]): string {
   return values.map(code).join(", ");
 }
 
+/** `sequential scans 1K+` → `Sequential scans 1K+`. */
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** "1 table" / "4 tables". */
 export function plural(count: number, word: string, pluralWord = `${word}s`): string {
   return `${String(count)} ${count === 1 ? word : pluralWord}`;

@@ -4,7 +4,7 @@ import type {
   KeyValueFacts,
   SecondaryIndex,
 } from "../model/index.js";
-import { code, codeList, formatBytes, formatCount, formatRounded } from "./format.js";
+import { code, codeList, formatBytes, formatCount } from "./format.js";
 
 const keyText = (key: KeyAttribute) => `${code(key.name)} (${key.type})`;
 
@@ -146,14 +146,4 @@ export function retentionBullets(facts: KeyValueFacts): string[] {
       `Changes are published to a DynamoDB stream (${facts.stream.viewType ?? "view type unknown"}, kept 24 hours).`,
     );
   return bullets;
-}
-
-/** Attributes present in few sampled items: optional, or a sign of drift. */
-export function rareAttributeBullets(dataset: EnrichedDataset): string[] {
-  return (dataset.profile?.fields ?? [])
-    .filter((f) => f.sampled >= 20 && f.present > 0 && f.present / f.sampled < 0.05)
-    .map(
-      (f) =>
-        `${code(f.path)} is rare: seen in ${formatRounded(f.present)} of ${formatRounded(f.sampled)} sampled items.`,
-    );
 }

@@ -1,5 +1,18 @@
 import type { EnrichedDataset, Field, FieldProfile, ValueType } from "../model/index.js";
-import { formatCount, formatPercent } from "./format.js";
+import { code, formatCount, formatPercent, formatRounded } from "./format.js";
+
+/** Share of sampled records under which a field is called rare. */
+export const rareShare = 0.05;
+
+/** Fields present in few sampled records (items, documents): optional, or a sign of drift. */
+export function rareFieldBullets(dataset: EnrichedDataset, records: string): string[] {
+  return (dataset.profile?.fields ?? [])
+    .filter((f) => f.sampled >= 20 && f.present > 0 && f.present / f.sampled < rareShare)
+    .map(
+      (f) =>
+        `${code(f.path)} is rare: seen in ${formatRounded(f.present)} of ${formatRounded(f.sampled)} sampled ${records}.`,
+    );
+}
 
 /** Paths a person has not rejected as sensitive: they show no figures drawn from values. */
 export function sensitivePaths(

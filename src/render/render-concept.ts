@@ -2,22 +2,22 @@ import type { GeneratedRegion } from "../bundle/regions.js";
 import { regionBlock } from "../bundle/regions.js";
 import { pathCell, tableCell } from "../bundle/markdown-table.js";
 import { ConfigError, errorMessage } from "../errors.js";
-import { code } from "./format.js";
+import { capitalise, code } from "./format.js";
 import {
   generatedDescription,
   qualityBullets,
+  recordWord,
   summarySentences,
   usageBullets,
 } from "./facts-view.js";
 import type { EnrichedDataset } from "../model/index.js";
-import { sensitivePaths } from "./profile-view.js";
+import { rareFieldBullets, sensitivePaths } from "./profile-view.js";
 import { attributeRows, variantBlocks } from "./attribute-view.js";
 import { documentIndexBullets, documentQualityBullets, structureRows } from "./document-view.js";
 import {
   accessPatterns,
   antiPatterns,
   keyValueKeyBullets,
-  rareAttributeBullets,
   retentionBullets,
 } from "./keyvalue-view.js";
 import type { RenderInput } from "./render-input.js";
@@ -92,7 +92,7 @@ export function renderConcept(input: RenderInput, templates: TemplateSet): Rende
     quality: keyValue
       ? [
           ...retentionBullets(keyValue),
-          ...rareAttributeBullets(dataset),
+          ...rareFieldBullets(dataset, "items"),
           ...qualityBullets(dataset),
         ]
       : isDocument
@@ -183,29 +183,19 @@ function renderTemplate(
 }
 
 /** Sensitive document collections also get a section on how fields must be masked. */
-export const maskingRulesSection =
+const maskingRulesSection =
   "## Masking Rules\n_Owner to write: how sensitive fields must be masked before anything leaves the company._";
 
-/** Items, documents or rows: what one record of this dataset is called. */
-function recordWord(dataset: EnrichedDataset): string {
-  if (dataset.kind === "nosql_table") return "items";
-  return dataset.kind === "document_collection" ? "documents" : "rows";
-}
-
 /** The human section a file with sensitive fields gets, on creation or when it turns pii. */
-export const prohibitedUseSection =
+const prohibitedUseSection =
   "## Prohibited Use\n_Owner to write: what this data must never be used for, and who may see it._";
 
 /** Files with sensitive fields, or suggested `restricted`, carry a Prohibited Use section. */
-export function needsProhibitedUse(
+function needsProhibitedUse(
   dataset: EnrichedDataset,
   decisions: ReadonlyMap<string, string>,
 ): boolean {
   return (
     sensitivePaths(dataset, decisions).size > 0 || dataset.suggestedClassification === "restricted"
   );
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,5 +1,4 @@
 import type { EnrichedDataset, Field } from "../model/index.js";
-import { code } from "./format.js";
 import { notSampledPrefix } from "../profiler/profile-dataset.js";
 import { profileText, sensitivePaths } from "./profile-view.js";
 import { pathCell, tableCell } from "../bundle/markdown-table.js";
@@ -130,8 +129,4 @@ export function schemaFootnote(dataset: EnrichedDataset): string | undefined {
     parts.push(dataset.profile.method);
   }
   return parts.length > 0 ? `Figures: ${parts.join("; ")}.` : undefined;
-}
-
-export function fieldList(fields: readonly string[]): string {
-  return fields.map(code).join(", ");
 }

@@ -1,5 +1,5 @@
 import type { EnrichedDataset, StorageFacts } from "../model/index.js";
-import { code, codeList, formatDay } from "./format.js";
+import { capitalise, code, codeList, formatDay } from "./format.js";
 
 const dataFormatNames: Record<string, string> = {
   parquet: "Parquet",
@@ -61,8 +61,7 @@ function classesBullet(storage: StorageFacts): string | undefined {
     storage.outputFormat ? `output format ${code(storage.outputFormat)}` : undefined,
   ].filter((part) => part !== undefined);
   if (parts.length === 0) return undefined;
-  const sentence = parts.join(", ");
-  return sentence.charAt(0).toUpperCase() + sentence.slice(1);
+  return capitalise(parts.join(", "));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { posix } from "node:path";
 import type { DatasetRef, EnrichedDataset, ForeignKey } from "../model/index.js";
-import { code, codeList, linkTarget, linkText } from "./format.js";
+import { capitalise, code, codeList, linkTarget, linkText } from "./format.js";
 import type { RenderInput } from "./render-input.js";
 
 /** Bullets of the Keys and Indexes section. */
@@ -40,10 +40,6 @@ export function relationshipBullets(input: RenderInput): string[] {
     return `${capitalise(link.relation)} ${target === undefined ? code(label) : relativeLink(input, label, target)}`;
   });
   return [...outgoing, ...incoming, ...linked];
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function relativeLink(input: RenderInput, label: string, target: string): string {
