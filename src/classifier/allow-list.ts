@@ -11,7 +11,7 @@ function toSlashes(dotted: string): string {
 }
 
 /** `<schema>.<table>.<path>`, `<database>.<table>.<path>` without schemas, else `<table>.<path>`. */
-export function qualifiedFieldName(ref: DatasetRef, path: string): string {
+function qualifiedFieldName(ref: DatasetRef, path: string): string {
   const owner = ref.schema ?? ref.database;
   const field = path.replace(/\[\]/g, "");
   return [owner, ref.name, field].filter((part) => part !== undefined).join(".");

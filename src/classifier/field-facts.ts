@@ -4,7 +4,7 @@ import { typeFamilies, type TypeFamily } from "./type-family.js";
 import { valueChecks, type ValueCheckId } from "./value-checks.js";
 
 /** At most this many sampled values of one field are inspected; evidence counts only these. */
-export const inspectedValues = 1_000;
+const inspectedValues = 1_000;
 
 /** What the classifier knows about one field. Values never leave this object except as counts. */
 export interface FieldFacts {

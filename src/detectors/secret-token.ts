@@ -31,7 +31,7 @@ export const secretEntropyThreshold = 3.9;
  * made of words: split into camel-case words, digit runs and punctuation, they average more than
  * four characters a piece, random strings about two (3.5 is exceeded in 1 of 10,000).
  */
-export const maximumMeanPieceLength = 3.5;
+const maximumMeanPieceLength = 3.5;
 const minimumOpaqueLength = 32;
 
 /**
@@ -62,7 +62,7 @@ function plainSegmentShare(material: string): number {
   return plain.reduce((sum, segment) => sum + segment.length, 0) / total;
 }
 
-export function isJsonWebToken(candidate: string): boolean {
+function isJsonWebToken(candidate: string): boolean {
   const parts = candidate.split(".");
   if (parts.length !== 3 || !parts[0]?.startsWith("eyJ") || !parts[1]?.startsWith("eyJ")) {
     return false;

@@ -7,7 +7,7 @@ import { showNumber, ValueRange } from "./value-range.js";
 import { shapeOf } from "./value-shapes.js";
 
 /** Values per field handed to the classifier's value rules. */
-export const samplesPerField = 200;
+const samplesPerField = 200;
 /** Sampled strings are cut here: enough for any value rule, bounded in memory. */
 const longestSample = 1_000;
 /** Binary values are told apart by their length and first bytes. */

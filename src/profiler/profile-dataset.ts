@@ -11,7 +11,7 @@ export const notSampledPrefix = "not sampled: ";
  * Records held back until the map paths are decided from them, so that every record, these
  * included, is profiled with the same paths. The default document sample fits in it whole.
  */
-export const mapWarmupRecords = 1_000;
+const mapWarmupRecords = 1_000;
 /** Relational rows are not schemaless: their top-level keys are columns, never map keys. */
 const schemaless: readonly Dataset["kind"][] = ["nosql_table", "document_collection"];
 

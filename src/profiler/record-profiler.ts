@@ -7,7 +7,7 @@ import { arrayElementsProfiled, deepestPath } from "./path-limits.js";
 export { arrayElementsProfiled, deepestPath };
 
 /** The last resort against documents that grow a path per key (see `MapKeys` for the first). */
-export const mostPaths = 500;
+const mostPaths = 500;
 
 export interface ProfilerResult {
   profile: DatasetProfile;

@@ -3,7 +3,7 @@ import type { Leaf } from "./value-kinds.js";
 import { showNumber } from "./value-range.js";
 
 /** A field with more distinct values than this is not a category. */
-export const mostListedValues = 12;
+const mostListedValues = 12;
 /** Fewer non-null values than this say too little for a list to mean "the valid values". */
 const fewestValuesForList = 10;
 /** Each listed value should have been seen this many times on average. */

@@ -6,7 +6,7 @@ import { isEmail, isIpAddress, isPhoneNumber } from "../detectors/index.js";
  * string of digits is a numeric string rather than a phone number. Emails, phone numbers and IP
  * addresses are recognised by the detectors the classifier and the privacy lint share.
  */
-export const valueShapes = [
+const valueShapes = [
   "uuid",
   "email",
   "url",

@@ -5,7 +5,7 @@ import { RecordProfiler, type RecordProfilerOptions } from "./record-profiler.js
 
 /** Variants reported by name; the rest are merged into one named `otherVariant`. */
 export const mostVariants = 20;
-export const otherVariant = "other";
+const otherVariant = "other";
 
 interface Kind {
   name: string;

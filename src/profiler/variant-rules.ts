@@ -8,7 +8,7 @@ const leastCoverage = 0.9;
 /** Key prefix kinds profiled separately before the rest go to the remainder. */
 const mostTrackedPrefixKinds = 50;
 /** A discriminator with more values than this is a free-form attribute, not a record kind. */
-export const mostDiscriminatorValues = mostVariants;
+const mostDiscriminatorValues = mostVariants;
 
 /** One way of telling record kinds apart, fed every sampled record. */
 export interface VariantRule {
