@@ -165,6 +165,10 @@ export function assembleDataset(facts: TableFacts, name: string, region: string)
       rowEstimate: table.ItemCount,
       sizeBytes: table.TableSizeBytes,
       source: "DescribeTable",
+      zeroCountMeans:
+        table.ItemCount === 0
+          ? "counted yet by DescribeTable (refreshed about every six hours)"
+          : undefined,
     }),
     tags: tagStrings(facts.tags),
     keyValue,

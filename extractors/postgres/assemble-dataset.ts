@@ -21,20 +21,22 @@ const kinds: Record<RelationKind, { kind: DatasetKind; objectType: string }> = {
 function datasetStats(relation: RelationRow, partitions: PartitionFacts): DatasetStats | undefined {
   if (relation.kind === "v") return undefined;
   const ownEstimate = relation.reltuples >= 0 ? Math.round(relation.reltuples) : undefined;
-  const stats = compact<DatasetStats>(
-    relation.kind === "p"
-      ? {
-          rowEstimate: partitions.rowEstimate ?? ownEstimate,
-          sizeBytes: partitions.sizeBytes,
-          source: "pg_class",
-        }
-      : {
-          rowEstimate: ownEstimate,
-          sizeBytes: relation.sizeBytes ?? undefined,
-          source: "pg_class",
-        },
-  );
-  return stats.rowEstimate === undefined && stats.sizeBytes === undefined ? undefined : stats;
+  const partitioned = relation.kind === "p";
+  const rowEstimate = partitioned ? (partitions.rowEstimate ?? ownEstimate) : ownEstimate;
+  // reltuples is -1 until the first ANALYZE (PostgreSQL 14+).
+  const neverAnalysed = rowEstimate === undefined && (relation.kind === "r" || partitioned);
+  const stats = compact<DatasetStats>({
+    rowEstimate,
+    sizeBytes: partitioned ? partitions.sizeBytes : (relation.sizeBytes ?? undefined),
+    source: "pg_class",
+    zeroCountMeans: rowEstimate === 0 ? "when last analysed" : undefined,
+    missingCountNote: neverAnalysed
+      ? "No planner statistics yet: the table has never been analysed."
+      : undefined,
+  });
+  return stats.rowEstimate === undefined && stats.sizeBytes === undefined && !neverAnalysed
+    ? undefined
+    : stats;
 }
 
 export function assembleDataset(

@@ -22,6 +22,10 @@ export interface DatasetStats {
   sizeBytes?: number;
   /** e.g. "pg_class", "pg_stats", "DescribeTable". */
   source: string;
+  /** When `rowEstimate` is 0: what that means here, read after "no rows": "when last analysed". */
+  zeroCountMeans?: string;
+  /** Why `rowEstimate` is absent, as a Data Quality sentence, when the source can tell. */
+  missingCountNote?: string;
 }
 
 export interface DatasetUsage {

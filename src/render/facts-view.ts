@@ -1,4 +1,4 @@
-import type { EnrichedDataset } from "../model/index.js";
+import type { DatasetStats, EnrichedDataset } from "../model/index.js";
 import {
   capitalise,
   code,
@@ -35,7 +35,7 @@ export function summarySentences(input: RenderInput): string[] {
       : "";
   const volume = [
     dataset.stats?.rowEstimate !== undefined
-      ? rowVolume(dataset.stats.rowEstimate, recordWord(dataset), dataset.stats.source)
+      ? rowVolume(dataset.stats.rowEstimate, recordWord(dataset), dataset.stats)
       : "",
     dataset.stats?.sizeBytes ? formatBytes(dataset.stats.sizeBytes) : "",
   ].filter(Boolean);
@@ -104,11 +104,8 @@ export function qualityBullets(dataset: EnrichedDataset): string[] {
   }
   for (const check of dataset.checks)
     bullets.push(`Check ${code(check.name)}: ${code(check.expression)}.`);
-  // Only PostgreSQL's own counts come from ANALYZE; elsewhere a missing count means no access.
-  const planner = dataset.usage?.source === "pg_stat_user_tables";
-  if (dataset.kind === "table" && planner && dataset.stats?.rowEstimate === undefined) {
-    bullets.push("No planner statistics yet: the table has never been analysed.");
-  }
+  if (dataset.stats?.rowEstimate === undefined && dataset.stats?.missingCountNote)
+    bullets.push(dataset.stats.missingCountNote);
   return bullets;
 }
 
@@ -146,12 +143,9 @@ export function usageBullets(dataset: EnrichedDataset): string[] {
   return bullets;
 }
 
-function rowVolume(estimate: number, noun: string, source: string | undefined): string {
+function rowVolume(estimate: number, noun: string, stats: DatasetStats): string {
   if (estimate > 0) return `about ${formatCount(estimate)} ${noun}`;
-  // DynamoDB refreshes its counts about every six hours; PostgreSQL's come from ANALYZE.
-  if (source === "DescribeTable")
-    return `no ${noun} counted yet by DescribeTable (refreshed about every six hours)`;
-  return source === "pg_class" ? `no ${noun} when last analysed` : `no ${noun} (${source})`;
+  return `no ${noun} ${stats.zeroCountMeans ?? `(${stats.source})`}`;
 }
 
 function latest(...values: (string | undefined)[]): string | undefined {

@@ -91,7 +91,12 @@ describe("DynamoDB table facts from DescribeTable (dynalite)", () => {
     expect(events.objectType).toBe("table");
     expect(events.comment).toBeUndefined();
     expect(events.resource).toBe("arn:aws:dynamodb:eu-west-1:000000000000:table/order_events");
-    expect(events.stats).toEqual({ rowEstimate: 0, sizeBytes: 0, source: "DescribeTable" });
+    expect(events.stats).toEqual({
+      rowEstimate: 0,
+      sizeBytes: 0,
+      source: "DescribeTable",
+      zeroCountMeans: "counted yet by DescribeTable (refreshed about every six hours)",
+    });
   });
 
   it("reads partition and sort key with their declared types", () => {

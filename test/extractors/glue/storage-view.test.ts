@@ -78,7 +78,7 @@ describe("the Profile cell with column statistics", () => {
 });
 
 describe("Data Quality of a table without counts", () => {
-  it("claims 'never analysed' only for PostgreSQL, whose counts come from ANALYZE", () => {
+  it("says why a count is missing only when the extractor can tell (PostgreSQL: never analysed)", () => {
     const managed = {
       ...withStorage({ partitionKeys: [], source: "GetTables" }),
       kind: "table" as const,
@@ -86,7 +86,13 @@ describe("Data Quality of a table without counts", () => {
     expect(qualityBullets(managed)).toEqual([]);
     const { storage: _storage, ...relational } = managed;
     expect(qualityBullets(relational)).toEqual([]);
-    const postgres = { ...relational, usage: { source: "pg_stat_user_tables" } };
+    const postgres = {
+      ...relational,
+      stats: {
+        source: "pg_class",
+        missingCountNote: "No planner statistics yet: the table has never been analysed.",
+      },
+    };
     expect(qualityBullets(postgres)).toEqual([
       "No planner statistics yet: the table has never been analysed.",
     ]);
