@@ -4,18 +4,11 @@ import { resolveBundleDir, type BundleLocation } from "../commands/resolve-bundl
 import { UsageError } from "../errors.js";
 
 /** Where a steward command runs: `--bundle DIR`, or the config's `bundle:` key. */
-export interface StewardLocation {
-  cwd: string;
-  bundle?: string;
-  config?: string;
-}
+export type StewardLocation = BundleLocation;
 
 /** The bundle folder's absolute path; a folder that does not exist is a usage error. */
-export async function openBundle(location: StewardLocation): Promise<string> {
-  const request: BundleLocation = { cwd: location.cwd };
-  if (location.bundle !== undefined) request.bundle = location.bundle;
-  if (location.config !== undefined) request.config = location.config;
-  const dir = await resolveBundleDir(request);
+export async function openBundle(location: BundleLocation): Promise<string> {
+  const dir = await resolveBundleDir(location);
   const isFolder = await stat(dir).then(
     (entry) => entry.isDirectory(),
     () => false,

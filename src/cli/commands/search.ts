@@ -33,8 +33,8 @@ export function registerSearch({ program, io, json }: CommandContext): void {
         }
         const bundleDir = await openBundle({
           cwd: io.cwd,
-          ...(options.bundle === undefined ? {} : { bundle: options.bundle }),
-          ...(options.config === undefined ? {} : { config: options.config }),
+          bundle: options.bundle,
+          config: options.config,
         });
         const hits = await searchBundle(bundleDir, query, { limit: options.limit });
         if (options.json) json(hitsDocument(query, hits));

@@ -1,7 +1,6 @@
-import { stat } from "node:fs/promises";
-import { resolveBundleDir } from "../../commands/resolve-bundle.js";
-import { ConfigError, UsageError } from "../../errors.js";
+import { UsageError } from "../../errors.js";
 import { serveStdio } from "../../mcp/serve-stdio.js";
+import { openBundle } from "../../steward/open-bundle.js";
 import type { CommandContext } from "../command-context.js";
 
 interface ServeOptions {
@@ -32,21 +31,11 @@ export function registerServe({ program, io }: CommandContext): void {
           "Run `okf serve --mcp --bundle knowledge` from your MCP client's configuration (see README).",
         );
       }
-      const bundleDir = await resolveBundleDir({
+      const bundleDir = await openBundle({
         cwd: io.cwd,
         bundle: options.bundle,
         config: options.config,
       });
-      const isFolder = await stat(bundleDir).then(
-        (stats) => stats.isDirectory(),
-        () => false,
-      );
-      if (!isFolder) {
-        throw new ConfigError(
-          `The bundle folder ${bundleDir} does not exist.`,
-          "Pass --bundle DIR with the folder of the knowledge files (okf demo writes one), or --config PATH.",
-        );
-      }
       await serveStdio(
         {
           bundleDir,

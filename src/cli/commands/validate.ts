@@ -1,7 +1,7 @@
-import { relative } from "node:path";
 import { Option } from "commander";
 import { resolveBundleDir } from "../../commands/resolve-bundle.js";
 import { UsageError } from "../../errors.js";
+import { displayPath } from "../../steward/open-bundle.js";
 import { formatGithubAnnotations } from "../../validate/format-github.js";
 import { formatReport, validateBundle } from "../../validate/index.js";
 import type { CommandContext } from "../command-context.js";
@@ -45,8 +45,7 @@ export function registerValidate({ program, io, setExit, json }: CommandContext)
         });
         const report = {
           ...(await validateBundle(dir, { strict: options.strict ?? false })),
-          // Findings read best relative to where the user stands.
-          bundle: relative(io.cwd, dir) || ".",
+          bundle: displayPath(io.cwd, dir),
         };
         if (format === "json") json(report);
         else if (format === "github") io.stdout.write(formatGithubAnnotations(report));
