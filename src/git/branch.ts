@@ -42,14 +42,19 @@ export async function switchToBranch(
   return wanted;
 }
 
-async function checkBranchName(repository: BundleRepository, name: string): Promise<void> {
-  const valid =
+/** Whether git accepts `name` as a branch name (and it cannot be taken for an option). */
+export async function isBranchName(repository: BundleRepository, name: string): Promise<boolean> {
+  return (
     !name.startsWith("-") &&
     (await repository.git.raw(["check-ref-format", "--branch", name]).then(
       (output) => output.trim() === name,
       () => false,
-    ));
-  if (!valid) {
+    ))
+  );
+}
+
+async function checkBranchName(repository: BundleRepository, name: string): Promise<void> {
+  if (!(await isBranchName(repository, name))) {
     throw new UsageError(
       `--branch "${name}" is not a valid git branch name.`,
       "Use a name such as okf/nightly (see git check-ref-format for the rules).",

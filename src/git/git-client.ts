@@ -17,16 +17,27 @@ const identityVariables = [
 /** Variables simple-git refuses to pass on (they can run programs); git needs none of them here. */
 const refusedVariables = new Set(["editor", "visual", "pager", "prefix", "ssh_askpass"]);
 
-/** A simple-git client in `dir`, with the command's environment rather than the process's. */
-export function gitClient(dir: string, env: NodeJS.ProcessEnv, config: string[] = []): SimpleGit {
-  const allowed = new Set(identityVariables.map((name) => name.toLowerCase()));
+const allowedGitVariables = new Set(identityVariables.map((name) => name.toLowerCase()));
+
+/** The environment git runs with: the command's, less every `GIT_*` variable but the identity. */
+export function gitEnvironment(env: NodeJS.ProcessEnv): Record<string, string> {
   const passed: Record<string, string> = {};
   for (const [name, value] of Object.entries(env)) {
     const key = name.toLowerCase();
-    if (value === undefined || refusedVariables.has(key)) continue;
-    if (key.startsWith("git_") && !allowed.has(key)) continue;
+    if (value === undefined) continue;
+    if (key.startsWith("git_") && !allowedGitVariables.has(key)) continue;
     passed[name] = value;
   }
+  return passed;
+}
+
+/** A simple-git client in `dir`, with the command's environment rather than the process's. */
+export function gitClient(dir: string, env: NodeJS.ProcessEnv, config: string[] = []): SimpleGit {
+  const passed = Object.fromEntries(
+    Object.entries(gitEnvironment(env)).filter(
+      ([name]) => !refusedVariables.has(name.toLowerCase()),
+    ),
+  );
   return simpleGit({ baseDir: dir, config, allowEnvironment: identityVariables }).env(passed);
 }
 

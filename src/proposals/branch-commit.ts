@@ -1,12 +1,10 @@
 import { spawn } from "node:child_process";
 import { UsageError } from "../errors.js";
-import { currentBranch } from "../git/branch.js";
+import { currentBranch, isBranchName } from "../git/branch.js";
 import type { BundleRepository } from "../git/bundle-repository.js";
 import { commitIdentityConfig } from "../git/commit-identity.js";
+import { gitEnvironment } from "../git/git-client.js";
 import { proposalsFolderName } from "./proposals-folder.js";
-
-/** Variables that reach git: the identity; never GIT_DIR, GIT_INDEX_FILE or GIT_WORK_TREE. */
-const identityVariables = /^GIT_(AUTHOR|COMMITTER)_(NAME|EMAIL|DATE)$/;
 
 /**
  * Commits one new file under `proposals/` on `branch` with git plumbing (hash-object, mktree,
@@ -77,13 +75,7 @@ function lines(output: string): string[] {
 }
 
 async function checkBranch(repository: BundleRepository, branch: string): Promise<void> {
-  const valid =
-    !branch.startsWith("-") &&
-    (await repository.git.raw(["check-ref-format", "--branch", branch]).then(
-      (output) => output.trim() === branch,
-      () => false,
-    ));
-  if (!valid) {
+  if (!(await isBranchName(repository, branch))) {
     throw new UsageError(
       `--proposals-branch "${branch}" is not a valid git branch name.`,
       "Use a name such as okf/proposals (see git check-ref-format for the rules).",
@@ -100,11 +92,7 @@ async function checkBranch(repository: BundleRepository, branch: string): Promis
 /** Runs git in the repository with the identity okf commits as, and nothing else from GIT_*. */
 async function plumbing(repository: BundleRepository): Promise<Git> {
   const identity = await commitIdentityConfig(repository);
-  const env: NodeJS.ProcessEnv = {};
-  for (const [name, value] of Object.entries(repository.env)) {
-    if (name.toUpperCase().startsWith("GIT_") && !identityVariables.test(name)) continue;
-    env[name] = value;
-  }
+  const env = gitEnvironment(repository.env);
   const config = identity.flatMap((setting) => ["-c", setting]);
   return (args, input, separator) =>
     new Promise((resolve, reject) => {
