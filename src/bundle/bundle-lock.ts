@@ -46,20 +46,21 @@ export async function acquireBundleLock(bundleDir: string): Promise<() => Promis
 }
 
 /**
- * Creates the lock with its full content in one step: a hard link fails if the name exists and
- * never exposes a half-written file. Filesystems without hard links fall back to O_EXCL.
+ * Creates a file (the lock, a new proposal) with its full content in one step: a hard link fails
+ * if the name exists and never exposes a half-written file. Filesystems without hard links fall
+ * back to O_EXCL.
  */
-async function createExclusively(lockPath: string, content: string): Promise<boolean> {
-  const temporary = `${lockPath}.${randomBytes(6).toString("hex")}.tmp`;
+export async function createExclusively(path: string, content: string): Promise<boolean> {
+  const temporary = `${path}.${randomBytes(6).toString("hex")}.tmp`;
   await writeFile(temporary, content, { flag: "wx" });
   try {
-    await link(temporary, lockPath);
+    await link(temporary, path);
     return true;
   } catch (error) {
     if (errorCode(error) === "EEXIST") return false;
     if (!["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS"].includes(errorCode(error) ?? "")) throw error;
     try {
-      await writeFile(lockPath, content, { flag: "wx" });
+      await writeFile(path, content, { flag: "wx" });
       return true;
     } catch (fallbackError) {
       if (errorCode(fallbackError) === "EEXIST") return false;

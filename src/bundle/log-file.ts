@@ -43,13 +43,23 @@ export async function appendLogEntries(
   entries: readonly LogEntry[],
   options: { dryRun?: boolean } = {},
 ): Promise<boolean> {
+  return appendLogBullets(bundleDir, date, entries.map(logBullet), options);
+}
+
+/** `appendLogEntries` for bullets already written (such as applied proposals'). */
+export async function appendLogBullets(
+  bundleDir: string,
+  date: string,
+  bullets: readonly string[],
+  options: { dryRun?: boolean } = {},
+): Promise<boolean> {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date))
     throw new RangeError(`Log date must be YYYY-MM-DD, got "${date}".`);
-  if (entries.length === 0) return false;
+  if (bullets.length === 0) return false;
   const path = join(bundleDir, "log.md");
   const existing = await readTextIfExists(path);
   const base = existing === undefined || existing.trim() === "" ? initialLogText() : existing;
-  const next = mergeLogBullets(base, date, [...new Set(entries.map(logBullet))]);
+  const next = mergeLogBullets(base, date, [...new Set(bullets)]);
   if (next === existing) return false;
   if (options.dryRun !== true) await writeFileAtomic(path, next);
   return true;

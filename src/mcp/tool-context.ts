@@ -1,5 +1,6 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
+import { maxProposedTextLength, maxRationaleLength } from "../proposals/proposal-input.js";
 import type { ConceptFileCache } from "../steward/concept-files.js";
 import { BundleSnapshot } from "./bundle-snapshot.js";
 
@@ -27,8 +28,8 @@ export const limits = {
   queryLength: 500,
   filterLength: 200,
   sectionLength: 200,
-  proposalText: 20_000,
-  rationaleLength: 2_000,
+  proposalText: maxProposedTextLength,
+  rationaleLength: maxRationaleLength,
   searchHits: 50,
   listPage: 200,
 } as const;

@@ -1,6 +1,6 @@
-import { randomBytes } from "node:crypto";
-import { link, mkdir, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir } from "node:fs/promises";
 import { join, posix } from "node:path";
+import { createExclusively } from "../bundle/bundle-lock.js";
 import { parseKnowledgeFile } from "../bundle/knowledge-file.js";
 import { UsageError } from "../errors.js";
 import { conceptId, readBundleConcepts } from "../steward/concept-files.js";
@@ -139,20 +139,5 @@ function freeName(stem: string, taken: ReadonlySet<string>): string {
   for (let n = 1; ; n++) {
     const name = n === 1 ? `${stem}.md` : `${stem}-${String(n)}.md`;
     if (!taken.has(name)) return name;
-  }
-}
-
-/** Written in full under a temporary name, then linked: never half a file, never overwriting. */
-async function createExclusively(path: string, content: string): Promise<boolean> {
-  const temporary = `${path}.${randomBytes(6).toString("hex")}.tmp`;
-  await writeFile(temporary, content, { flag: "wx" });
-  try {
-    await link(temporary, path);
-    return true;
-  } catch (error) {
-    if (error instanceof Error && "code" in error && error.code === "EEXIST") return false;
-    throw error;
-  } finally {
-    await rm(temporary, { force: true });
   }
 }

@@ -1,24 +1,8 @@
 import { Document, isMap, parseDocument } from "yaml";
 import { styleNode } from "../bundle/knowledge-file.js";
+import { setKey } from "../bundle/merge-frontmatter.js";
 
 export type ProposalStatus = "open" | "applied" | "rejected";
-
-/** What a proposal file says; `file` is its name in the proposals folder. */
-export interface Proposal {
-  id: string;
-  file: string;
-  status: ProposalStatus;
-  concept: string;
-  conceptPath: string;
-  section: string;
-  author: string;
-  createdAt: string;
-  baseHash: string;
-  rationale: string;
-  text: string;
-  /** The frontmatter as written, to update the status in place. */
-  frontmatter: Document;
-}
 
 export interface NewProposal {
   id: string;
@@ -30,6 +14,14 @@ export interface NewProposal {
   baseHash: string;
   rationale: string;
   text: string;
+}
+
+/** What a proposal file says; `file` is its name in the proposals folder. */
+export interface Proposal extends NewProposal {
+  file: string;
+  status: ProposalStatus;
+  /** The frontmatter as written, to update the status in place. */
+  frontmatter: Document;
 }
 
 const rationaleHeading = "## Rationale";
@@ -102,8 +94,7 @@ export function withDecision(
 ): string {
   const document = proposal.frontmatter.clone();
   for (const [key, value] of Object.entries(decision)) {
-    if (value === undefined) continue;
-    document.set(key, styleNode(document.createNode(value), key));
+    if (value !== undefined) setKey(document, key, value);
   }
   const text = raw.replace(/\r\n/g, "\n");
   const end = /^---\n[\s\S]*?\n---\n/.exec(text)?.[0].length ?? 0;

@@ -1,7 +1,4 @@
-import { join } from "node:path";
-import { writeFileAtomic } from "../bundle/atomic-write.js";
-import { readTextIfExists } from "../bundle/files.js";
-import { initialLogText, mergeLogBullets } from "../bundle/log-file.js";
+import { appendLogBullets } from "../bundle/log-file.js";
 import { inlineText, markdownLink } from "../bundle/markdown-links.js";
 
 export interface ProposalLogEntry {
@@ -14,7 +11,7 @@ export interface ProposalLogEntry {
 }
 
 /** `- Applied proposal ID to SECTION of [title](path): by human:alice` */
-export function proposalLogBullet(entry: ProposalLogEntry): string {
+function proposalLogBullet(entry: ProposalLogEntry): string {
   const details = entry.details.map(inlineText).filter((detail) => detail !== "");
   const suffix = details.length === 0 ? "" : `: ${details.join("; ")}`;
   return `- Applied proposal ${inlineText(entry.proposalId)} to ${inlineText(entry.section)} of ${markdownLink(entry.title, entry.conceptPath)}${suffix}`;
@@ -26,12 +23,5 @@ export async function appendProposalLog(
   date: string,
   entries: readonly ProposalLogEntry[],
 ): Promise<boolean> {
-  if (entries.length === 0) return false;
-  const path = join(bundleDir, "log.md");
-  const existing = await readTextIfExists(path);
-  const base = existing === undefined || existing.trim() === "" ? initialLogText() : existing;
-  const next = mergeLogBullets(base, date, [...new Set(entries.map(proposalLogBullet))]);
-  if (next === existing) return false;
-  await writeFileAtomic(path, next);
-  return true;
+  return appendLogBullets(bundleDir, date, entries.map(proposalLogBullet));
 }
