@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { locateRegions } from "../bundle/regions.js";
+import { heading, proseLines } from "../validate/markdown-lines.js";
 
 /** A `##` section people own: outside every `okf:` region. Offsets are into the body. */
 export interface HumanSection {
@@ -18,9 +19,6 @@ export interface BodySections {
   generated: string[];
 }
 
-const headingLine = /^ {0,3}(#{1,2})(?:[ \t]+(.*?))?[ \t#]*\r?$/;
-const fenceLine = /^ {0,3}(`{3,}|~{3,})/;
-
 /**
  * The `#`/`##` headings of a body, with fenced code blocks skipped: a section runs from its
  * heading to the next `#`/`##` heading or generated region, so `###` headings belong to it.
@@ -32,27 +30,28 @@ export function bodySections(body: string, file: string): BodySections {
   const boundaries: number[] = regions.map((region) => region.start);
   const headings: Array<{ name: string; start: number; contentStart: number }> = [];
   const generated: string[] = [];
-  let fence: string | undefined;
+  const lineStarts: number[] = [];
   let offset = 0;
   for (const line of body.split("\n")) {
-    const lineStart = offset;
+    lineStarts.push(offset);
     offset += line.length + 1;
-    const fenceMatch = fenceLine.exec(line)?.[1];
-    if (fenceMatch !== undefined) {
-      if (fence === undefined) fence = fenceMatch;
-      else if (fenceMatch.startsWith(fence)) fence = undefined;
-      continue;
-    }
-    if (fence !== undefined) continue;
-    const match = headingLine.exec(line);
-    if (!match) continue;
-    const name = (match[2] ?? "").trim();
+  }
+  for (const { line, text } of proseLines(body, 0)) {
+    const found = heading(text);
+    if (!found || found.level > 2) continue;
+    const lineStart = lineStarts[line] ?? body.length;
     if (inRegion(lineStart)) {
-      if (match[1] === "##") generated.push(name);
+      if (found.level === 2) generated.push(found.title);
       continue;
     }
     boundaries.push(lineStart);
-    if (match[1] === "##") headings.push({ name, start: lineStart, contentStart: offset });
+    if (found.level === 2) {
+      headings.push({
+        name: found.title,
+        start: lineStart,
+        contentStart: lineStart + text.length + 1,
+      });
+    }
   }
   const sorted = boundaries.sort((a, b) => a - b);
   const human = headings.map((heading) => {

@@ -76,4 +76,9 @@ describe("human sections of a concept body", () => {
     if (!caveats) throw new Error("section missing");
     expect(replaceSectionText(short, caveats, "Late.")).toBe("# t\n\n## Caveats\nLate.\n");
   });
+
+  it("reads fences as validation does: a fence line with an info string does not close one", () => {
+    const fenced = "## A\n```\n```python\n## inside\n```\n\n## B\nText.\n";
+    expect(bodySections(fenced, "a.md").human.map((section) => section.name)).toEqual(["A", "B"]);
+  });
 });
