@@ -54,7 +54,7 @@ export async function findBundleRepository(
 }
 
 /** The pathspec of the whole bundle; literal, so a folder named `*` means itself. */
-export function bundlePathspec(repository: BundleRepository): string {
+function bundlePathspec(repository: BundleRepository): string {
   return `:(literal)${repository.bundlePath === "" ? "." : repository.bundlePath}`;
 }
 

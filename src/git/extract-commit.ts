@@ -65,7 +65,7 @@ export async function extractAndCommit(
   }
 }
 
-export function defaultMessage(result: ExtractResult): string {
+function defaultMessage(result: ExtractResult): string {
   const count = (pick: (source: ExtractResult["sources"][number]) => string[]) =>
     String(result.sources.reduce((sum, source) => sum + pick(source).length, 0));
   return `okf: regenerate knowledge (${count((s) => s.created)} created, ${count((s) => s.changed)} changed, ${count((s) => s.deprecated)} deprecated)`;

@@ -51,7 +51,7 @@ export function governanceFacts(record: ConceptRecord): GovernanceFacts {
 }
 
 /** What an agent must notice before it trusts or uses the concept, in plain words. */
-export function governanceWarnings(record: ConceptRecord): string[] {
+function governanceWarnings(record: ConceptRecord): string[] {
   const g = record.governance;
   const warnings: string[] = [];
   if (g.deprecated) {

@@ -11,7 +11,7 @@ export function toolResult(text: string, structured: Record<string, unknown>): C
  * A failed call as a tool error the agent can act on. The server keeps running: an agent's bad
  * input is a normal event, not a crash.
  */
-export function toolError(error: unknown): CallToolResult {
+function toolError(error: unknown): CallToolResult {
   const text =
     error instanceof OkfError
       ? [error.message, error.hint === undefined ? "" : `Fix: ${error.hint}`]

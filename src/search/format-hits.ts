@@ -3,12 +3,12 @@ import type { ConceptRecord } from "../knowledge/concept-record.js";
 import type { SearchHit } from "./search-bundle.js";
 
 /** Sensitive fields a person has not rejected: what still makes the concept pii. */
-export function openSensitiveFields(record: ConceptRecord): ConceptRecord["sensitiveFields"] {
+function openSensitiveFields(record: ConceptRecord): ConceptRecord["sensitiveFields"] {
   return record.sensitiveFields.filter((row) => row.decision?.toLowerCase() !== "rejected");
 }
 
 /** The labels a reader must not miss, in the order of their weight. */
-export function hitLabels(record: ConceptRecord): string[] {
+function hitLabels(record: ConceptRecord): string[] {
   const labels: string[] = [];
   if (record.governance.deprecated) labels.push("DEPRECATED");
   if (record.governance.stale) labels.push("STALE");

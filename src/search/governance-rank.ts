@@ -6,13 +6,13 @@ import type { ConceptGovernance } from "../knowledge/concept-record.js";
  * deprecated one sinks unless nothing else matches. The gaps are moderate on purpose: a much
  * better text match still wins over a slightly better status.
  */
-export const approvedHumanReviewedFactor = 1.6;
-export const approvedFactor = 1.4;
-export const needsReviewFactor = 1.15;
-export const draftFactor = 1;
-export const deprecatedFactor = 0.3;
+const approvedHumanReviewedFactor = 1.6;
+const approvedFactor = 1.4;
+const needsReviewFactor = 1.15;
+const draftFactor = 1;
+const deprecatedFactor = 0.3;
 /** Applied on top of the status factor when the review date has passed. */
-export const staleFactor = 0.85;
+const staleFactor = 0.85;
 
 /** The multiplier for a concept's text score. */
 export function governanceFactor(governance: ConceptGovernance): number {

@@ -13,7 +13,7 @@ interface IndexedConcept {
 }
 
 /** The searchable fields, named as `SearchHit.matched` reports them. */
-export const searchFields = ["title", "id", "fields", "tags", "description", "sections"] as const;
+const searchFields = ["title", "id", "fields", "tags", "description", "sections"] as const;
 export type SearchField = (typeof searchFields)[number];
 
 const boosts: Record<SearchField, number> = {
@@ -35,7 +35,7 @@ const placeholderLine = /^.*_Owner to write.*$/gm;
  * Words of identifiers are searchable both whole and in parts: `owner_email` is found by
  * `owner_email`, `owner` and `email`; `lines[].sku` by `lines.sku` and `sku`.
  */
-export function tokenize(text: string): string[] {
+function tokenize(text: string): string[] {
   const tokens: string[] = [];
   for (const raw of text.split(/[^\p{L}\p{N}_.-]+/u)) {
     const word = raw.replace(/^[_.-]+|[_.-]+$/g, "");

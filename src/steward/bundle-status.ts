@@ -16,7 +16,7 @@ export interface StatusOptions extends StewardLocation {
   dueWithinDays?: number;
 }
 
-export const approvalStates = ["draft", "approved", "needs_review", "deprecated", "other"] as const;
+const approvalStates = ["draft", "approved", "needs_review", "deprecated", "other"] as const;
 export type ApprovalState = (typeof approvalStates)[number];
 
 export interface StatusCounts {
@@ -58,7 +58,7 @@ export interface BundleStatus {
 }
 
 /** Files at the bundle root belong to no source folder. */
-export const rootSource = "(root)";
+const rootSource = "(root)";
 const dayMs = 86_400_000;
 
 /** `okf status`: where the bundle stands on review, per source and in total. */

@@ -25,7 +25,7 @@ export function closestNames(query: string, candidates: Iterable<string>, limit 
 }
 
 /** Levenshtein distance; anything above `bound` is reported as `bound + 1`, early. */
-export function editDistance(a: string, b: string, bound: number): number {
+function editDistance(a: string, b: string, bound: number): number {
   if (Math.abs(a.length - b.length) > bound) return bound + 1;
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {

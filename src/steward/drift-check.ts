@@ -19,7 +19,7 @@ export async function checkDrift(options: ExtractOptions): Promise<DriftCheck> {
   return { result, exitCode: driftExitCode(result) };
 }
 
-export function driftExitCode(result: ExtractResult): 0 | 1 | 3 {
+function driftExitCode(result: ExtractResult): 0 | 1 | 3 {
   if (result.sources.some((source) => source.status !== "ok")) return 3;
   return hasDrift(result) || result.unparseable.length > 0 ? 1 : 0;
 }

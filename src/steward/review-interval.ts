@@ -5,7 +5,7 @@ import { defaultConfigFile } from "../config/load-config.js";
 import { ConfigError } from "../errors.js";
 
 /** DESIGN §2: the default when the config does not say. */
-export const defaultReviewIntervalDays = 90;
+const defaultReviewIntervalDays = 90;
 
 /**
  * The config's `defaults.review_interval_days`, or 90 without a config. Only that key is read,
