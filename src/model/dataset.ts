@@ -165,6 +165,27 @@ export interface Dataset {
   warehouse?: WarehouseFacts;
   /** Concepts of other sources in the same bundle that this one is about (Spectrum → Glue). */
   linked?: LinkedConcept[];
+  /**
+   * Parts of this dataset's facts that this run could not observe (a denied optional call, a
+   * lock or statement timeout, a lost connection). They are unknown, not absent: the pipeline
+   * keeps their last known state in the file and reports the dataset as a partial failure.
+   */
+  unobserved?: UnobservedFacts[];
+}
+
+/**
+ * What could not be read: `sample` (the profile and every value-based finding), `indexes`,
+ * `tags` (resource tags), `settings` (key-value table settings such as TTL, PITR, streams).
+ */
+export type UnobservedPart = "sample" | "indexes" | "tags" | "settings";
+
+export interface UnobservedFacts {
+  part: UnobservedPart;
+  /**
+   * A fixed sentence okf wrote, never a server's or driver's message (those can quote data):
+   * "permission denied (SQLSTATE 42501)", "the connection was lost", "ListTagsOfResource was denied".
+   */
+  reason: string;
 }
 
 /** Where and how the files behind a table are stored; no data values, only layout. */
@@ -285,6 +306,13 @@ export interface RecordSample extends AsyncIterable<Record<string, unknown>> {
    * counted per field in `FieldProfile.nativeTypes` when given.
    */
   nativeType?: (value: unknown) => string;
+  /**
+   * Final once iteration has ended: the fixed reason (see `UnobservedFacts.reason`) when the
+   * sample was meant to be read and could not be (an error: permission denied, a timeout, a
+   * lost connection), undefined when it was read or deliberately not read (a policy such as a
+   * foreign table). A failed sample makes its dataset's profile and findings unknown this run.
+   */
+  failure?: () => string | undefined;
 }
 
 /** A part of a source that could not be read; the rest of the run goes on. */
