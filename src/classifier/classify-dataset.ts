@@ -42,6 +42,7 @@ import {
   type CustomRule,
   type CustomRuleInput,
 } from "./custom-rules.js";
+import { assessDetectedValues } from "./detected-values.js";
 import { fieldFacts, higherConfidence, type FieldFacts } from "./field-facts.js";
 import { assessName } from "./name-assessment.js";
 import { stripRawValues } from "./strip-raw-values.js";
@@ -108,6 +109,7 @@ export function classifyField(
   };
   assessName(facts).findings.forEach(add);
   assessValues(facts, new Set(byCategory.keys())).forEach(add);
+  assessDetectedValues(facts.path, facts.detected).forEach(add);
   assessCustomRules(facts, rules).forEach(add);
   return [...byCategory.values()];
 }

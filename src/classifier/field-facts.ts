@@ -1,4 +1,4 @@
-import type { Field, FieldProfile, FindingConfidence } from "../model/index.js";
+import type { Field, FieldProfile, FindingConfidence, ValueDetection } from "../model/index.js";
 import { coreName, pathSegments, snakeWords } from "./field-names.js";
 import { typeFamilies, type TypeFamily } from "./type-family.js";
 import { valueChecks, type ValueCheckId } from "./value-checks.js";
@@ -18,6 +18,8 @@ export interface FieldFacts {
   families: Set<TypeFamily>;
   /** Non-empty sampled values, at most `inspectedValues`. */
   values: readonly string[];
+  /** Detectors the field's few distinct values tripped (the profile's `detected`). */
+  detected: readonly ValueDetection[];
   /** Planner statistics when nothing was sampled: distinct values and the table's row estimate. */
   statsDistinct?: number;
   rowEstimate?: number;
@@ -47,6 +49,7 @@ export function fieldFacts(input: {
     field: input.field,
     families: typeFamilies(input.field, input.profile),
     values,
+    detected: input.profile?.detected ?? [],
     statsDistinct: stats?.distinctIsUnique ? undefined : stats?.distinct,
     rowEstimate: input.rowEstimate,
   };

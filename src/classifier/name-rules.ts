@@ -86,6 +86,13 @@ export const nameRules: readonly NameRule[] = [
     check: "personName",
   },
   {
+    // A field called after a person holds one (the person's name), whatever the dataset.
+    category: "pii.person_name",
+    core: "person|persons|people|contact_?person",
+    whole: true,
+    check: "personName",
+  },
+  {
     category: "pii.person_name",
     core: "name|display_?name|names",
     personContext: true,

@@ -14,3 +14,6 @@ export { isSecretToken, secretEntropyThreshold } from "./secret-token.js";
 export { shannonEntropy } from "./entropy.js";
 export { findSensitiveLiterals } from "./find-literals.js";
 export { maskLiteral } from "./mask.js";
+export { decodeEntities, type DecodedText } from "./decode-entities.js";
+export { looksLikePersonName } from "./person-name.js";
+export { isPrintableValue, screenValue, type ValueScreen } from "./screen-value.js";

@@ -1,3 +1,4 @@
+import type { LiteralKind } from "../detectors/literal-kind.js";
 import type { Dataset } from "./dataset.js";
 
 /** The kinds of value a sampled value can be, as seen by the profiler. */
@@ -36,6 +37,21 @@ export interface FieldProfile {
   values?: string[];
   /** The source's own type names (DynamoDB S, N, M, L, SS, …) → values, when the sampler names them. */
   nativeTypes?: Record<string, number>;
+  /**
+   * Detectors that the field's few distinct values tripped, when it has few (a `remark` whose
+   * values hold an email): counts only, never a value. Such a field has no `values`; the
+   * classifier reports it. Never rendered.
+   */
+  detected?: ValueDetection[];
+}
+
+/** One detector tripped by some of a field's distinct values. */
+export interface ValueDetection {
+  kind: LiteralKind;
+  /** Distinct values in which the detector found a literal. */
+  matched: number;
+  /** Distinct values screened. */
+  of: number;
 }
 
 /**

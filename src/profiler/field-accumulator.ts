@@ -69,11 +69,12 @@ export class FieldAccumulator {
     const leaf = leafOf(value);
     countInto(this.types, leaf.type, 1);
     const key = distinctKey(leaf);
-    if (key !== undefined) this.distinct.add(hash53(key));
+    const hash = key === undefined ? undefined : hash53(key);
+    if (hash !== undefined) this.distinct.add(hash);
     if (leaf.type === "string") this.addText(leaf.value);
     if (!this.keepValues) return leaf;
     this.range.add(leaf);
-    if (key !== undefined) this.list.add(leaf, key);
+    if (hash !== undefined) this.list.add(leaf, hash);
     const sample = sampleText(leaf);
     if (sample !== undefined && this.samples.length < samplesPerField) this.samples.push(sample);
     return leaf;
@@ -147,6 +148,8 @@ export class FieldAccumulator {
     }
     const values = this.list.values((date) => this.range.showDate(date));
     if (values) profile.values = values;
+    const detected = this.list.detections();
+    if (detected.length > 0) profile.detected = detected;
     return profile;
   }
 }

@@ -76,17 +76,21 @@ describe("profileDataset over flat records", () => {
     expect(field(twelve.profile, "status").values).toEqual(statuses);
   });
 
-  it("never lists prose, and cuts long category values", async () => {
-    const long = `${"category ".repeat(10)}end`;
+  it("never lists prose: long, wordy, multi-line or JSON values", async () => {
     const records = Array.from({ length: 40 }, (_, index) => ({
       prose: index % 2 === 0 ? "first line\nsecond line" : "short",
-      label: index % 2 === 0 ? long : "b",
+      label: index % 2 === 0 ? `${"category".repeat(5)}end` : "b",
+      wordy: index % 2 === 0 ? "call back after the weekend" : "ok",
+      json: index % 2 === 0 ? '{"tier":"gold"}' : "none",
+      status: index % 2 === 0 ? "in progress" : "closed_won",
       flag: index % 3 === 0,
       size: [3, 1, 2][index % 3],
     }));
     const { profile } = await profileOf(records);
-    expect(field(profile, "prose").values).toBeUndefined();
-    expect(field(profile, "label").values).toEqual(["b", `${long.slice(0, 60)}…`]);
+    for (const path of ["prose", "label", "wordy", "json"]) {
+      expect(field(profile, path).values, path).toBeUndefined();
+    }
+    expect(field(profile, "status").values).toEqual(["closed_won", "in progress"]);
     expect(field(profile, "flag").values).toEqual(["false", "true"]);
     expect(field(profile, "size").values).toEqual(["1", "2", "3"]);
   });

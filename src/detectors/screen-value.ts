@@ -1,0 +1,29 @@
+import { decodeEntities } from "./decode-entities.js";
+import { findSensitiveLiterals } from "./find-literals.js";
+import type { LiteralKind } from "./literal-kind.js";
+import { looksLikePersonName } from "./person-name.js";
+
+/** What the detectors find in one value that okf would print. */
+export interface ValueScreen {
+  /** Kinds of literal found in the value, as a reader would see it (references decoded). */
+  kinds: LiteralKind[];
+  /** Whether the value is written like a person's name. */
+  personName: boolean;
+}
+
+/**
+ * The check every value from a source passes before okf may print it: the privacy lint's
+ * literal detectors (every kind, public IP addresses included, and no allowance for
+ * documentation domains: a value from a table is data, whatever its domain), and person-name
+ * detection. A value that passes is printable.
+ */
+export function screenValue(value: string): ValueScreen {
+  const { text } = decodeEntities(value);
+  const kinds = [...new Set(findSensitiveLiterals(text).map((literal) => literal.kind))];
+  return { kinds, personName: looksLikePersonName(text) };
+}
+
+export function isPrintableValue(value: string): boolean {
+  const screen = screenValue(value);
+  return screen.kinds.length === 0 && !screen.personName;
+}
