@@ -3,13 +3,17 @@ import { join, resolve } from "node:path";
 import pLimit from "p-limit";
 import { listMarkdownFiles } from "../bundle/walk-bundle.js";
 import { errorMessage, UsageError } from "../errors.js";
+import { listUncheckedFiles, scanForPrivacy } from "./privacy-scan.js";
 import { readBundleFile } from "./read-bundle-file.js";
 import { validationRules } from "./rules.js";
 import type { RuleContext, ValidateOptions, ValidationFinding, ValidationReport } from "./types.js";
 
 const readConcurrency = 16;
 
-/** Runs every validation rule on every markdown file of the bundle. */
+/**
+ * Runs every validation rule on every markdown file of the bundle, and the privacy lint on
+ * every other file too.
+ */
 export async function validateBundle(
   bundleDir: string,
   options: ValidateOptions = {},
@@ -29,7 +33,12 @@ export async function validateBundle(
     exists: cachedExists(root),
   };
   const limit = pLimit(readConcurrency);
-  const perFile = await Promise.all(files.map((path) => limit(() => validateFile(path, context))));
+  // The privacy lint also reads every other file: ignored, hidden or not markdown.
+  const unchecked = await listUncheckedFiles(root, new Set(files));
+  const perFile = await Promise.all([
+    ...files.map((path) => limit(() => validateFile(path, context))),
+    ...unchecked.map((path) => limit(() => scanForPrivacy(root, path))),
+  ]);
   const findings = perFile
     .flat()
     .map((finding): ValidationFinding =>

@@ -3,6 +3,7 @@ import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validateBundle } from "../../src/validate/index.js";
 import { createExtractFixture, type ExtractFixture } from "../helpers/extract-fixture.js";
+import { plantedAccessKey, plantedCard, plantedEmail } from "../helpers/planted-values.js";
 import { chinookSqlPath, repoRoot } from "../helpers/postgres-database.js";
 import { runCli } from "../helpers/run-cli.js";
 import { concept, places, validate, writeBundle } from "./fixture-bundle.js";
@@ -83,11 +84,11 @@ describe("privacy/literal", () => {
     }
   });
 
-  it("exempts code spans marked as synthetic patterns, and nothing else", async () => {
+  it("exempts synthetic values in code spans marked as patterns, and nothing else", async () => {
     const body = [
       "# customer", // 4
       "Card numbers look like pattern: `4111 1111 1111 1111` (Luhn-valid).", // 5
-      "Phones: pattern:`+1 (555) 123-4567`, pattern: ``a `x` j.doe@acme-mail.com``", // 6
+      "Phones: pattern:`+1 (555) 123-4567`, pattern: ``a `x` j***@acme-mail.com``", // 6
       "But `4111 1111 1111 1111` alone is reported.", // 7
       "pattern: 4111 1111 1111 1111 without a code span is reported.", // 8
       "A pattern: `[a-z]+` here does not exempt `5555 5555 5555 4444` there.", // 9
@@ -98,6 +99,74 @@ describe("privacy/literal", () => {
       "crm/a.md:8 privacy/literal",
       "crm/a.md:9 privacy/literal",
     ]);
+  });
+
+  it("reports a real-looking value inside a pattern code span", async () => {
+    const card = plantedCard();
+    const body = [
+      "# customer", // 4
+      `Refunds go to pattern: \`${plantedEmail()}\`.`, // 5
+      `Card on file: pattern: \`${card}\``, // 6
+      `Key pattern: \`${plantedAccessKey()}\`, phone pattern: \`+1 (780) 428-9482\``, // 7
+    ].join("\n");
+    const report = await validate({ "crm/a.md": concept([], body) });
+    expect(places(report, "privacy/")).toEqual([
+      "crm/a.md:5 privacy/literal",
+      "crm/a.md:6 privacy/literal",
+      "crm/a.md:7 privacy/literal",
+      "crm/a.md:7 privacy/literal",
+    ]);
+  });
+
+  it("decodes character references and escapes before looking", async () => {
+    const [user, domain] = plantedEmail().split("@");
+    const card = plantedCard();
+    const digits = card.replace(/\d/g, (digit) => `&#${String(digit.charCodeAt(0))};`);
+    const body = [
+      "# customer", // 4
+      `Write to ${user ?? ""}&#64;${domain ?? ""}.`, // 5
+      `Or ${user ?? ""}&commat;${domain ?? ""}, or ${user ?? ""}&#x40;${domain ?? ""}`, // 6
+      `Or ${user ?? ""}\\@${domain ?? ""}&period;`, // 7
+      `Card ${digits}`, // 8
+      `Card ${card.slice(0, 4)}&nbsp;${card.slice(4, 8)}&nbsp;${card.slice(8, 12)}&nbsp;${card.slice(12)}`, // 9
+      "Fine: a &amp; b, &#8212; and &copy; 2026.", // 10
+    ].join("\n");
+    const report = await validate({ "crm/a.md": concept([], body) });
+    expect(places(report, "privacy/")).toEqual([
+      "crm/a.md:5 privacy/literal",
+      "crm/a.md:6 privacy/literal",
+      "crm/a.md:6 privacy/literal",
+      "crm/a.md:7 privacy/literal",
+      "crm/a.md:8 privacy/literal",
+      "crm/a.md:9 privacy/literal",
+    ]);
+    const messages = report.findings.map((finding) => finding.message);
+    expect(messages[0]).toBe(
+      "the text contains what looks like an email address: m***@acme-mail.io",
+    );
+    expect(messages[4]).toContain(`**** ${card.slice(-4)}`);
+  });
+
+  it("scans every file of the bundle, ignored or not, markdown or not", async () => {
+    const bundle = {
+      ".okfignore": "drafts/\nscratch.md\n",
+      "crm/a.md": concept([], "# a\n"),
+      "drafts/b.md": `# draft\n\nCall ${plantedEmail()}\n`,
+      "scratch.md": `no frontmatter, key ${plantedAccessKey()}\n`,
+      "notes/export.csv": `id,contact\n1,${plantedEmail("x.y")}\n`,
+      "README.md": `# About\n\nCard ${plantedCard()}\n`,
+    };
+    const report = await validate(bundle);
+    expect(places(report, "privacy/")).toEqual([
+      "README.md:3 privacy/literal",
+      "drafts/b.md:3 privacy/literal",
+      "notes/export.csv:2 privacy/literal",
+      "scratch.md:1 privacy/literal",
+    ]);
+    // Ignored files are exempt from conformance: only the privacy lint looks at them.
+    const others = report.findings.filter((finding) => !finding.rule.startsWith("privacy/"));
+    expect(others.map((finding) => finding.file)).not.toContain("drafts/b.md");
+    expect(others.map((finding) => finding.file)).not.toContain("notes/export.csv");
   });
 
   it("treats addresses at documentation domains as illustrations", async () => {

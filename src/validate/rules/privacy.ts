@@ -1,5 +1,11 @@
-import { findSensitiveLiterals, maskLiteral, type LiteralKind } from "../../detectors/index.js";
+import {
+  decodeEntities,
+  findSensitiveLiterals,
+  maskLiteral,
+  type LiteralKind,
+} from "../../detectors/index.js";
 import type { BundleFile, Rule, RuleFinding } from "../types.js";
+import { isSyntheticValue } from "./synthetic-values.js";
 
 /**
  * DESIGN §6: kinds of literal that must never appear in a bundle. IP addresses are left out on
@@ -19,11 +25,12 @@ const kindNames: Record<LiteralKind, string> = {
 };
 
 /**
- * The exemption marker: an inline code span written right after `pattern:` holds a synthetic
- * pattern, not a value, and is not searched. Example: pattern: `user@example.com`. The tool
- * writes value shapes this way; anything else that looks like a value is reported.
+ * The synthetic-pattern marker: an inline code span written right after `pattern:`, e.g.
+ * pattern: `4111 1111 1111 1111`. It exempts only literals that are synthetic by construction
+ * (published test values, fictional ranges, masked addresses: see `isSyntheticValue`), never
+ * "anything inside": a real-looking value in such a span is reported like anywhere else.
  */
-const exemptCodeSpan = /pattern:[ \t]?(`+)(?!`)[^\n]*?[^`\n]\1(?!`)/g;
+const patternCodeSpan = /pattern:[ \t]?(`+)(?!`)[^\n]*?[^`\n]\1(?!`)/g;
 
 // RFC 2606 / RFC 6761 names reserved for documentation and testing: an address there cannot
 // belong to anyone, so `someone@example.com` in prose is an illustration, not personal data.
@@ -32,36 +39,42 @@ const reservedEmailDomain =
 
 const hint =
   "Remove the value from the file (and from the git history if it is real). okf never writes " +
-  "raw values of sensitive fields, so it came from a person or a template. A synthetic example " +
-  "may stay as pattern: `…`.";
+  "raw values of sensitive fields, so it came from a person or a template. A published test " +
+  "value (a test card number, a 555 phone number) may stay as pattern: `…`.";
 
-/** Any literal that looks like personal data or a secret, in the frontmatter or the body. */
-export const privacyRule: Rule = {
-  name: "privacy",
-  check(file) {
-    const searched = withoutExemptSpans(file.text);
-    const lineStarts = lineStartOffsets(file.text);
-    const findings: RuleFinding[] = [];
-    for (const literal of findSensitiveLiterals(searched, prohibitedKinds)) {
-      const value = file.text.slice(literal.index, literal.index + literal.length);
-      if (literal.kind === "email" && reservedEmailDomain.test(value)) continue;
-      const line = lineOf(lineStarts, literal.index);
-      findings.push({
-        line,
-        rule: "privacy/literal",
-        severity: "error",
-        message: `${placeOf(file, line)} contains what looks like ${kindNames[literal.kind]}: ${maskLiteral(literal.kind, value)}`,
-        hint,
-      });
-    }
-    return findings;
-  },
-};
-
-/** Blanks exempt code spans, keeping every offset (and so every line number) in place. */
-function withoutExemptSpans(text: string): string {
-  return text.replace(exemptCodeSpan, (span) => " ".repeat(span.length));
+/**
+ * Any literal that looks like personal data or a secret, in the frontmatter or the body, as a
+ * reader sees it: character references and backslash escapes (`&#64;`, `&commat;`, `\@`) are
+ * decoded first, so that they cannot hide an `@` or a digit.
+ */
+export function privacyFindings(file: BundleFile): RuleFinding[] {
+  const decoded = decodeEntities(file.text);
+  const patternSpans = [...file.text.matchAll(patternCodeSpan)].map((match) => ({
+    start: match.index,
+    end: match.index + match[0].length,
+  }));
+  const lineStarts = lineStartOffsets(file.text);
+  const findings: RuleFinding[] = [];
+  for (const literal of findSensitiveLiterals(decoded.text, prohibitedKinds)) {
+    const value = decoded.text.slice(literal.index, literal.index + literal.length);
+    if (literal.kind === "email" && reservedEmailDomain.test(value)) continue;
+    const start = decoded.originalOffset(literal.index);
+    const end = decoded.originalOffset(literal.index + literal.length);
+    const inPattern = patternSpans.some((span) => span.start <= start && end <= span.end);
+    if (inPattern && isSyntheticValue(literal.kind, value)) continue;
+    const line = lineOf(lineStarts, start);
+    findings.push({
+      line,
+      rule: "privacy/literal",
+      severity: "error",
+      message: `${placeOf(file, line)} contains what looks like ${kindNames[literal.kind]}: ${maskLiteral(literal.kind, value)}`,
+      hint,
+    });
+  }
+  return findings;
 }
+
+export const privacyRule: Rule = { name: "privacy", check: privacyFindings };
 
 function placeOf(file: BundleFile, line: number): string {
   return file.frontmatter !== undefined && line < file.bodyStartLine
