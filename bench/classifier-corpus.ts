@@ -4,18 +4,21 @@
  * the corpus test and `npm run bench`.
  */
 import { newDataset } from "../src/model/new-dataset.js";
-import { readFile, readdir } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { EJSON, ObjectId } from "bson";
 import type { EnrichedDataset, FieldProfile, ValueType } from "../src/model/index.js";
+import { chinookRows } from "../test/helpers/chinook.js";
+import {
+  isSampleCollection,
+  sampleCollectionLines,
+} from "../test/helpers/sample-collections/index.js";
 import { generateValues } from "./corpus-generators.js";
 
 const corpusFile = fileURLToPath(
   new URL("../test/fixtures/classifier-corpus/corpus.json", import.meta.url),
 );
-const datasetsDir = fileURLToPath(new URL("../../shared/datasets/", import.meta.url));
-
-/** Records per dataset taken from the shared data, like a profiler's row cap. */
+/** Records per dataset taken from the test data, like a profiler's row cap. */
 const sampleCap = 1_000;
 
 type SampleSpec =
@@ -51,10 +54,7 @@ export async function loadCorpus(): Promise<CorpusDataset[]> {
     datasets: CorpusDatasetSpec[];
     held_out_names: { datasets: CorpusDatasetSpec[] };
   };
-  const chinook = JSON.parse(
-    await readFile(`${datasetsDir}chinook/chinook-data.json`, "utf8"),
-  ) as Record<string, Record<string, unknown>[]>;
-  const mongoFiles = new Set(await readdir(`${datasetsDir}mongodb-sample`));
+  const chinook = chinookRows();
   const loaded: CorpusDataset[] = [];
   for (const entry of spec.held_out_names.datasets) {
     loaded.push({
@@ -65,7 +65,7 @@ export async function loadCorpus(): Promise<CorpusDataset[]> {
     });
   }
   for (const entry of spec.datasets) {
-    const records = await recordsOf(entry, chinook, mongoFiles);
+    const records = recordsOf(entry, chinook);
     const samples = new Map<string, string[]>();
     for (const field of entry.fields) {
       const values = field.samples
@@ -96,11 +96,10 @@ function inlineValues(spec: SampleSpec, seed: string): string[] {
   return generateValues(spec.generate, spec.count, seed);
 }
 
-async function recordsOf(
+function recordsOf(
   entry: CorpusDatasetSpec,
   chinook: Record<string, Record<string, unknown>[]>,
-  mongoFiles: Set<string>,
-): Promise<Map<string, string[]>> {
+): Map<string, string[]> {
   const values = new Map<string, string[]>();
   if (entry.values === "inline" || entry.values === "none") return values;
   if ("chinook" in entry.values) {
@@ -120,15 +119,11 @@ async function recordsOf(
     }
     return values;
   }
-  const file = entry.values.mongodb;
-  if (!mongoFiles.has(file))
-    throw new Error(`corpus: ${file} is not in ${datasetsDir}mongodb-sample`);
-  const text = await readFile(`${datasetsDir}mongodb-sample/${file}`, "utf8");
-  const lines = text
-    .split("\n")
-    .filter((line) => line.trim() !== "")
-    .slice(0, sampleCap);
-  for (const line of lines) flatten(EJSON.parse(line, { relaxed: true }), "", values);
+  const collection = entry.values.mongodb;
+  if (!isSampleCollection(collection))
+    throw new Error(`corpus: ${collection} is not a generated sample collection`);
+  for (const line of sampleCollectionLines(collection).slice(0, sampleCap))
+    flatten(EJSON.parse(line, { relaxed: true }), "", values);
   return values;
 }
 

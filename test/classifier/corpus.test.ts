@@ -20,7 +20,7 @@ describe("the labelled corpus", () => {
     for (const name of ["customers", "accounts", "users", "theaters"]) {
       expect(fieldsOf(name), name).toBeGreaterThan(0);
     }
-    // Values come from the shared datasets, not from the fixture.
+    // Values come from the test data sets (Chinook rows, generated collections), not the fixture.
     const chinookEmails = sampled.find((entry) => entry.dataset.ref.name === "customer")?.samples;
     expect(chinookEmails?.get("email")).toHaveLength(59);
   });

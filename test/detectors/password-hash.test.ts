@@ -1,18 +1,14 @@
 import { pbkdf2Sync, randomBytes, scryptSync } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { isPasswordHash } from "../../src/detectors/index.js";
-import { repoRoot } from "../helpers/postgres-database.js";
+import { sampleCollectionLines } from "../helpers/sample-collections/index.js";
 import { hardNegatives } from "./hard-negatives.js";
 
-const mflixUsers = `${repoRoot}/../shared/datasets/mongodb-sample/sample_mflix_users.json`;
-
 describe("isPasswordHash", () => {
-  it("recognises the bcrypt hashes of the MongoDB sample users, not their plain-text passwords", () => {
-    const passwords = readFileSync(mflixUsers, "utf8")
-      .trim()
-      .split("\n")
-      .map((line) => (JSON.parse(line) as { password: string }).password);
+  it("recognises the bcrypt hashes of the sample users, not their plain-text passwords", () => {
+    const passwords = sampleCollectionLines("sample_mflix_users").map(
+      (line) => (JSON.parse(line) as { password: string }).password,
+    );
     const bcrypt = passwords.filter((password) => password.startsWith("$2b$"));
     expect(bcrypt.length).toBeGreaterThan(100);
     expect(bcrypt.filter((hash) => !isPasswordHash(hash))).toEqual([]);

@@ -4,15 +4,8 @@
  * when no server answers, the tests that need one are skipped with a visible warning.
  */
 import { randomBytes } from "node:crypto";
-import { readFile } from "node:fs/promises";
-import path from "node:path";
 import mysql from "mysql2/promise";
-import { repoRoot } from "./postgres-database.js";
-
-export const chinookMysqlPath = path.resolve(
-  repoRoot,
-  "../shared/datasets/chinook/chinook-mysql.sql",
-);
+import { chinookMysqlScript } from "./chinook.js";
 
 export const mysqlServerUrl = process.env.OKF_TEST_MYSQL_URL ?? "mysql://root@127.0.0.1:3306/";
 
@@ -118,14 +111,7 @@ export async function createMysqlTestDatabase(prefix: string): Promise<MysqlTest
   };
 }
 
-/**
- * Loads Chinook (11 tables, ~15k rows) into `db`: the script's own DROP/CREATE DATABASE and USE
- * statements are left out, so it runs in the test's database.
- */
+/** Loads Chinook (11 tables, ~15k rows) into `db`, in the test's own database. */
 export async function loadChinookMysql(db: MysqlTestDatabase): Promise<void> {
-  const script = (await readFile(chinookMysqlPath, "utf8"))
-    .split("\n")
-    .filter((line) => !/^\s*(DROP DATABASE|CREATE DATABASE|USE)\b/i.test(line))
-    .join("\n");
-  await db.admin(script);
+  await db.admin(chinookMysqlScript());
 }

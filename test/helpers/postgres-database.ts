@@ -4,18 +4,14 @@
  * on a local port by @electric-sql/pglite-socket, so that the same `pg` code path runs either way.
  */
 import { randomBytes } from "node:crypto";
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import pg from "pg";
+import { chinookPostgresScript } from "./chinook.js";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-export const chinookSqlPath = path.resolve(
-  repoRoot,
-  "../shared/datasets/chinook/chinook-postgresql.sql",
-);
 
 const serverUrl =
   process.env.OKF_TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -170,10 +166,6 @@ export async function createTestDatabase(
 
 /** Loads Chinook (11 tables, ~15k rows) into the database at `url`, in one round trip. */
 export async function loadChinook(url: string): Promise<void> {
-  const script = (await readFile(chinookSqlPath, "utf8"))
-    .split("\n")
-    .filter((line) => !/^\s*(DROP DATABASE|CREATE DATABASE|\\c\b)/i.test(line))
-    .join("\n");
   // RESET ALL: on PGlite, an earlier extraction may have left the shared session read-only.
-  await withClient(url, (client) => client.query(`RESET ALL;\n${script}`));
+  await withClient(url, (client) => client.query(`RESET ALL;\n${chinookPostgresScript()}`));
 }

@@ -2,8 +2,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validateBundle } from "../../src/validate/index.js";
+import { chinookRows } from "../helpers/chinook.js";
 import { createExtractFixture, type ExtractFixture } from "../helpers/extract-fixture.js";
-import { loadChinook, repoRoot } from "../helpers/postgres-database.js";
+import { loadChinook } from "../helpers/postgres-database.js";
 
 interface Person {
   FirstName: string;
@@ -14,10 +15,8 @@ interface Person {
   Address: string | null;
 }
 
-const chinook = JSON.parse(
-  readFileSync(join(repoRoot, "../shared/datasets/chinook/chinook-data.json"), "utf8"),
-) as { Customer: Person[]; Employee: Person[] };
-const people = [...chinook.Customer, ...chinook.Employee];
+const { Customer = [], Employee = [] } = chinookRows() as Record<string, unknown[]>;
+const people = [...Customer, ...Employee] as Person[];
 
 function bundleText(dir: string): Array<[string, string]> {
   return readdirSync(dir, { recursive: true, withFileTypes: true })

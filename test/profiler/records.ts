@@ -1,10 +1,11 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { EJSON } from "bson";
 import type { Dataset, DatasetProfile, FieldProfile, RecordSample } from "../../src/model/index.js";
 import { newDataset } from "../../src/model/new-dataset.js";
 import { profileDataset } from "../../src/profiler/profile-dataset.js";
-import { repoRoot } from "../helpers/postgres-database.js";
+import {
+  sampleCollectionLines,
+  type SampleCollection,
+} from "../helpers/sample-collections/index.js";
 
 export interface CountingSample {
   dataset: Dataset;
@@ -43,14 +44,12 @@ export function datasetWithSample(
   return { dataset, pulled: () => pulled, limits };
 }
 
-const mongoSamples = path.resolve(repoRoot, "../shared/datasets/mongodb-sample");
-
-/** Documents of a MongoDB sample collection, in relaxed EJSON (Dates, ObjectIds, numbers). */
-export function mongoDocuments(collection: string, count?: number): Record<string, unknown>[] {
-  const lines = readFileSync(path.join(mongoSamples, `${collection}.json`), "utf8")
-    .split("\n")
-    .filter((line) => line.trim() !== "");
-  return lines
+/** Documents of a generated sample collection, in relaxed EJSON (Dates, ObjectIds, numbers). */
+export function mongoDocuments(
+  collection: SampleCollection,
+  count?: number,
+): Record<string, unknown>[] {
+  return sampleCollectionLines(collection)
     .slice(0, count)
     .map((line) => EJSON.parse(line, { relaxed: true }) as Record<string, unknown>);
 }

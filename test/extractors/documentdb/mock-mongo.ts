@@ -1,7 +1,9 @@
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { EJSON, Long, type Document } from "bson";
 import mock from "mongodb-mock-server";
+import {
+  sampleCollectionLines,
+  type SampleCollection,
+} from "../../helpers/sample-collections/index.js";
 
 /** A server error reply, as MongoDB and DocumentDB send them. */
 export interface ErrorReply {
@@ -47,16 +49,11 @@ export interface RunningMock {
   close(): Promise<void>;
 }
 
-const datasetDir = fileURLToPath(
-  new URL("../../../../shared/datasets/mongodb-sample/", import.meta.url),
-);
-
-/** The documents of one sample file (one extended-JSON document per line). */
-export function sampleDocuments(file: string): Document[] {
-  return readFileSync(`${datasetDir}${file}.json`, "utf8")
-    .split("\n")
-    .filter((line) => line.trim() !== "")
-    .map((line) => EJSON.parse(line, { relaxed: false }) as Document);
+/** The documents of one generated sample collection, with BSON's own number types. */
+export function sampleDocuments(collection: SampleCollection): Document[] {
+  return sampleCollectionLines(collection).map(
+    (line) => EJSON.parse(line, { relaxed: false }) as Document,
+  );
 }
 
 function cursorReply(ns: string, batch: Document[]): Document {

@@ -1,8 +1,7 @@
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { profileDataset } from "../../../src/profiler/profile-dataset.js";
+import { chinookRows } from "../../helpers/chinook.js";
 import {
   adminClient,
   createTable,
@@ -16,11 +15,7 @@ import {
 } from "./support.js";
 
 type Row = Record<string, string | number | null>;
-const chinookFile = fileURLToPath(
-  new URL("../../../../shared/datasets/chinook/chinook-data.json", import.meta.url),
-);
-const chinook = JSON.parse(readFileSync(chinookFile, "utf8")) as Record<string, Row[]>;
-const rows = (table: string): Row[] => chinook[table] ?? [];
+const rows = (table: string): Row[] => chinookRows()[table] ?? [];
 
 /** Chinook's customers and invoices as one single-table design, as a DynamoDB user would model it. */
 function chinookItems(): Record<string, unknown>[] {
