@@ -1,10 +1,11 @@
-import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { readdirSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validateBundle } from "../../src/validate/index.js";
 import { createExtractFixture, type ExtractFixture } from "../helpers/extract-fixture.js";
 import { plantedAccessKey, plantedCard, plantedEmail } from "../helpers/planted-values.js";
-import { chinookSqlPath, repoRoot } from "../helpers/postgres-database.js";
+import { chinookPostgresScript } from "../helpers/chinook.js";
+import { repoRoot } from "../helpers/postgres-database.js";
 import { runCli } from "../helpers/run-cli.js";
 import { concept, places, validate, writeBundle } from "./fixture-bundle.js";
 
@@ -189,11 +190,7 @@ describe("privacy/literal on a bundle generated from Chinook", () => {
   let fixture: ExtractFixture;
 
   beforeAll(async () => {
-    const chinook = readFileSync(chinookSqlPath, "utf8")
-      .split("\n")
-      .filter((line) => !/^\s*(DROP DATABASE|CREATE DATABASE|\\c\b)/i.test(line))
-      .join("\n");
-    fixture = await createExtractFixture("okf_privacy", chinook);
+    fixture = await createExtractFixture("okf_privacy", chinookPostgresScript());
     await fixture.extract();
   }, 120_000);
 
