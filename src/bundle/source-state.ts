@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { DatasetRef } from "../model/index.js";
 import type { ConceptStructure } from "./concept-structure.js";
+import type { ObservedFacts, UnrefreshedSince } from "./observed-facts.js";
 import { writeFileAtomic } from "./atomic-write.js";
 
 /**
@@ -18,6 +19,10 @@ export interface ConceptState {
   tags: string[];
   /** Generated Description cell per field path. */
   cells: Record<string, string>;
+  /** The parts a run may fail to read, as last read (kept through runs that could not). */
+  lastObserved?: ObservedFacts;
+  /** Parts this file shows as last observed because recent runs could not read them. */
+  unrefreshedSince?: UnrefreshedSince;
 }
 
 export interface SourceState {

@@ -3,6 +3,7 @@ import { extractors } from "../../extractors/registry.js";
 import { planConceptPaths, refKey } from "../bundle/concept-paths.js";
 import { mergeConcept } from "../bundle/merge-concept.js";
 import { deprecateMissing } from "./deprecate-missing.js";
+import { nextObserved, unrefreshedFailure, withLastObserved } from "./last-observed.js";
 import { readSourceState, writeSourceState, type SourceState } from "../bundle/source-state.js";
 import { classifyDataset } from "../classifier/classify-dataset.js";
 import type { OkfConfig, SourceConfig } from "../config/schema.js";
@@ -109,9 +110,15 @@ async function writeConcepts(
     );
     const existingText = await files.read(planned.path);
     const before = previous.concepts[planned.path];
+    const kept = withLastObserved(enriched, before, run.now.slice(0, 10));
+    const unread = unrefreshedFailure(kept.dataset, kept.unrefreshed);
+    if (unread) {
+      outcome.failures.push(describeFailure(unread));
+      outcome.status = "partial";
+    }
     try {
       const merged = mergeConcept({
-        dataset: enriched,
+        dataset: kept.dataset,
         templates: run.templates,
         existingText,
         previous: before,
@@ -123,6 +130,7 @@ async function writeConcepts(
           id: planned.id,
           pathOf: (ref) => plan.get(refKey(ref))?.path,
           linkedPathOf,
+          unrefreshed: kept.unrefreshed,
           source: {
             name: source.name,
             system: source.system ?? vocabulary.system,
@@ -133,7 +141,10 @@ async function writeConcepts(
           },
         },
       });
-      next.concepts[planned.path] = merged.state;
+      next.concepts[planned.path] = {
+        ...merged.state,
+        ...nextObserved(kept, before, before?.contentHash === merged.state.contentHash),
+      };
       outcome[merged.action].push(planned.path);
       outcome.notes.push(...merged.notes.map((note) => ({ file: planned.path, note })));
       if (merged.action !== "unchanged") {

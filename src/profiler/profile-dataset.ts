@@ -92,6 +92,8 @@ export async function profileDataset(
     if (!(error instanceof OkfError)) throw error;
     return notSampled(enriched, `${notSampledPrefix}${error.message}`);
   }
+  const failure = sample.failure?.();
+  if (failure !== undefined) return unobservedSample(enriched, failure);
   const method = sample.describe();
   // A sample that failed part-way is not a sample of the dataset: its records are dropped.
   if (method.startsWith(notSampledPrefix)) return notSampled(enriched, method);
@@ -100,6 +102,15 @@ export async function profileDataset(
   const variants = variantFinder.variants(profiler.sampled);
   if (variants) profile.variants = variants;
   return { dataset: { ...enriched, profile }, samples };
+}
+
+/**
+ * A sample that was meant to be read and could not be says nothing about the data: no profile,
+ * and the dataset says its sample is unobserved, so that the merge keeps what was last known.
+ */
+function unobservedSample(dataset: EnrichedDataset, reason: string): ProfiledDataset {
+  const unobserved = [...(dataset.unobserved ?? []), { part: "sample" as const, reason }];
+  return { dataset: { ...dataset, unobserved }, samples: new Map() };
 }
 
 function notSampled(dataset: EnrichedDataset, method: string): ProfiledDataset {

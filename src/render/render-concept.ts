@@ -24,6 +24,7 @@ import type { RenderInput } from "./render-input.js";
 import { schemaFootnote, schemaRows } from "./schema-view.js";
 import { storageBullets } from "./storage-view.js";
 import { warehouseBullets } from "./warehouse-view.js";
+import { unrefreshedBullets } from "./unrefreshed-view.js";
 import { keyBullets, partitionBullets, relationshipBullets } from "./structure-view.js";
 import { regionNames, type TemplateSet } from "./templates.js";
 
@@ -89,15 +90,18 @@ export function renderConcept(input: RenderInput, templates: TemplateSet): Rende
       evidence: tableCell(finding.evidence.join("; ")),
       decision: tableCell(input.decisions.get(finding.path) ?? ""),
     })),
-    quality: keyValue
-      ? [
-          ...retentionBullets(keyValue),
-          ...rareFieldBullets(dataset, "items"),
-          ...qualityBullets(dataset),
-        ]
-      : isDocument
-        ? documentQualityBullets(dataset)
-        : qualityBullets(dataset),
+    quality: [
+      ...(keyValue
+        ? [
+            ...retentionBullets(keyValue),
+            ...rareFieldBullets(dataset, "items"),
+            ...qualityBullets(dataset),
+          ]
+        : isDocument
+          ? documentQualityBullets(dataset)
+          : qualityBullets(dataset)),
+      ...unrefreshedBullets(input.unrefreshed),
+    ],
     qualityHeading: tabular ? "Data Quality" : "Data Quality and Retention",
     usage: usageBullets(dataset),
     row: tableRow,

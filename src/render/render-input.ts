@@ -1,5 +1,6 @@
 import type { SourceVocabulary } from "../../extractors/extractor.js";
 import type { DatasetRef, EnrichedDataset } from "../model/index.js";
+import type { UnrefreshedFact } from "./unrefreshed-view.js";
 
 /** Everything the renderer needs about one concept; it knows nothing about drivers or files. */
 export interface RenderInput {
@@ -25,4 +26,6 @@ export interface RenderInput {
   descriptions: ReadonlyMap<string, string>;
   /** A person's Decision cell per sensitive field path (`confirmed`, `rejected`), kept across runs. */
   decisions: ReadonlyMap<string, string>;
+  /** Parts this run could not read, shown as last observed (or as never observed). */
+  unrefreshed?: readonly UnrefreshedFact[];
 }
