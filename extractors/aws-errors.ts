@@ -1,5 +1,5 @@
-import { SourceError } from "../src/errors.js";
-import { redact } from "../src/secrets.js";
+import { SourceError, type FailureReason } from "../src/errors.js";
+import { connectionLost } from "./failure-reasons.js";
 
 const credentialErrors = new Set([
   "UnrecognizedClientException",
@@ -34,12 +34,39 @@ export function errorName(error: unknown): string {
   return typeof name === "string" ? name : "Error";
 }
 
-/** One line: the service's message without stack or request ids. */
+/**
+ * The error's name as a tag for a message: `AccessDeniedException`. The service's own message is
+ * left out: it can quote the request (a key, an attribute value) and adds nothing a hint lacks.
+ */
 export function errorDetail(error: unknown): string {
   const name = errorName(error);
-  const message = error instanceof Error ? (error.message.split("\n")[0]?.trim() ?? "") : "";
-  const informative = message !== "" && message !== name && message !== "UnknownError";
-  return redact(informative ? `${name}: ${message.replace(/\.$/, "")}` : name);
+  return /^[A-Za-z][A-Za-z0-9._-]{0,79}$/.test(name) ? name : "an AWS error";
+}
+
+const throttlingNames = new Set([
+  "ProvisionedThroughputExceededException",
+  "ThrottlingException",
+  "Throttling",
+  "RequestLimitExceeded",
+  "TooManyRequestsException",
+  "LimitExceededException",
+]);
+
+/** The fixed reason of a failed call, for a part of an object that goes on without it. */
+export function awsFailureReason(error: unknown): FailureReason {
+  const name = errorName(error);
+  const tag = errorDetail(error);
+  if (name in networkCodes) return connectionLost();
+  if (name === "AccessDeniedException" || name === "UnauthorizedOperation") {
+    return { kind: "permission_denied", text: `access denied (${tag})` };
+  }
+  if (throttlingNames.has(name)) {
+    return { kind: "throttled", text: `throttled after retries (${tag})` };
+  }
+  if (name === "TimeoutError" || name === "RequestTimeout") {
+    return { kind: "failed", text: `the request timed out (${tag})` };
+  }
+  return { kind: "failed", text: `failed (${tag})` };
 }
 
 export interface ReachHints {

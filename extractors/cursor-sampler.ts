@@ -1,4 +1,5 @@
 import type { Dataset, RecordSample } from "../src/model/index.js";
+import { failureReasonOf } from "./failure-reasons.js";
 
 /** Rows per FETCH: memory holds one batch, not the whole sample. */
 const fetchBatch = 1_000;
@@ -35,14 +36,13 @@ export interface CursorDialect {
   begin(): Promise<SampleTransaction>;
   declare(query: string): string;
   fetch(rows: number): string;
-  /** The session's error message, shortened for a knowledge file. */
-  shortReason(message: string): string;
 }
 
 /**
  * Samples in a read-only transaction that is always rolled back, rows coming through a cursor in
- * batches. A query that fails (permission denied, a timeout) costs that dataset its profile,
- * never the run: the sample ends, its description says why, and `report` tells the user.
+ * batches. A query that fails (permission denied, a timeout, a lost connection) costs that
+ * dataset its profile, never the run: the sample ends, `failure()` and its description give the
+ * fixed reason (never the server's message, which can quote data), and `report` tells the user.
  */
 export function cursorSampler(
   dialect: CursorDialect,
@@ -54,9 +54,11 @@ export function cursorSampler(
     sampleOf: (dataset) => (limit) => {
       const plan = dialect.plan(dataset, limit);
       let description = plan.read ? plan.method : `not sampled: ${plan.reason}`;
+      let failure: string | undefined;
       const name = `${dataset.ref.schema ?? ""}.${dataset.ref.name}`;
       return {
         describe: () => description,
+        failure: () => failure,
         async *[Symbol.asyncIterator]() {
           if (!plan.read) return;
           let transaction: SampleTransaction | undefined;
@@ -75,9 +77,9 @@ export function cursorSampler(
               if (rows.length < fetchBatch) break;
             }
           } catch (error) {
-            const message = error instanceof Error ? error.message : String(error);
-            description = `not sampled: ${dialect.shortReason(message)}`;
-            report(`${name} ${description} (${message})`);
+            failure = failureReasonOf(error).text;
+            description = `not sampled: ${failure}`;
+            report(`${name} ${description}`);
           } finally {
             if (transaction) {
               sent += 1;

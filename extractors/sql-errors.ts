@@ -1,5 +1,6 @@
-import { OkfError, SourceError } from "../src/errors.js";
+import { OkfError, SourceError, type FailureReason } from "../src/errors.js";
 import { redact } from "../src/secrets.js";
+import { connectionLost, isConnectionLost, sqlStateReason } from "./failure-reasons.js";
 
 /** Where a SQL extractor tried to read from; credential-free by construction. */
 export interface DatabaseTarget {
@@ -13,7 +14,8 @@ export interface Explanation {
   hint?: string;
 }
 
-export type Explain = (target: DatabaseTarget, detail: string) => Explanation;
+/** `code` is the error's code (a SQLSTATE, `ER_…`, `ECONNRESET`), never its message. */
+export type Explain = (target: DatabaseTarget, code: string) => Explanation;
 
 export const hostAndPort = (target: DatabaseTarget): string =>
   `${target.host}:${String(target.port)}`;
@@ -24,7 +26,21 @@ export function errorCode(error: unknown): string | undefined {
   return typeof error.code === "string" ? error.code : undefined;
 }
 
-/** One line of detail, whatever the error looks like (Node's AggregateError has no message). */
+/** A five-character SQLSTATE, as PostgreSQL-protocol servers send them (Node codes are longer). */
+export const isSqlState = (code: string): boolean => /^[0-9A-Z]{5}$/.test(code);
+
+/** The reason of a failed statement on a PostgreSQL-protocol server, from its SQLSTATE. */
+export function sqlFailureReason(error: unknown): FailureReason {
+  const code = errorCode(error);
+  if (code !== undefined && isSqlState(code)) return sqlStateReason(code);
+  if (isConnectionLost(error)) return connectionLost();
+  return { kind: "failed", text: code === undefined ? "failed" : `failed (${code})` };
+}
+
+/**
+ * One line of a driver's own message (a connection string it cannot use, a TLS failure), for
+ * telling errors apart; never printed for a server's error, whose text can quote data.
+ */
 export function errorDetail(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   const firstLine = text.split("\n")[0]?.trim().replace(/\.$/, "") ?? "";
@@ -61,20 +77,26 @@ export function knownExplanation(
   if (code === undefined) return undefined;
   for (const table of tables) {
     const known = table[code];
-    if (known) return known(target, errorDetail(error));
+    if (known) return known(target, code);
   }
   return undefined;
 }
 
 /**
- * A one-paragraph SourceError from an explanation, both redacted. The original error is
- * deliberately not attached as `cause`: drivers keep connection details on it.
+ * A one-paragraph SourceError from an explanation, both redacted, with the fixed reason of the
+ * failure for callers that go on without the statement (a sample). The original error is
+ * deliberately not attached as `cause`: drivers keep connection details and server text on it.
  */
 export function explainedSourceError(
   error: unknown,
   explain: (error: unknown) => Explanation,
+  reasonOf: (error: unknown) => FailureReason,
 ): OkfError {
   if (error instanceof OkfError) return error;
   const { message, hint } = explain(error);
-  return new SourceError(redact(message), hint === undefined ? undefined : redact(hint));
+  return new SourceError(
+    redact(message),
+    hint === undefined ? undefined : redact(hint),
+    reasonOf(error),
+  );
 }

@@ -8,6 +8,10 @@ export const ExitCode = {
   findings: 1,
   usage: 2,
   sourceFailed: 3,
+  /** The bundle (or another file okf must write) could not be written: disk full, read-only, … */
+  writeFailed: 4,
+  /** A bug in okf (EX_SOFTWARE of sysexits.h): anything the code did not expect. */
+  internal: 70,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
@@ -33,9 +37,34 @@ export class ConfigError extends OkfError {
   readonly exitCode = ExitCode.usage;
 }
 
-/** A source could not be reached or read at all. */
+/**
+ * Why one statement or call failed, in okf's own fixed words: never a server's or driver's
+ * message, which can quote data. `text` reads after "not sampled: ".
+ */
+export interface FailureReason {
+  kind:
+    | "permission_denied"
+    | "statement_timeout"
+    | "lock_timeout"
+    | "connection_lost"
+    | "throttled"
+    | "failed";
+  /** "permission denied (SQLSTATE 42501)", "the connection was lost". */
+  text: string;
+}
+
+/**
+ * A source could not be reached or read at all; or, with `reason`, one statement or call of it
+ * failed (the caller decides whether that costs the source, an object or one of its parts).
+ */
 export class SourceError extends OkfError {
   readonly exitCode = ExitCode.sourceFailed;
+  readonly reason: FailureReason | undefined;
+
+  constructor(message: string, hint?: string, reason?: FailureReason) {
+    super(message, hint);
+    this.reason = reason;
+  }
 }
 
 /** Another run holds the bundle lock. */
@@ -53,6 +82,14 @@ export class KnowledgeFileError extends OkfError {
   ) {
     super(message, hint);
   }
+}
+
+/**
+ * The file system refused a read or a write that okf cannot do without: a full disk, a
+ * read-only or immutable file, a folder where a file must be, a name too long.
+ */
+export class FileSystemError extends OkfError {
+  readonly exitCode = ExitCode.writeFailed;
 }
 
 export function errorMessage(error: unknown): string {

@@ -1,6 +1,7 @@
 import type { Dataset, DatasetStats } from "../../src/model/index.js";
 import { newDataset } from "../../src/model/new-dataset.js";
 import { assembleIndexes } from "./assemble-indexes.js";
+import { failureReason } from "./errors.js";
 import { collectionResource } from "./client.js";
 import type { CollectionInfo, MongoCatalog } from "./mongo-catalog.js";
 import { documentFacts } from "./validator-facts.js";
@@ -15,8 +16,9 @@ function statsOf(count: number, collStats: Record<string, unknown> | undefined):
 }
 
 /**
- * One collection or view as a Dataset. A collection costs listIndexes, estimatedDocumentCount
- * and collStats (denied to many read-only users: then the count alone); a view only its
+ * One collection or view as a Dataset. A collection costs listIndexes (when denied, the indexes
+ * are unobserved), estimatedDocumentCount and collStats (denied to many read-only users: then
+ * the count alone); a view only its
  * listCollections entry. Fields stay empty: the structure comes from the sample.
  */
 export async function readCollection(
@@ -34,7 +36,12 @@ export async function readCollection(
     document: documentFacts(info.type, info.options),
   });
   if (isView) return dataset;
-  dataset.indexes = assembleIndexes(await catalog.indexes(database, info.name));
+  try {
+    dataset.indexes = assembleIndexes(await catalog.indexes(database, info.name));
+  } catch (error) {
+    // A user without listIndexes still gets the collection; its indexes are unknown this run.
+    dataset.unobserved = [{ part: "indexes", reason: `listIndexes: ${failureReason(error).text}` }];
+  }
   const count = await catalog.estimatedCount(database, info.name);
   dataset.stats = statsOf(count, await catalog.collStats(database, info.name));
   return dataset;

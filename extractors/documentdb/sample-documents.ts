@@ -1,6 +1,6 @@
 import type { Collection, Document } from "mongodb";
 import type { RecordSample } from "../../src/model/index.js";
-import { detailOf, isUnauthorized, serverCode } from "./errors.js";
+import { detailOf, failureReason, isUnauthorized, serverCode } from "./errors.js";
 import { bsonTypeName, plainDocument } from "./native-types.js";
 
 /** Samples and fallbacks stop after this long on the server. */
@@ -25,8 +25,6 @@ export interface SampleOptions {
   report: (message: string) => void;
   /** Counts one aggregate or find. */
   onCommand: () => void;
-  /** A collection the user may not read (code 13): the extractor records a failure. */
-  onUnauthorized: (error: unknown) => void;
 }
 
 const count = (n: number) => n.toLocaleString("en-US");
@@ -65,8 +63,10 @@ export function documentSampler(
           .toArray();
       }
     };
+    let failure: string | undefined;
     return {
       describe: () => description,
+      failure: () => failure,
       nativeType: bsonTypeName,
       async *[Symbol.asyncIterator]() {
         if (size === 0) return;
@@ -74,10 +74,11 @@ export function documentSampler(
         try {
           documents = await read();
         } catch (error) {
-          const reason = detailOf(error);
-          description = `not sampled: ${reason}`;
-          options.report(`${label} not sampled: ${reason}`);
-          if (isUnauthorized(error)) options.onUnauthorized(error);
+          // Not authorized, a time limit, a lost connection: the pipeline reports the failed
+          // sample once for the collection, so nothing is recorded here besides the reason.
+          failure = failureReason(error).text;
+          description = `not sampled: ${failure}`;
+          options.report(`${label} not sampled: ${failure}`);
           return;
         }
         for (const document of documents) yield plainDocument(document) as Record<string, unknown>;

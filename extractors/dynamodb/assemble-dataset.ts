@@ -172,5 +172,6 @@ export function assembleDataset(facts: TableFacts, name: string, region: string)
     }),
     tags: tagStrings(facts.tags),
     keyValue,
+    ...(facts.unobserved.length > 0 ? { unobserved: facts.unobserved } : {}),
   });
 }

@@ -68,8 +68,3 @@ export function tableFailure(table: string, error: unknown): ExtractionFailure {
     hint: `Check that the identity okf runs as has ${tableActions.slice(0, 4).join(", ")} on this table, then run again.`,
   };
 }
-
-/** Short reason for a sample that could not be read, after "not sampled: ". */
-export function sampleFailureReason(error: unknown): string {
-  return errorDetail(error);
-}

@@ -4,6 +4,8 @@ import type {
   Tag,
   TimeToLiveDescription,
 } from "@aws-sdk/client-dynamodb";
+import type { UnobservedFacts, UnobservedPart } from "../../src/model/index.js";
+import { awsFailureReason } from "../aws-errors.js";
 import type { DynamoApi } from "./dynamo-api.js";
 import { isNotImplemented } from "./errors.js";
 
@@ -13,29 +15,45 @@ export interface TableFacts {
   timeToLive?: TimeToLiveDescription;
   continuousBackups?: ContinuousBackupsDescription;
   tags?: Tag[];
-}
-
-/** A call the engine does not implement (dynalite: PITR) leaves its fact unknown, not failed. */
-async function unlessNotImplemented<T>(call: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await call();
-  } catch (error) {
-    if (isNotImplemented(error)) return undefined;
-    throw error;
-  }
+  /** Optional calls that were denied, throttled past the SDK's retries, or failed otherwise. */
+  unobserved: UnobservedFacts[];
 }
 
 /**
  * DescribeTable, DescribeTimeToLive, DescribeContinuousBackups and ListTagsOfResource, one after
  * the other: the source's concurrency bounds tables in flight, so calls in flight stay within it.
- * Any other error (AccessDeniedException on one of them) fails the table as a whole.
+ * Only DescribeTable is needed to document a table; when one of the others is denied or
+ * throttled, its part (settings, tags) is unobserved this run and the table is still yielded.
+ * A call the engine does not implement (dynalite: PITR) leaves its fact unknown, not failed.
  */
 export async function readTable(api: DynamoApi, name: string): Promise<TableFacts> {
   const table = await api.describeTable(name);
   if (table === undefined) throw new Error(`DescribeTable returned no table for ${name}`);
-  const timeToLive = await unlessNotImplemented(() => api.describeTimeToLive(name));
-  const continuousBackups = await unlessNotImplemented(() => api.describeContinuousBackups(name));
+  const unobserved: UnobservedFacts[] = [];
+  const optional = async <T>(
+    call: string,
+    part: UnobservedPart,
+    read: () => Promise<T>,
+  ): Promise<T | undefined> => {
+    try {
+      return await read();
+    } catch (error) {
+      if (isNotImplemented(error)) return undefined;
+      const reason = `${call}: ${awsFailureReason(error).text}`;
+      if (!unobserved.some((fact) => fact.part === part)) unobserved.push({ part, reason });
+      return undefined;
+    }
+  };
+  const timeToLive = await optional("DescribeTimeToLive", "settings", () =>
+    api.describeTimeToLive(name),
+  );
+  const continuousBackups = await optional("DescribeContinuousBackups", "settings", () =>
+    api.describeContinuousBackups(name),
+  );
   const arn = table.TableArn;
-  const tags = arn === undefined ? undefined : await unlessNotImplemented(() => api.listTags(arn));
-  return { table, timeToLive, continuousBackups, tags };
+  const tags =
+    arn === undefined
+      ? undefined
+      : await optional("ListTagsOfResource", "tags", () => api.listTags(arn));
+  return { table, timeToLive, continuousBackups, tags, unobserved };
 }

@@ -3,7 +3,7 @@ import pLimit from "p-limit";
 import type { KeyAttribute, KeyValueFacts, RecordSample } from "../../src/model/index.js";
 import { compareText } from "../postgres/order.js";
 import type { DynamoApi } from "./dynamo-api.js";
-import { sampleFailureReason } from "./errors.js";
+import { awsFailureReason } from "../aws-errors.js";
 import { ItemDecoder } from "./native-values.js";
 
 type Item = Record<string, AttributeValue>;
@@ -123,8 +123,11 @@ export function itemSampler(
       return perSegment.flat().sort(byTableKey(keys)).slice(0, cap);
     };
 
+    let failure: string | undefined;
+
     return {
       describe: () => description,
+      failure: () => failure,
       nativeType: (value) => decoder.nativeType(value),
       async *[Symbol.asyncIterator]() {
         if (cap === 0) return;
@@ -132,9 +135,10 @@ export function itemSampler(
         try {
           items = await readAll();
         } catch (error) {
-          const reason = sampleFailureReason(error);
-          description = `not sampled: ${reason}`;
-          options.report(`${table} not sampled: ${reason}`);
+          // A Scan denied, or throttled past the SDK's retries: the profile is unknown this run.
+          failure = awsFailureReason(error).text;
+          description = `not sampled: ${failure}`;
+          options.report(`${table} not sampled: ${failure}`);
           return;
         }
         for (const item of items) yield decoder.decode(item);

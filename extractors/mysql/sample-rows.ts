@@ -1,4 +1,5 @@
 import type { Dataset, RecordSample } from "../../src/model/index.js";
+import { failureReasonOf } from "../failure-reasons.js";
 import type { MysqlSession } from "./mysql-session.js";
 import { textOf } from "./row-values.js";
 import { planSample, type SamplePlan } from "./sample-plan.js";
@@ -49,19 +50,11 @@ async function* readPlan(
   done(plan.method);
 }
 
-/** The session's messages (errors.ts, or the Data API's), shortened for a knowledge file. */
-function shortReason(message: string): string {
-  if (/denied/i.test(message)) return "permission denied";
-  if (/execution time|statement_time|execution_time|timeout|timed out/i.test(message)) {
-    return "statement timeout";
-  }
-  return "the sample query failed";
-}
-
 /**
  * Samples tables through the catalog session, so they share its read-only mode and execution
- * time limit. A query that fails (permission denied, a timeout) costs that table its profile,
- * never the run: the sample ends, its description says why, and `report` tells the user.
+ * time limit. A query that fails (permission denied, a timeout, a lost connection) costs that
+ * table its profile, never the run: the sample ends, `failure()` and its description give the
+ * fixed reason (never the server's message, which can quote data), and `report` tells the user.
  */
 export function tableSampler(
   session: MysqlSession,
@@ -77,9 +70,11 @@ export function tableSampler(
     sampleOf: (dataset) => (limit) => {
       const plan = planSample(dataset, limit);
       let description = plan.read ? plan.method : `not sampled: ${plan.reason}`;
+      let failure: string | undefined;
       const name = `${dataset.ref.database ?? ""}.${dataset.ref.name}`;
       return {
         describe: () => description,
+        failure: () => failure,
         async *[Symbol.asyncIterator]() {
           if (!plan.read) return;
           try {
@@ -87,9 +82,9 @@ export function tableSampler(
               description = final;
             });
           } catch (error) {
-            const message = error instanceof Error ? error.message : String(error);
-            description = `not sampled: ${shortReason(message)}`;
-            report(`${name} ${description} (${message})`);
+            failure = failureReasonOf(error).text;
+            description = `not sampled: ${failure}`;
+            report(`${name} ${description}`);
           }
         },
       };

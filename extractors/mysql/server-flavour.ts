@@ -73,6 +73,9 @@ export function describeFlavour(flavour: ServerFlavour): string {
  * SET takes no bind parameters; the limit is checked to be a plain positive integer instead.
  * MySQL's `max_execution_time` (milliseconds) bounds SELECT statements, which is all okf sends
  * after set-up; MariaDB's `max_statement_time` is in seconds and bounds every statement.
+ * `lock_wait_timeout` (whole seconds, default a year) bounds the wait for a metadata lock that
+ * another session holds (`LOCK TABLES … WRITE`, an `ALTER TABLE`), so that a locked table
+ * costs its sample, not the night: the same limit, rounded up.
  */
 export function timeLimitStatement(flavour: ServerFlavour, milliseconds: number): string {
   if (!Number.isSafeInteger(milliseconds) || milliseconds <= 0) {
@@ -80,7 +83,8 @@ export function timeLimitStatement(flavour: ServerFlavour, milliseconds: number)
       `statement_timeout_ms must be a positive whole number of milliseconds, not ${String(milliseconds)}.`,
     );
   }
+  const lockWait = `lock_wait_timeout = ${String(Math.ceil(milliseconds / 1000))}`;
   return flavour.kind === "mariadb"
-    ? `SET SESSION max_statement_time = ${(milliseconds / 1000).toFixed(3)}`
-    : `SET SESSION max_execution_time = ${String(milliseconds)}`;
+    ? `SET SESSION max_statement_time = ${(milliseconds / 1000).toFixed(3)}, ${lockWait}`
+    : `SET SESSION max_execution_time = ${String(milliseconds)}, ${lockWait}`;
 }

@@ -6,6 +6,12 @@
  * Relations someone holds (or waits for) an ACCESS EXCLUSIVE lock on get no size:
  * `pg_total_relation_size` would queue behind that lock until `lock_timeout` failed the whole
  * query. `lock_timeout` still covers a lock taken between the check and the call.
+ *
+ * The deparsing functions (`pg_get_viewdef`, `pg_get_expr`, `pg_get_indexdef`,
+ * `pg_get_partkeydef`, `pg_partition_tree`) take a lock too. When one of them hit
+ * `lock_timeout`, the catalog is read again with `$3` (avoid locks) set: the relations query
+ * then marks every relation that a deparse would wait for as `locked`, reads nothing that locks
+ * for those, and the later queries leave them out (read-catalog.ts).
  */
 
 const exclusivelyLocked = `
@@ -18,25 +24,42 @@ export const identityQuery = `
 SELECT current_database() AS database, current_user AS role,
        current_setting('server_version_num')::int AS "serverVersion"`;
 
-/** $1: include regexes, $2: exclude regexes, matched against `<schema>.<table>` (glob-filter.ts). */
+/**
+ * $1: include regexes, $2: exclude regexes, matched against `<schema>.<table>` (glob-filter.ts);
+ * $3: 1 to avoid locks, else 0 (an integer: a boolean does not survive the RDS Data API path).
+ * A relation is `locked` when it, a relation its view definition reads, one of its partitions
+ * or one of its indexes is held or awaited in ACCESS EXCLUSIVE mode.
+ */
 export const relationsQuery = `
-WITH ${exclusivelyLocked},
+WITH RECURSIVE ${exclusivelyLocked},
+locked_or_above(relid) AS (
+  SELECT relation FROM exclusively_locked WHERE $3::int = 1
+  UNION SELECT i.inhparent FROM pg_inherits i JOIN locked_or_above u ON i.inhrelid = u.relid),
 candidates AS (
   SELECT c.oid, c.relname, c.relkind, c.reltuples, n.nspname,
          has_schema_privilege(n.oid, 'USAGE') AS usable,
-         translate(n.nspname || '.' || c.relname, '/', chr(1)) AS qualified
+         translate(n.nspname || '.' || c.relname, '/', chr(1)) AS qualified,
+         $3::int = 1 AND (c.oid IN (SELECT relid FROM locked_or_above) OR EXISTS (
+           SELECT 1 FROM pg_rewrite r
+           JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid
+             AND d.refclassid = 'pg_class'::regclass
+           WHERE r.ev_class = c.oid
+             AND d.refobjid IN (SELECT relation FROM exclusively_locked)) OR EXISTS (
+           SELECT 1 FROM pg_index i WHERE i.indrelid = c.oid
+             AND i.indexrelid IN (SELECT relation FROM exclusively_locked))) AS locked
   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
   WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND NOT c.relispartition
     AND n.nspname !~ '^pg_' AND n.nspname <> 'information_schema')
 SELECT c.oid, c.nspname AS schema, c.relname AS name, c.relkind AS kind,
-       c.usable AS "schemaUsable",
+       c.usable AS "schemaUsable", c.locked,
        CASE WHEN c.usable THEN obj_description(c.oid, 'pg_class') END AS comment,
        c.reltuples::float8 AS reltuples,
        CASE WHEN c.usable AND c.relkind IN ('r', 'm', 'f')
                  AND c.oid NOT IN (SELECT relation FROM exclusively_locked)
             THEN pg_total_relation_size(c.oid)::float8 END AS "sizeBytes",
-       CASE WHEN c.usable AND c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS "partitionKey",
-       CASE WHEN c.usable AND c.relkind IN ('v', 'm')
+       CASE WHEN c.usable AND NOT c.locked AND c.relkind = 'p'
+            THEN pg_get_partkeydef(c.oid) END AS "partitionKey",
+       CASE WHEN c.usable AND NOT c.locked AND c.relkind IN ('v', 'm')
             THEN pg_get_viewdef(c.oid, true) END AS "viewDefinition"
 FROM candidates c
 WHERE (cardinality($1::text[]) = 0 OR EXISTS (

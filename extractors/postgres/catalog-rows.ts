@@ -15,6 +15,8 @@ export interface RelationRow {
   name: string;
   kind: RelationKind;
   schemaUsable: boolean;
+  /** Only when the catalog is read avoiding locks: a deparse of it would wait for a lock. */
+  locked: boolean;
   comment: string | null;
   /** -1 until the relation is first analysed or vacuumed. */
   reltuples: number;

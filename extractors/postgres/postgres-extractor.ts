@@ -15,7 +15,7 @@ import { relationFilter } from "./glob-filter.js";
 import { readCatalog, type Catalog } from "./read-catalog.js";
 import { databaseUri } from "./resource-uri.js";
 import { tableSampler, type TableSampler } from "./sample-rows.js";
-import { unusableSchemaFailures } from "./schema-failures.js";
+import { lockedRelationFailures, unusableSchemaFailures } from "./schema-failures.js";
 
 export const postgresVocabulary: SourceVocabulary = {
   engine: "PostgreSQL",
@@ -131,13 +131,17 @@ export async function openPostgresExtraction(
       })
     : undefined;
   return {
-    refs: catalog.relations.map((relation) => ({
+    // Locked relations keep their place among the refs, so that paths are planned as usual.
+    refs: [...catalog.relations, ...catalog.locked].map((relation) => ({
       database,
       schema: relation.schema,
       name: relation.name,
     })),
     datasets: datasetsOf(catalog, resource, sampler),
-    failures: unusableSchemaFailures(catalog.unusable, database, role),
+    failures: [
+      ...unusableSchemaFailures(catalog.unusable, database, role),
+      ...lockedRelationFailures(catalog.locked, database),
+    ],
     resource,
     requestCount: () => session.requestCount() - (sampling?.spent() ?? 0),
     close: () => session.close(),

@@ -25,6 +25,11 @@ export interface Catalog {
   relations: RelationRow[];
   /** Matched relations in schemas without USAGE privilege: reported, not extracted. */
   unusable: RelationRow[];
+  /**
+   * Matched relations that another session held in ACCESS EXCLUSIVE mode (a migration, a
+   * VACUUM FULL) while the catalog was read: reported, not extracted this run.
+   */
+  locked: RelationRow[];
   columns: Map<number, ColumnRow[]>;
   types: Map<number, TypeRow>;
   /** Keys, checks and foreign keys declared on a relation. */
@@ -55,23 +60,50 @@ async function readIdentity(session: CatalogSession): Promise<IdentityRow> {
   return identity;
 }
 
+/** How often the catalog is read when a lock keeps getting in the way, before the source fails. */
+const catalogAttempts = 3;
+
+function isLockTimeout(error: unknown): boolean {
+  return error instanceof SourceError && error.reason?.kind === "lock_timeout";
+}
+
 /**
  * Reads the catalog with a fixed number of queries, whatever the number of relations, inside
- * one REPEATABLE READ transaction so that all of them see the same catalog state.
+ * one REPEATABLE READ transaction so that all of them see the same catalog state. When a query
+ * waits past `lock_timeout` for a relation another session holds exclusively, the catalog is
+ * read again (the same queries) leaving out every relation a lock would stop: those become
+ * `locked`, and the rest of the source is extracted as usual.
  */
 export async function readCatalog(
   session: CatalogSession,
   filter: RelationFilter,
+): Promise<Catalog> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await readCatalogOnce(session, filter, attempt > 1);
+    } catch (error) {
+      if (attempt >= catalogAttempts || !isLockTimeout(error)) throw error;
+      await session.query("ROLLBACK").catch(() => undefined);
+    }
+  }
+}
+
+async function readCatalogOnce(
+  session: CatalogSession,
+  filter: RelationFilter,
+  avoidLocks: boolean,
 ): Promise<Catalog> {
   await session.query("BEGIN ISOLATION LEVEL REPEATABLE READ");
   const identity = await readIdentity(session);
   const matched = await session.query<RelationRow>(sql.relationsQuery, [
     filter.include,
     filter.exclude,
+    avoidLocks ? 1 : 0,
   ]);
-  const relations = matched.filter((relation) => relation.schemaUsable).sort(byQualifiedName);
+  const readable = matched.filter((relation) => relation.schemaUsable);
+  const relations = readable.filter((relation) => !relation.locked).sort(byQualifiedName);
+  const locked = readable.filter((relation) => relation.locked).sort(byQualifiedName);
   const unusable = matched.filter((relation) => !relation.schemaUsable).sort(byQualifiedName);
-
   const oids = relations.map((relation) => relation.oid);
   const partitioned = relations.filter((relation) => relation.kind === "p").map((r) => r.oid);
   const columns = await session.query<ColumnRow>(sql.columnsQuery, [oids]);
@@ -89,6 +121,7 @@ export async function readCatalog(
     identity,
     relations,
     unusable,
+    locked,
     columns: groupBy(columns, (column) => column.relid),
     types: new Map(types.map((type) => [type.oid, type])),
     constraints: groupBy(

@@ -30,17 +30,7 @@ export function tableSampler(
       },
       declare: (select) => `DECLARE ${sampleCursor} NO SCROLL CURSOR FOR ${select}`,
       fetch: (rows) => `FETCH ${String(rows)} FROM ${sampleCursor}`,
-      shortReason,
     },
     report,
   );
-}
-
-/** The catalog session's messages (errors.ts), shortened for a knowledge file. */
-function shortReason(message: string): string {
-  if (/permission denied/i.test(message)) return "permission denied";
-  if (/statement_timeout|statement timeout/i.test(message)) return "statement timeout";
-  if (/for a lock|lock timeout/i.test(message)) return "lock timeout";
-  const detail = /failed: (.+?)(?: \([0-9A-Z]{5}\))?\.?$/.exec(message)?.[1];
-  return detail ?? "the sample query failed";
 }

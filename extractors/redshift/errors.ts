@@ -9,6 +9,15 @@ import {
   type Explain,
   type Explanation,
 } from "../sql-errors.js";
+import { failedWith, isConnectionLost, sqlStateReason } from "../failure-reasons.js";
+import { isSqlState, sqlFailureReason } from "../sql-errors.js";
+import type { FailureReason } from "../../src/errors.js";
+
+/** Redshift's own wording of a cancelled statement counts as a statement timeout. */
+function redshiftFailureReason(error: unknown): FailureReason {
+  const cancelledByTimeout = /canceled on user's request/i.test(errorDetail(error));
+  return cancelledByTimeout ? sqlStateReason("57014") : sqlFailureReason(error);
+}
 
 /** Where the extractor tried to read from; credential-free by construction. */
 export type RedshiftTarget = DatabaseTarget;
@@ -26,7 +35,7 @@ const unresolved: Explain = (t) => ({
 });
 
 const cancelled: Explain = (t) => ({
-  message: `A query on ${at(t)}/${t.database} was cancelled by statement_timeout.`,
+  message: `A query on ${at(t)}/${t.database} was cancelled by statement_timeout (SQLSTATE 57014).`,
   hint:
     "Raise `statement_timeout_ms` for this source (it includes time queued in WLM), or " +
     "narrow it with `include`.",
@@ -51,20 +60,14 @@ const networkErrors: Record<string, Explain> = {
 
 /** Server errors, keyed by SQLSTATE. */
 const serverErrors: Record<string, Explain> = {
-  "28P01": (t, detail) => ({
-    message: `Redshift at ${at(t)} rejected the credentials: ${detail}.`,
+  "28P01": (t) => ({
+    message: `Redshift at ${at(t)} rejected the credentials (SQLSTATE 28P01).`,
     hint: "Check the user and password in `connection` (usually an environment variable).",
   }),
-  "28000": (t, detail) =>
-    /ssl/i.test(detail)
-      ? {
-          message: `Redshift at ${at(t)} refused the login: ${detail}.`,
-          hint: "The cluster requires SSL (require_ssl): add `?sslmode=verify-full` to `connection`.",
-        }
-      : {
-          message: `Redshift at ${at(t)} refused the login: ${detail}.`,
-          hint: "Check the user and password in `connection`.",
-        },
+  "28000": (t) => ({
+    message: `Redshift at ${at(t)} refused the login (SQLSTATE 28000).`,
+    hint: "Check the user and password in `connection`.",
+  }),
   "3D000": (t) => ({
     message: `Redshift at ${at(t)} has no database "${t.database}".`,
     hint: "Check the database name at the end of `connection` (often `dev`).",
@@ -74,38 +77,60 @@ const serverErrors: Record<string, Explain> = {
     hint: "Try again later; the cluster's connection limit is reached.",
   }),
   "57014": cancelled,
-  "42501": (t, detail) => ({
-    message: `Permission denied on ${at(t)}/${t.database}: ${detail}.`,
+  "42501": (t) => ({
+    message: `Permission denied on ${at(t)}/${t.database} (SQLSTATE 42501).`,
     hint: "Grant the user USAGE on the schemas to document (see the README for the grants).",
   }),
 };
 
+/**
+ * Server errors are told apart by SQLSTATE and driver errors by their own texts; neither text
+ * is printed, since a server's message can quote data.
+ */
 function explain(error: unknown, target: RedshiftTarget): Explanation {
-  const known = knownExplanation([networkErrors, serverErrors], error, target);
-  if (known) return known;
   const code = errorCode(error);
   const detail = errorDetail(error);
+  // The server's text only decides which hint fits; it is never shown.
+  if (code === "28000" && /ssl/i.test(detail)) {
+    return {
+      message: `Redshift at ${at(target)} refused the login (SQLSTATE 28000).`,
+      hint: "The cluster requires SSL (require_ssl): add `?sslmode=verify-full` to `connection`.",
+    };
+  }
   // Redshift words a cancelled query its own way.
-  if (/canceled on user's request/i.test(detail)) return cancelled(target, detail);
+  if (/canceled on user's request/i.test(detail)) return cancelled(target, code ?? "");
+  const known = knownExplanation([networkErrors, serverErrors], error, target);
+  if (known) return known;
+  if (code !== undefined && isSqlState(code)) {
+    return {
+      message: `A query on Redshift at ${at(target)}/${target.database} ${failedWith(sqlStateReason(code))}.`,
+    };
+  }
   if (/password must be a string|SASL/i.test(detail)) {
     return {
       message: `Redshift at ${at(target)} asks for a password and none was given.`,
       hint: "Put the password in `connection` (through an environment variable).",
     };
   }
-  if (/timeout/i.test(detail)) return unreachable(target, detail);
+  if (isConnectionLost(error)) {
+    return {
+      message: `The connection to Redshift at ${at(target)} was lost.`,
+      hint: "The cluster may be restarting or resizing, or a network device closed the connection; run okf again.",
+    };
+  }
+  if (/timeout/i.test(detail)) return unreachable(target, code ?? "");
   if (code !== undefined && /CERT|SSL|TLS/.test(code)) {
     return {
-      message: `The SSL certificate of Redshift at ${at(target)} could not be verified: ${detail}.`,
+      message: `The SSL certificate of Redshift at ${at(target)} could not be verified (${code}).`,
       hint: "Connect with the endpoint's own host name, or give the CA with `sslrootcert=`.",
     };
   }
   return {
-    message: `Redshift at ${at(target)}/${target.database} failed: ${detail}${code ? ` (${code})` : ""}.`,
+    message: `Redshift at ${at(target)}/${target.database} failed${code ? ` (${code})` : ""}.`,
   };
 }
 
 /** A one-paragraph SourceError for anything that went wrong talking to Redshift. */
 export function toSourceError(error: unknown, target: RedshiftTarget): OkfError {
-  return explainedSourceError(error, (cause) => explain(cause, target));
+  return explainedSourceError(error, (cause) => explain(cause, target), redshiftFailureReason);
 }

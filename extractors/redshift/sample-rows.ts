@@ -20,16 +20,7 @@ export function tableSampler(
       begin: () => session.begin(),
       declare: (select) => `DECLARE ${sampleCursor} CURSOR FOR ${select}`,
       fetch: (rows) => `FETCH FORWARD ${String(rows)} FROM ${sampleCursor}`,
-      shortReason,
     },
     report,
   );
-}
-
-/** The session's messages (errors.ts), shortened for a knowledge file. */
-function shortReason(message: string): string {
-  if (/permission denied/i.test(message)) return "permission denied";
-  if (/statement_timeout/i.test(message)) return "statement timeout";
-  const detail = /failed: (.+?)(?: \([0-9A-Z]{5}\))?\.?$/.exec(message)?.[1];
-  return detail ?? "the sample query failed";
 }

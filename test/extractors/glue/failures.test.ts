@@ -42,7 +42,7 @@ describe("Glue failures", () => {
     const [failure] = extraction.failures;
     expect(failure?.scope).toEqual({ database: "finance", name: "*" });
     expect(failure?.message).toMatch(
-      /^Access denied while listing the tables of database finance \(AccessDeniedException: User: .* is not authorized to perform: glue:GetTables/,
+      /^Access denied while listing the tables of database finance \(AccessDeniedException\)\.$/,
     );
     expect(failure?.hint).toContain(
       "glue:GetTables on arn:aws:glue:<region>:<account>:database/finance",
@@ -61,7 +61,7 @@ describe("Glue failures", () => {
       );
     const error = await openError();
     expect(error.message).toMatch(
-      /^the Glue Data Catalog in eu-west-1 denied GetDatabases \(AccessDeniedException: User: /,
+      /^the Glue Data Catalog in eu-west-1 denied GetDatabases \(AccessDeniedException\)\.$/,
     );
     expect(error.hint).toContain("Grant glue:GetDatabases");
   });
@@ -77,7 +77,7 @@ describe("Glue failures", () => {
       );
     const expired = await openError(sourceConfig({ catalog_id: "123456789012" }));
     expect(expired.message).toBe(
-      "the Glue Data Catalog in eu-west-1 (catalog 123456789012) rejected the AWS credentials (ExpiredTokenException: The security token included in the request is expired).",
+      "the Glue Data Catalog in eu-west-1 (catalog 123456789012) rejected the AWS credentials (ExpiredTokenException).",
     );
     glue.reset();
     glue
@@ -85,7 +85,7 @@ describe("Glue failures", () => {
       .rejects(serviceException("InternalServiceException", "Internal failure"));
     const internal = await openError();
     expect(internal.message).toBe(
-      "GetDatabases on the Glue Data Catalog in eu-west-1 failed: InternalServiceException: Internal failure.",
+      "GetDatabases on the Glue Data Catalog in eu-west-1 failed: InternalServiceException.",
     );
     expect(internal.message).not.toContain("\n");
   });

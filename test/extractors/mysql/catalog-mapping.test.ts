@@ -113,10 +113,10 @@ describe("mysql catalog mapping", () => {
 
   it("sets the execution time limit in the flavour's own unit, refusing odd values", () => {
     expect(timeLimitStatement(flavourOf("8.0.36"), 30_000)).toBe(
-      "SET SESSION max_execution_time = 30000",
+      "SET SESSION max_execution_time = 30000, lock_wait_timeout = 30",
     );
     expect(timeLimitStatement(flavourOf("10.11.6-MariaDB"), 2_500)).toBe(
-      "SET SESSION max_statement_time = 2.500",
+      "SET SESSION max_statement_time = 2.500, lock_wait_timeout = 3",
     );
     expect(() => timeLimitStatement(flavourOf("8.0.36"), 1.5)).toThrow(ConfigError);
   });
@@ -170,6 +170,6 @@ describe("mysql catalog mapping", () => {
       Object.assign(new Error("Something odd\nsecond line"), { code: "ER_ODD" }),
       target,
     );
-    expect(other.message).toBe("MySQL at db:3306 failed: Something odd (ER_ODD).");
+    expect(other.message).toBe("MySQL at db:3306 failed (ER_ODD).");
   });
 });

@@ -24,6 +24,8 @@ export function extractAll(config: MysqlSourceConfig): Promise<ExtractionResult>
 
 export interface Sampled {
   profiles: Map<string, DatasetProfile | undefined>;
+  /** Why a sample that was meant to be read could not be (`RecordSample.failure()`). */
+  failures: Map<string, string>;
   progress: string[];
   requestCount: number;
 }
@@ -36,11 +38,13 @@ export async function sampleAll(config: MysqlSourceConfig, sampleRows: number): 
     concurrency: 1,
     onProgress: (line) => progress.push(line),
   });
-  const result: Sampled = { profiles: new Map(), progress, requestCount: 0 };
+  const result: Sampled = { profiles: new Map(), failures: new Map(), progress, requestCount: 0 };
   try {
     for await (const dataset of extraction.datasets) {
       const profiled = await profileDataset(dataset, { enabled: true, sampleRows });
       result.profiles.set(dataset.ref.name, profiled.dataset.profile);
+      const failed = profiled.dataset.unobserved?.find((fact) => fact.part === "sample");
+      if (failed) result.failures.set(dataset.ref.name, failed.reason);
     }
   } finally {
     result.requestCount = extraction.requestCount();

@@ -10,6 +10,8 @@ export const cap = 10_000;
 
 export interface Sampled {
   profiles: Map<string, DatasetProfile | undefined>;
+  /** Why a sample that was meant to be read could not be (`RecordSample.failure()`). */
+  failures: Map<string, string>;
   datasets: Map<string, Dataset>;
   samples: Map<string, ReadonlyMap<string, readonly string[]>>;
   progress: string[];
@@ -26,6 +28,7 @@ export async function sampleAll(config: PostgresSourceConfig, sampleRows = cap):
   });
   const result: Sampled = {
     profiles: new Map(),
+    failures: new Map(),
     datasets: new Map(),
     samples: new Map(),
     progress,
@@ -36,6 +39,8 @@ export async function sampleAll(config: PostgresSourceConfig, sampleRows = cap):
       const key = `${dataset.ref.schema ?? ""}.${dataset.ref.name}`;
       const profiled = await profileDataset(dataset, { enabled: true, sampleRows });
       result.profiles.set(key, profiled.dataset.profile);
+      const failed = profiled.dataset.unobserved?.find((fact) => fact.part === "sample");
+      if (failed) result.failures.set(key, failed.reason);
       result.datasets.set(key, dataset);
       result.samples.set(key, profiled.samples);
     }

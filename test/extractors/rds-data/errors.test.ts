@@ -78,7 +78,7 @@ describe("Data API errors become one-paragraph SourceErrors with a hint", () => 
         message: "User is not authorized to perform: rds-data:BeginTransaction",
         $metadata,
       }),
-      /^AWS denied the RDS Data API call on Aurora PostgreSQL cluster crm-prod: User is not authorized/,
+      /^AWS denied the RDS Data API call on Aurora PostgreSQL cluster crm-prod \(AccessDeniedException\)\.$/,
       /rds-data:ExecuteStatement, rds-data:BeginTransaction.*secretsmanager:GetSecretValue on secret_arn/,
     ],
     [
@@ -181,9 +181,11 @@ describe("the database's own refusals through the Data API", () => {
     );
     expect(samples.get("slow_view")).toEqual({
       records: [],
-      description: "not sampled: statement timeout",
+      description: "not sampled: statement timeout (SQLSTATE 57014)",
     });
-    expect(progress.join("\n")).toMatch(/public\.slow_view not sampled: statement timeout/);
+    expect(progress.join("\n")).toMatch(
+      /public\.slow_view not sampled: statement timeout \(SQLSTATE 57014\)$/m,
+    );
     expect(samples.get("account")?.records).toHaveLength(20);
   });
 
@@ -202,7 +204,9 @@ describe("the database's own refusals through the Data API", () => {
         rdsDataConfig(db.name, { include: ["public.account", "public.payroll"] }),
         { profile: true },
       );
-      expect(samples.get("payroll")?.description).toBe("not sampled: permission denied");
+      expect(samples.get("payroll")?.description).toBe(
+        "not sampled: permission denied (SQLSTATE 42501)",
+      );
       expect(samples.get("account")?.records).toHaveLength(20);
     },
   );

@@ -119,7 +119,7 @@ describe("redshift extractor: unreachable and refused endpoints", () => {
     try {
       const error = await loginRejection(double.port);
       expect(error.message).toBe(
-        `Redshift at 127.0.0.1:${String(double.port)} rejected the credentials: password authentication failed for user "okf_reader".`,
+        `Redshift at 127.0.0.1:${String(double.port)} rejected the credentials (SQLSTATE 28P01).`,
       );
       expect(error.hint).toMatch(/user and password/);
       expect(`${error.message} ${error.hint ?? ""}`).not.toContain("Sup3r-Secret");
@@ -143,7 +143,7 @@ describe("redshift extractor: unreachable and refused endpoints", () => {
     try {
       const error = await loginRejection(double.port);
       expect(error.message).toMatch(
-        /^Redshift at 127\.0\.0\.1:\d+ refused the login: no pg_hba\.conf entry/,
+        /^Redshift at 127\.0\.0\.1:\d+ refused the login \(SQLSTATE 28000\)\.$/,
       );
       expect(error.hint).toMatch(/sslmode=verify-full/);
     } finally {
@@ -207,7 +207,7 @@ describe.skipIf(!serverUp)("redshift extractor against a real server: session an
     }
     expect(error).toBeInstanceOf(SourceError);
     expect(error.message).toBe(
-      `A query on 127.0.0.1:5432/${db.name} was cancelled by statement_timeout.`,
+      `A query on 127.0.0.1:5432/${db.name} was cancelled by statement_timeout (SQLSTATE 57014).`,
     );
     expect(error.hint).toMatch(/statement_timeout_ms/);
   });

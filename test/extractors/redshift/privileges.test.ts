@@ -81,11 +81,13 @@ describe.skipIf(!serverUp)("redshift extractor with a restricted user", () => {
     );
     const customer = sample("public", "customer");
     expect(customer.records).toEqual([]);
-    expect(customer.description).toBe("not sampled: permission denied");
+    expect(customer.description).toBe("not sampled: permission denied (SQLSTATE 42501)");
     expect(
       progress.some((line) => /public\.customer not sampled: permission denied/.test(line)),
     ).toBe(true);
-    expect(sample("public", "invoice").description).toBe("not sampled: permission denied");
+    expect(sample("public", "invoice").description).toBe(
+      "not sampled: permission denied (SQLSTATE 42501)",
+    );
     // Each failed sample rolled its transaction back: the next one still reads.
     expect(sample("sales_mart", "sales_fact").records).toHaveLength(50);
     expect(extraction.failures).toEqual([]);
