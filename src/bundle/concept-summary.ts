@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { join, posix } from "node:path";
-import { parse } from "yaml";
+import { parseYaml } from "../safe-yaml.js";
 
 /** What an index entry shows of a concept. */
 export interface ConceptSummary {
@@ -11,8 +11,9 @@ export interface ConceptSummary {
   deprecated: boolean;
 }
 
-/** `---` line, YAML, `---` (or `...`) line; the YAML may be empty. */
-const frontmatterBlock = /^---[ \t]*\r?\n(?:([\s\S]*?)\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
+/** An optional byte-order mark, `---` line, YAML, `---` (or `...`) line; the YAML may be empty. */
+const frontmatterBlock =
+  /^\uFEFF?---[ \t]*\r?\n(?:([\s\S]*?)\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 
 /** The YAML text of a file's frontmatter, or undefined when it has none. */
 export function frontmatterText(text: string): string | undefined {
@@ -29,12 +30,9 @@ export async function readConceptSummary(bundleDir: string, path: string): Promi
   const fallback: ConceptSummary = { path, title: posix.basename(path, ".md"), deprecated: false };
   const yamlText = frontmatterText(await readFile(join(bundleDir, path), "utf8"));
   if (yamlText === undefined) return fallback;
-  let values: unknown;
-  try {
-    values = parse(yamlText);
-  } catch {
-    return fallback;
-  }
+  const parsed = parseYaml(yamlText);
+  if (!parsed.ok) return fallback;
+  const values = parsed.value;
   if (typeof values !== "object" || values === null || Array.isArray(values)) return fallback;
   const record = values as Record<string, unknown>;
   const title = displayText(record.title);

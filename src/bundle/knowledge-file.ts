@@ -1,18 +1,38 @@
-import { Document, isMap, isScalar, isSeq, parseDocument, Scalar, type Node } from "yaml";
+import { Document, isMap, isScalar, isSeq, Scalar, type Node } from "yaml";
 import { KnowledgeFileError } from "../errors.js";
+import { parseYaml } from "../safe-yaml.js";
 import { locateRegions } from "./regions.js";
+import { plainStyle, plainText, styledText, textStyleOf, type TextStyle } from "./text-style.js";
 
 /** A knowledge file split into its frontmatter (kept as a YAML document, to round-trip) and body. */
 export interface KnowledgeFile {
   frontmatter: Document;
+  /** With LF line breaks, whatever the file has. */
   body: string;
+  /** The file's byte-order mark and line breaks, restored on write; none when absent. */
+  style?: TextStyle;
 }
 
-const opening = /^---[ \t]*\r?\n/;
+/**
+ * Far beyond any file okf writes (a 1,600-column table is under 1 MiB), and well below the size
+ * at which the text detectors' regular expressions run out of stack.
+ */
+export const maxKnowledgeFileLength = 4 * 1024 * 1024;
+
+const opening = /^---[ \t]*\n/;
 const closing = /^---[ \t]*$/m;
 
 /** Parses a knowledge file; broken YAML or markers throw KnowledgeFileError and nothing is changed. */
-export function parseKnowledgeFile(text: string, file: string): KnowledgeFile {
+export function parseKnowledgeFile(raw: string, file: string): KnowledgeFile {
+  if (raw.length > maxKnowledgeFileLength) {
+    throw new KnowledgeFileError(
+      file,
+      `${file} is larger than ${String(maxKnowledgeFileLength / 1024 / 1024)} MiB, far more than okf ever writes. The file was left untouched.`,
+      "Restore the file from git history, or delete it to have it regenerated.",
+    );
+  }
+  const style = textStyleOf(raw);
+  const text = plainText(raw);
   if (!opening.test(text)) {
     throw new KnowledgeFileError(
       file,
@@ -30,16 +50,23 @@ export function parseKnowledgeFile(text: string, file: string): KnowledgeFile {
     );
   }
   const yamlText = afterOpening.slice(0, end.index);
-  const frontmatter = parseDocument(yamlText, { prettyErrors: true });
-  const error = frontmatter.errors[0];
-  if (error) {
-    const line = (error.linePos?.[0].line ?? 0) + 1;
+  const parsed = parseYaml(yamlText);
+  if (!parsed.ok && parsed.code === "ALIAS_LIMIT") {
     throw new KnowledgeFileError(
       file,
-      `${file}:${line}: the frontmatter is not valid YAML (${error.code}). The file was left untouched.`,
+      `${file}: the frontmatter is not read: ${parsed.reason}. The file was left untouched.`,
+      "Write the values out instead of using YAML anchors and aliases (&name, *name).",
+    );
+  }
+  if (!parsed.ok) {
+    const line = (parsed.line ?? 0) + 1;
+    throw new KnowledgeFileError(
+      file,
+      `${file}:${String(line)}: the frontmatter is not valid YAML (${parsed.code}). The file was left untouched.`,
       "Fix the YAML at that line (quote values containing ': ' or '#'), then run okf extract again.",
     );
   }
+  const frontmatter = parsed.document;
   if (frontmatter.contents !== null && !isMap(frontmatter.contents)) {
     throw new KnowledgeFileError(
       file,
@@ -47,14 +74,14 @@ export function parseKnowledgeFile(text: string, file: string): KnowledgeFile {
       "The frontmatter must be YAML keys such as `type: PostgreSQL Table`.",
     );
   }
-  const body = afterOpening.slice(end.index + end[0].length).replace(/^\r?\n/, "");
+  const body = afterOpening.slice(end.index + end[0].length).replace(/^\n/, "");
   locateRegions(body, file);
-  return { frontmatter, body };
+  return { frontmatter, body, style };
 }
 
 export function serializeKnowledgeFile(file: KnowledgeFile): string {
   const yaml = file.frontmatter.toString({ lineWidth: 0, flowCollectionPadding: false });
-  return `---\n${yaml}---\n${file.body}`;
+  return styledText(`---\n${yaml}---\n${file.body}`, file.style ?? plainStyle);
 }
 
 /** The frontmatter as plain values (timestamps stay strings). */

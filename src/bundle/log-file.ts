@@ -1,7 +1,8 @@
 import { join } from "node:path";
 import { writeFileAtomic } from "./atomic-write.js";
 import { inlineText, markdownLink } from "./markdown-links.js";
-import { readTextIfExists } from "./files.js";
+import { readBundleTextIfExists } from "./files.js";
+import { plainStyle, plainText, styledText, textStyleOf } from "./text-style.js";
 
 export { initialRootIndexText } from "./index-listing.js";
 
@@ -57,9 +58,11 @@ export async function appendLogBullets(
     throw new RangeError(`Log date must be YYYY-MM-DD, got "${date}".`);
   if (bullets.length === 0) return false;
   const path = join(bundleDir, "log.md");
-  const existing = await readTextIfExists(path);
-  const base = existing === undefined || existing.trim() === "" ? initialLogText() : existing;
-  const next = mergeLogBullets(base, date, [...new Set(bullets)]);
+  const existing = await readBundleTextIfExists(path, "log.md");
+  const base =
+    existing === undefined || existing.trim() === "" ? initialLogText() : plainText(existing);
+  const style = existing === undefined ? plainStyle : textStyleOf(existing);
+  const next = styledText(mergeLogBullets(base, date, [...new Set(bullets)]), style);
   if (next === existing) return false;
   if (options.dryRun !== true) await writeFileAtomic(path, next);
   return true;

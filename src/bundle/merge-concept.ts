@@ -6,7 +6,7 @@ import type { TemplateSet } from "../render/templates.js";
 import { conceptStructure, describeStructureChange, hashOf } from "./concept-structure.js";
 import { okfStatusFor } from "./frontmatter-keys.js";
 import { frontmatterValues, parseKnowledgeFile, serializeKnowledgeFile } from "./knowledge-file.js";
-import { readTableColumn, withoutTableColumn } from "./markdown-table.js";
+import { cellText, readTableColumn, withoutTableColumn } from "./markdown-table.js";
 import type { GeneratedRegion } from "./regions.js";
 import { mergeFrontmatter, setKey } from "./merge-frontmatter.js";
 import { locateRegions, spliceRegions } from "./regions.js";
@@ -56,7 +56,8 @@ export function mergeConcept(input: ConceptMergeInput): ConceptMergeResult {
   const cells: Record<string, string> = {};
   const descriptions = new Map<string, string>();
   for (const field of dataset.fields) {
-    const generated = field.comment?.replace(/\s+/g, " ").trim() ?? "";
+    // As the cell says it (no HTML), so that an unedited cell reads back equal to it.
+    const generated = cellText(field.comment ?? "");
     cells[field.path] = generated;
     const inFile = fileCells.get(field.path);
     const base = previous?.cells[field.path];
@@ -115,7 +116,7 @@ export function mergeConcept(input: ConceptMergeInput): ConceptMergeResult {
       `sensitive fields found: a ${heading.replace(/^#+ /, "")} section was added for the owner to write`,
     );
   }
-  const text = serializeKnowledgeFile({ frontmatter: document, body });
+  const text = serializeKnowledgeFile({ frontmatter: document, body, style: existing?.style });
   const action = !existing ? "created" : text === input.existingText ? "unchanged" : "changed";
   const details =
     action === "created"

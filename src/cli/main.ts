@@ -1,8 +1,9 @@
 import { Command, CommanderError, Option } from "commander";
-import { OkfError, UsageError } from "../errors.js";
+import { ExitCode, OkfError, UsageError } from "../errors.js";
 import { redact } from "../secrets.js";
 import { okfVersion } from "../version.js";
 import { registerCommands } from "./commands.js";
+import { fileSystemErrorOf } from "./system-error.js";
 
 export interface CliIo {
   cwd: string;
@@ -32,7 +33,7 @@ export async function main(argv: readonly string[], io?: Partial<CliIo>): Promis
     .addOption(new Option("--debug", "print stack traces of errors"))
     .addHelpText(
       "after",
-      "\nStart with `okf demo`, or `okf init` then `okf extract`. Exit codes: 0 ok, 1 findings,\n2 usage or configuration error, 3 a source failed. Configuration reference: README.md.",
+      "\nStart with `okf demo`, or `okf init` then `okf extract`. Exit codes: 0 ok, 1 findings,\n2 usage or configuration error, 3 a source failed, 4 a file could not be written,\n70 internal error (a bug in okf). Configuration reference: README.md.",
     )
     .exitOverride()
     .showHelpAfterError("(run with --help for usage)")
@@ -58,18 +59,20 @@ function reportError(error: unknown, ctx: CliIo, debug: boolean): number {
     if (error.code === "commander.help") return 0;
     return new UsageError("").exitCode;
   }
-  if (error instanceof OkfError) {
-    ctx.stderr.write(`okf: ${redact(error.message)}\n`);
-    if (error.hint) ctx.stderr.write(`  fix: ${redact(error.hint)}\n`);
-    if (debug && error.stack) ctx.stderr.write(`${redact(error.stack)}\n`);
-    return error.exitCode;
+  const known = error instanceof OkfError ? error : fileSystemErrorOf(error, ctx.cwd);
+  if (known) {
+    ctx.stderr.write(`okf: ${redact(known.message)}\n`);
+    if (known.hint) ctx.stderr.write(`  fix: ${redact(known.hint)}\n`);
+    const stack = error instanceof Error ? error.stack : undefined;
+    if (debug && stack) ctx.stderr.write(`${redact(stack)}\n`);
+    return known.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  ctx.stderr.write(`okf: unexpected error: ${redact(message)}\n`);
+  ctx.stderr.write(`okf: internal error (a bug in okf): ${redact(message)}\n`);
   ctx.stderr.write(
     debug && error instanceof Error && error.stack
       ? `${redact(error.stack)}\n`
       : "  Run again with --debug for the stack trace, and please report it.\n",
   );
-  return 2;
+  return ExitCode.internal;
 }

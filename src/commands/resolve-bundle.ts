@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import { parse } from "yaml";
 import { ConfigError } from "../errors.js";
-import { defaultConfigFile } from "../config/load-config.js";
+import { configYamlError, defaultConfigFile } from "../config/load-config.js";
+import { parseYaml } from "../safe-yaml.js";
 
 export interface BundleLocation {
   cwd: string;
@@ -27,15 +27,12 @@ export async function resolveBundleDir(location: BundleLocation): Promise<string
       "Pass the bundle folder (okf validate knowledge), --bundle DIR, or --config PATH.",
     );
   }
-  let bundle: unknown;
-  try {
-    bundle = (parse(text) as { bundle?: unknown } | null)?.bundle ?? "knowledge";
-  } catch {
-    throw new ConfigError(
-      `${file} is not valid YAML.`,
-      "Fix the YAML syntax, or pass --bundle DIR.",
-    );
+  const parsed = parseYaml(text);
+  if (!parsed.ok) {
+    const { message } = configYamlError(file, parsed);
+    throw new ConfigError(message, "Fix the YAML syntax, or pass --bundle DIR.");
   }
+  const bundle = (parsed.value as { bundle?: unknown } | null)?.bundle ?? "knowledge";
   if (typeof bundle !== "string" || bundle === "") {
     throw new ConfigError(
       `${file}: bundle: must be a folder path.`,

@@ -2,7 +2,8 @@ import { ConfigError } from "../errors.js";
 import { formatPath } from "./format-path.js";
 import { registerSecret } from "../secrets.js";
 
-const reference = /\$\$\{|\$\{([^}]*)\}/g;
+// The last alternative is a `${` that is never closed, reported instead of kept as text.
+const reference = /\$\$\{|\$\{([^}]*)\}|\$\{/g;
 const secretKey = /(connection|password|secret|token|url)/i;
 
 /**
@@ -28,7 +29,13 @@ export function interpolateEnv(
 function interpolateString(value: string, env: NodeJS.ProcessEnv, path: (string | number)[]) {
   const result = value.replace(reference, (match, name: string | undefined) => {
     if (match === "$${") return "${";
-    const variable = (name ?? "").trim();
+    if (name === undefined) {
+      throw new ConfigError(
+        `${formatPath(path)}: "\${" is never closed by "}".`,
+        "Write ${NAME} for an environment variable, or $${ for a literal ${.",
+      );
+    }
+    const variable = name.trim();
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(variable)) {
       throw new ConfigError(
         `${formatPath(path)}: "${match}" is not a valid environment reference.`,

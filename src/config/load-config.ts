@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import { parseDocument } from "yaml";
 import type { z } from "zod";
 import { ConfigError, errorMessage } from "../errors.js";
+import { parseYaml, type YamlParse } from "../safe-yaml.js";
 import { formatPath } from "./format-path.js";
 import { interpolateEnv } from "./interpolate.js";
 import { configSchema, sourceTypes, type OkfConfig } from "./schema.js";
@@ -41,19 +41,28 @@ export async function loadConfig(
 }
 
 export function parseConfigText(text: string, file: string, env: NodeJS.ProcessEnv): OkfConfig {
-  const document = parseDocument(text, { prettyErrors: true });
-  const yamlError = document.errors[0];
-  if (yamlError) {
-    throw new ConfigError(
-      `${file} is not valid YAML: ${yamlError.message}`,
-      "Fix the YAML syntax at the line shown (indentation and quoting are the usual causes).",
-    );
-  }
-  const raw: unknown = interpolateEnv(document.toJS(), env);
+  const yaml = parseYaml(text);
+  if (!yaml.ok) throw configYamlError(file, yaml);
+  const raw: unknown = interpolateEnv(yaml.value, env);
   rejectUnsupportedTypes(raw, file);
   const parsed = configSchema.safeParse(raw ?? {});
   if (!parsed.success) throw new ConfigError(describeIssues(file, parsed.error), configHint);
   return resolveConfigPaths(parsed.data, file);
+}
+
+/** The config's YAML could not be read: a syntax error at a line, or aliases that expand too far. */
+export function configYamlError(file: string, failure: YamlParse & { ok: false }): ConfigError {
+  if (failure.code === "ALIAS_LIMIT") {
+    return new ConfigError(
+      `${file} is not read: ${failure.reason}.`,
+      "Write the values out instead of using YAML anchors and aliases (&name, *name).",
+    );
+  }
+  const at = failure.line === undefined ? "" : ` at line ${String(failure.line)}`;
+  return new ConfigError(
+    `${file} is not valid YAML${at}: ${failure.reason}`,
+    "Fix the YAML syntax at the line shown (indentation and quoting are the usual causes).",
+  );
 }
 
 /** Paths inside sources (a DocumentDB CA bundle) are relative to the config file. */
@@ -69,9 +78,23 @@ function resolveConfigPaths(config: OkfConfig, file: string): OkfConfig {
 const configHint =
   "See the configuration reference in the README, or run `okf init --dir /tmp/x` for a commented example.";
 
+/** Enough to fix a config by, and short however many problems a generated file has. */
+const maxReportedIssues = 20;
+const maxNamedKeys = 5;
+
 function describeIssues(file: string, error: z.ZodError): string {
-  const lines = error.issues.map((issue) => `  ${formatPath(issue.path)}: ${issue.message}`);
+  const lines = error.issues
+    .slice(0, maxReportedIssues)
+    .map((issue) => `  ${formatPath(issue.path)}: ${issueMessage(issue)}`);
+  const more = error.issues.length - maxReportedIssues;
+  if (more > 0) lines.push(`  … and ${String(more)} more`);
   return `${file} is not a valid okf configuration:\n${lines.join("\n")}`;
+}
+
+function issueMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code !== "unrecognized_keys" || issue.keys.length <= maxNamedKeys) return issue.message;
+  const named = issue.keys.slice(0, maxNamedKeys).map((key) => JSON.stringify(key));
+  return `Unrecognized keys: ${named.join(", ")} and ${String(issue.keys.length - maxNamedKeys)} more`;
 }
 
 /** Gives a specific message for an unknown source type instead of zod's union error. */

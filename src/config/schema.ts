@@ -1,7 +1,13 @@
 import picomatch from "picomatch";
 import { z } from "zod";
 import { errorMessage } from "../errors.js";
-import { awsSourceKeys, commonSourceKeys, resourceHost, statementTimeout } from "./source-keys.js";
+import {
+  awsSourceKeys,
+  commonSourceKeys,
+  milliseconds,
+  resourceHost,
+  statementTimeout,
+} from "./source-keys.js";
 import { glueSourceSchema } from "./sources/glue-source.js";
 import { mysqlSourceSchema } from "./sources/mysql-source.js";
 import { rdsDataSourceSchema } from "./sources/rds-data-source.js";
@@ -15,7 +21,7 @@ export const postgresSourceSchema = z
     /** host[:port] (port default 5432) written into `resource` URIs instead of the connection's. */
     resource_host: resourceHost,
     statement_timeout_ms: statementTimeout,
-    lock_timeout_ms: z.number().int().positive().default(5_000),
+    lock_timeout_ms: milliseconds.default(5_000),
   })
   .strict();
 
@@ -47,7 +53,7 @@ export const documentdbSourceSchema = z
       .default("secondaryPreferred"),
     /** Amazon DocumentDB does not support retryable writes (okf never writes anyway). */
     retry_writes: z.boolean().default(false),
-    server_selection_timeout_ms: z.number().int().positive().default(10_000),
+    server_selection_timeout_ms: milliseconds.default(10_000),
   })
   .strict();
 
@@ -73,7 +79,12 @@ const defaultsSchema = z
     source_system: z.string().optional(),
     freshness_sla: z.string().optional(),
     agent_usage: z.string().optional(),
-    review_interval_days: z.number().int().positive().default(90),
+    review_interval_days: z
+      .number()
+      .int()
+      .positive()
+      .max(36_500, "must be at most 36500 (100 years)")
+      .default(90),
   })
   .strict()
   .default({ cloud: "aws", review_interval_days: 90 });

@@ -1,24 +1,71 @@
+import picomatch from "picomatch";
 import { z } from "zod";
+import { errorMessage } from "../errors.js";
 
-/** A source name becomes the first path segment of the bundle, so it must already be a slug. */
+/**
+ * A source name becomes the first path segment of the bundle and the name of its state file,
+ * so it must already be a slug, and short enough for any file system (255 bytes a name).
+ */
 const sourceName = z
   .string()
   .regex(
     /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/,
     "must start with a letter, digit or _ and use only letters, digits, _ . -",
   )
+  .max(100, "must be at most 100 characters (it becomes a folder name)")
   .refine((name) => !name.includes(".."), "must not contain '..'");
 
-export const globList = z.array(z.string().min(1)).default([]);
+/**
+ * An `include` / `exclude` glob (picomatch syntax). Globs run inside the database as well as in
+ * okf, so what no database name contains is refused here, before any source is contacted: a
+ * control character (PostgreSQL cannot even receive NUL) and `\`, which picomatch reads as an
+ * escape that PostgreSQL's regular expressions then reject.
+ */
+export const glob = z
+  .string()
+  .min(1)
+  .superRefine((pattern, ctx) => {
+    if (/\p{Cc}/u.test(pattern)) {
+      ctx.addIssue({ code: "custom", message: "must not contain control characters" });
+      return;
+    }
+    if (pattern.includes("\\")) {
+      ctx.addIssue({
+        code: "custom",
+        message: "must not contain \\ (globs have no escapes here; use ? for any one character)",
+      });
+      return;
+    }
+    try {
+      picomatch.makeRe(pattern);
+    } catch (error) {
+      ctx.addIssue({ code: "custom", message: `not a usable glob: ${errorMessage(error)}` });
+    }
+  });
+
+export const globList = z.array(glob).default([]);
+
+/**
+ * A duration in milliseconds that Node timers and PostgreSQL's `statement_timeout` both accept:
+ * both take a signed 32-bit integer (Node silently turns a larger one into 1 ms).
+ */
+export const milliseconds = z
+  .number()
+  .int()
+  .positive()
+  .max(2_147_483_647, "must be at most 2147483647 (about 24.8 days)");
+
+/** Rows, items or documents: the engines' LIMIT and the SDKs' page sizes take 32-bit counts. */
+const sampleSize = z.number().int().positive().max(2_147_483_647, "must be at most 2147483647");
 
 const profileOptions = z
   .object({
     /** Relational sources: rows per table sample. */
-    sample_rows: z.number().int().positive().default(10_000),
+    sample_rows: sampleSize.default(10_000),
     /** Key-value sources (DynamoDB): items per table sample. */
-    sample_items: z.number().int().positive().default(1_000),
+    sample_items: sampleSize.default(1_000),
     /** Document sources (DocumentDB, MongoDB): documents per collection `$sample`. */
-    sample_documents: z.number().int().positive().default(1_000),
+    sample_documents: sampleSize.default(1_000),
   })
   .strict()
   .default({ sample_rows: 10_000, sample_items: 1_000, sample_documents: 1_000 });
@@ -58,4 +105,4 @@ export const resourceHost = z
   )
   .optional();
 
-export const statementTimeout = z.number().int().positive().default(30_000);
+export const statementTimeout = milliseconds.default(30_000);

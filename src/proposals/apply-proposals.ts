@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { acquireBundleLock } from "../bundle/bundle-lock.js";
 import { writeFileAtomic } from "../bundle/atomic-write.js";
 import { parseKnowledgeFile } from "../bundle/knowledge-file.js";
+import { plainText, styledText, textStyleOf } from "../bundle/text-style.js";
 import { OkfError } from "../errors.js";
 import { humanActor } from "../steward/actor.js";
 import { conceptTitle, readBundleConcepts, type BundleConcept } from "../steward/concept-files.js";
@@ -116,10 +117,14 @@ async function plan(path: string, text: string, proposal: Proposal): Promise<Ste
       max: maxProposedTextLength,
       sectionText: true,
     });
-    const { body } = parseKnowledgeFile(text, path);
+    const plain = plainText(text);
+    const { body } = parseKnowledgeFile(plain, path);
     const section = findHumanSection(body, path, proposal.section);
-    const next =
-      text.slice(0, text.length - body.length) + replaceSectionText(body, section, proposed);
+    // Every byte before the body stays; the file keeps its BOM and line breaks.
+    const next = styledText(
+      plain.slice(0, plain.length - body.length) + replaceSectionText(body, section, proposed),
+      textStyleOf(text),
+    );
     if (sectionHash(section.text) === proposal.baseHash || section.text === sectionText(proposed)) {
       return { text: next, forceable: true };
     }

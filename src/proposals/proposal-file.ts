@@ -1,4 +1,5 @@
-import { Document, isMap, parseDocument } from "yaml";
+import { Document, isMap } from "yaml";
+import { parseYaml } from "../safe-yaml.js";
 import { styleNode } from "../bundle/knowledge-file.js";
 import { setKey } from "../bundle/merge-frontmatter.js";
 
@@ -52,9 +53,10 @@ export function parseProposal(file: string, raw: string): Proposal | undefined {
   const text = raw.replace(/\r\n/g, "\n");
   const match = /^---\n([\s\S]*?)\n---\n/.exec(text);
   if (!match) return undefined;
-  const frontmatter = parseDocument(match[1] ?? "");
-  if (frontmatter.errors.length > 0 || !isMap(frontmatter.contents)) return undefined;
-  const values = frontmatter.toJS() as Record<string, unknown>;
+  const parsed = parseYaml(match[1] ?? "");
+  if (!parsed.ok || !isMap(parsed.document.contents)) return undefined;
+  const frontmatter = parsed.document;
+  const values = parsed.value as Record<string, unknown>;
   const string = (key: string) => {
     const value = values[key];
     return typeof value === "string" ? value : "";

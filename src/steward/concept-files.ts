@@ -1,6 +1,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { join, posix } from "node:path";
 import pLimit from "p-limit";
+import { maxKnowledgeFileLength } from "../bundle/knowledge-file.js";
 import { listMarkdownFiles } from "../bundle/walk-bundle.js";
 import { fileRole, readBundleFile } from "../validate/read-bundle-file.js";
 import type { BundleFile } from "../validate/types.js";
@@ -62,6 +63,10 @@ async function readConcept(
 }
 
 function toConcept(path: string, text: string): BundleConcept {
+  if (text.length > maxKnowledgeFileLength) {
+    const problem = `it is larger than ${String(maxKnowledgeFileLength / 1024 / 1024)} MiB`;
+    return { path, text, file: readBundleFile(path, ""), values: undefined, problem };
+  }
   const file = readBundleFile(path, text);
   const frontmatter = file.frontmatter;
   if (frontmatter === undefined) {
@@ -76,7 +81,10 @@ function toConcept(path: string, text: string): BundleConcept {
       text,
       file,
       values: undefined,
-      problem: `its frontmatter is not valid YAML (line ${frontmatter.line}: ${frontmatter.reason})`,
+      problem:
+        frontmatter.aliasLimit === true
+          ? `its frontmatter is not read: ${frontmatter.reason}`
+          : `its frontmatter is not valid YAML (line ${frontmatter.line}: ${frontmatter.reason})`,
     };
   }
   if (!frontmatter.isMapping) {

@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
-import { parse } from "yaml";
 import { readTextIfExists } from "../bundle/files.js";
-import { defaultConfigFile } from "../config/load-config.js";
+import { configYamlError, defaultConfigFile } from "../config/load-config.js";
+import { parseYaml } from "../safe-yaml.js";
 import { ConfigError } from "../errors.js";
 
 /** DESIGN §2: the default when the config does not say. */
@@ -24,16 +24,13 @@ export async function reviewIntervalDays(location: {
       "Pass an existing file with --config, or --next-review DAYS.",
     );
   }
-  let days: unknown;
-  try {
-    const config = parse(text) as { defaults?: { review_interval_days?: unknown } } | null;
-    days = config?.defaults?.review_interval_days;
-  } catch {
-    throw new ConfigError(
-      `${file} is not valid YAML.`,
-      "Fix the YAML syntax, or pass --next-review DAYS.",
-    );
+  const parsed = parseYaml(text);
+  if (!parsed.ok) {
+    const { message } = configYamlError(file, parsed);
+    throw new ConfigError(message, "Fix the YAML syntax, or pass --next-review DAYS.");
   }
+  const config = parsed.value as { defaults?: { review_interval_days?: unknown } } | null;
+  const days = config?.defaults?.review_interval_days;
   if (days === undefined || days === null) return defaultReviewIntervalDays;
   if (typeof days !== "number" || !Number.isInteger(days) || days < 1) {
     throw new ConfigError(

@@ -1,4 +1,5 @@
-import { isMap, LineCounter, parseDocument } from "yaml";
+import { isMap, LineCounter } from "yaml";
+import { parseYaml } from "../safe-yaml.js";
 import type { BundleFile, FileRole, Frontmatter } from "./types.js";
 
 // The same delimiters as the bundle reader, so "parseable" means the same thing to both.
@@ -39,24 +40,24 @@ export function readBundleFile(path: string, raw: string): BundleFile {
 
 function parseFrontmatter(yamlText: string): Frontmatter {
   const lineCounter = new LineCounter();
-  const document = parseDocument(yamlText, { lineCounter, prettyErrors: true });
+  const parsed = parseYaml(yamlText, lineCounter);
+  if (!parsed.ok) {
+    const line = (parsed.line ?? 1) + 1;
+    return {
+      kind: "invalid",
+      line,
+      reason: parsed.reason,
+      aliasLimit: parsed.code === "ALIAS_LIMIT",
+    };
+  }
+  const document = parsed.document;
   // The YAML starts on the file's second line, after the opening "---".
   const lineAt = (offset: number): number => lineCounter.linePos(offset).line + 1;
-  const error = document.errors[0];
-  if (error) {
-    const line = (error.linePos?.[0].line ?? 1) + 1;
-    return { kind: "invalid", line, reason: firstSentence(error.message) };
-  }
   const isMapping = document.contents === null || isMap(document.contents);
-  const plain: unknown = isMapping ? document.toJS() : undefined;
+  const plain = isMapping ? parsed.value : undefined;
   const values =
     plain !== null && typeof plain === "object" ? (plain as Record<string, unknown>) : {};
   return { kind: "parsed", document, values, lineAt, isMapping };
-}
-
-function firstSentence(message: string): string {
-  const firstLine = message.split("\n")[0] ?? message;
-  return firstLine.replace(/ at line \d+, column \d+:?$/, "");
 }
 
 function countNewlines(text: string): number {

@@ -51,7 +51,7 @@ export interface BundleFile {
 
 export type Frontmatter =
   | { kind: "unclosed" }
-  | { kind: "invalid"; line: number; reason: string }
+  | { kind: "invalid"; line: number; reason: string; aliasLimit?: boolean }
   | {
       kind: "parsed";
       document: Document;

@@ -1,6 +1,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import pLimit from "p-limit";
+import { maxKnowledgeFileLength } from "../bundle/knowledge-file.js";
 import { listMarkdownFiles } from "../bundle/walk-bundle.js";
 import { errorMessage, UsageError } from "../errors.js";
 import { listUncheckedFiles, scanForPrivacy } from "./privacy-scan.js";
@@ -72,6 +73,7 @@ async function validateFile(path: string, context: RuleContext): Promise<Validat
       },
     ];
   }
+  if (raw.length > maxKnowledgeFileLength) return [tooLarge(path)];
   const file = readBundleFile(path, raw);
   const findings: ValidationFinding[] = [];
   for (const rule of validationRules) {
@@ -79,6 +81,18 @@ async function validateFile(path: string, context: RuleContext): Promise<Validat
       findings.push({ file: path, ...finding });
   }
   return findings;
+}
+
+/** A file this large is not read further: no rule could check it in reasonable time. */
+function tooLarge(path: string): ValidationFinding {
+  return {
+    file: path,
+    line: 1,
+    rule: "okf/too-large",
+    severity: "error",
+    message: `the file is larger than ${String(maxKnowledgeFileLength / 1024 / 1024)} MiB, far more than okf ever writes, and was not checked further`,
+    hint: "Restore the file from git history, or delete it to have it regenerated.",
+  };
 }
 
 function cachedExists(root: string): RuleContext["exists"] {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { awsSourceKeys, commonSourceKeys } from "../source-keys.js";
+import { awsSourceKeys, commonSourceKeys, glob } from "../source-keys.js";
 
 /** The AWS Glue Data Catalog (also what Athena, EMR and Redshift Spectrum read). */
 export const glueSourceSchema = z
@@ -13,7 +13,7 @@ export const glueSourceSchema = z
       .regex(/^\d{12}$/, "must be a 12-digit AWS account id")
       .optional(),
     /** Globs over database names; every database when absent. */
-    databases: z.array(z.string().min(1)).min(1).optional(),
+    databases: z.array(glob).min(1).optional(),
     /**
      * Read `GetColumnStatisticsForTable` (one call per 100 columns of each table) for free profile
      * figures: null rates, distinct counts, average lengths.

@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { awsSourceKeys, commonSourceKeys, resourceHost, statementTimeout } from "../source-keys.js";
+import {
+  awsSourceKeys,
+  commonSourceKeys,
+  milliseconds,
+  resourceHost,
+  statementTimeout,
+} from "../source-keys.js";
 
 const clusterArn = /^arn:aws[\w-]*:rds:([a-z0-9-]+):\d{12}:cluster:.+$/;
 
@@ -23,7 +29,7 @@ export const rdsDataSourceSchema = z
     resource_host: resourceHost,
     statement_timeout_ms: statementTimeout,
     /** PostgreSQL only: how long a catalog query may wait for a lock. */
-    lock_timeout_ms: z.number().int().positive().default(5_000),
+    lock_timeout_ms: milliseconds.default(5_000),
   })
   .strict()
   .superRefine((source, context) => {

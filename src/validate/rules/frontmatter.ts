@@ -37,6 +37,17 @@ export function frontmatterSyntax(file: BundleFile, what: string): RuleFinding[]
       },
     ];
   }
+  if (frontmatter.kind === "invalid" && frontmatter.aliasLimit === true) {
+    return [
+      {
+        line: frontmatter.line,
+        rule: "okf/frontmatter-yaml",
+        severity: "error",
+        message: `the frontmatter is not read: ${frontmatter.reason}`,
+        hint: "Write the values out instead of using YAML anchors and aliases (&name, *name).",
+      },
+    ];
+  }
   if (frontmatter.kind === "invalid") {
     return [
       {
