@@ -1,12 +1,11 @@
 import { posix } from "node:path";
+import { indexRegionName } from "./region-markers.js";
 import { locateRegions, regionBlock } from "./regions.js";
 import type { ConceptSummary } from "./concept-summary.js";
 import { frontmatterText } from "./concept-summary.js";
 import { inlineText, markdownLink, oneLine } from "./markdown-links.js";
 import { compareCodePoints } from "./walk-bundle.js";
 
-/** The generated part of an index.md; everything around it belongs to people. */
-export const indexRegionName = "index";
 const rootFrontmatter = `---\nokf_version: "0.2"\n---\n`;
 const emptyListing = "_No concepts yet._";
 const rootHeading = "Knowledge";

@@ -1,22 +1,18 @@
 /** Helpers for the one-line link entries of index.md and log.md. */
+import { inlineSource } from "./markdown-text.js";
 
-/** Collapses newlines and runs of whitespace, so a value can never start a new markdown line. */
-export function oneLine(text: string): string {
-  return text.replace(/\s+/g, " ").trim();
-}
+export { oneLine } from "./markdown-text.js";
 
 /**
- * Link text that cannot close the link early or open an HTML comment: `\`, `[`, `]` and `<` are
- * backslash-escaped (CommonMark renders them literally).
+ * Link text that cannot close the link early: source text escaped as everywhere else
+ * (markdown-text), and `[`, `]` backslash-escaped too.
  */
 export function linkText(text: string): string {
-  return oneLine(text).replace(/[\\[\]<]/g, (char) => `\\${char}`);
+  return inlineSource(text).replace(/[[\]]/g, (bracket) => `\\${bracket}`);
 }
 
-/** Plain text after a link; `<` is escaped so that `<!--` cannot hide the rest of a listing. */
-export function inlineText(text: string): string {
-  return oneLine(text).replace(/</g, "\\<");
-}
+/** Plain text after a link: it cannot open an HTML comment that would hide the rest of a listing. */
+export const inlineText = inlineSource;
 
 /** A relative POSIX path as a link destination: each segment percent-encoded, parentheses too. */
 export function linkTarget(relativePath: string): string {

@@ -2,11 +2,12 @@
  * Reads and writes the cells of generated markdown tables, so that cells people own
  * (Description, Decision) can be carried from the file into the next rendering.
  */
+import { oneLine, spacedLines } from "./markdown-text.js";
 
 /** Escapes a value for one table cell: no line breaks, no unescaped pipes. */
 export function tableCell(value: string): string {
   return value
-    .replace(/\r?\n+/g, " ")
+    .replace(/(?:\r\n?|[\n\u2028\u2029])+/g, " ")
     .replace(/\\/g, "\\\\")
     .replace(/\|/g, "\\|")
     .trim();
@@ -17,7 +18,21 @@ export function tableCell(value: string): string {
  * tag and vanish on GitHub, so angle brackets become entities; `readTableColumn` decodes them.
  */
 export function pathCell(path: string): string {
-  return tableCell(path).replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return tableCell(spacedLines(path)).replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/**
+ * A source's text (a column comment, profile values) as the markdown of one cell: one line, and
+ * no `<` that opens HTML (it becomes `&lt;`, which reads the same). People's own cell text is
+ * markdown they wrote and is not passed through this.
+ */
+export function cellText(value: string): string {
+  return oneLine(value).replace(/<(?=[A-Za-z/!?])/g, "&lt;");
+}
+
+/** A source's text as one escaped table cell. */
+export function sourceCell(value: string): string {
+  return tableCell(cellText(value));
 }
 
 export function unescapeCell(cell: string): string {

@@ -1,4 +1,5 @@
 import { KnowledgeFileError } from "../errors.js";
+import { scanMarkers, type MarkerLine } from "./region-markers.js";
 
 /** A generated region: `<!-- okf:begin NAME -->` … `<!-- okf:end NAME -->`. */
 export interface GeneratedRegion {
@@ -12,53 +13,70 @@ interface LocatedRegion extends GeneratedRegion {
   end: number;
 }
 
-const markerPattern = /^<!--\s*okf:(begin|end)\s+([A-Za-z0-9_-]+)\s*-->[ \t]*$/gm;
-
 export function regionBlock(region: GeneratedRegion): string {
   return `<!-- okf:begin ${region.name} -->\n${region.content}\n<!-- okf:end ${region.name} -->`;
 }
 
-/** Finds the generated regions of a body; broken, nested or duplicate markers are an error. */
+/**
+ * Finds the generated regions of a body; broken, nested or duplicate markers are an error.
+ * Only the names okf generates count, and never inside fenced code (see scanMarkers).
+ */
 export function locateRegions(body: string, file: string): LocatedRegion[] {
+  const { markers, swallowed } = scanMarkers(body, file);
+  if (swallowed) {
+    throw brokenMarkers(
+      file,
+      `the code fence opened on line ${String(swallowed.fenceLine + 1)} is never closed, so the okf marker on line ${String(swallowed.markerLine + 1)} would be read as code`,
+      "Close the code fence (a line of the same backticks or tildes) where the example ends.",
+    );
+  }
   const regions: LocatedRegion[] = [];
-  let open: { name: string; start: number; contentStart: number; line: number } | undefined;
-  for (const match of body.matchAll(markerPattern)) {
-    const [text, action, name = ""] = match;
-    const line = body.slice(0, match.index).split("\n").length;
-    if (action === "begin") {
+  let open: { marker: MarkerLine; line: number } | undefined;
+  for (const marker of markers) {
+    const { name } = marker;
+    const line = marker.index + 1;
+    if (marker.action === "begin") {
       if (open)
         throw brokenMarkers(
           file,
-          `"okf:begin ${name}" on line ${line} is inside region "${open.name}" (opened on line ${open.line})`,
+          `"okf:begin ${name}" on line ${line} is inside region "${open.marker.name}" (opened on line ${open.line})`,
         );
       if (regions.some((region) => region.name === name)) {
         throw brokenMarkers(file, `region "${name}" appears twice (again on line ${line})`);
       }
-      open = { name, start: match.index, contentStart: match.index + text.length + 1, line };
+      open = { marker, line };
     } else {
-      if (open?.name !== name) {
+      if (open?.marker.name !== name) {
         throw brokenMarkers(file, `"okf:end ${name}" on line ${line} has no matching okf:begin`);
       }
-      const contentEnd = Math.max(open.contentStart, match.index - 1);
+      const contentStart = open.marker.next;
+      const contentEnd = Math.max(contentStart, marker.start - 1);
       regions.push({
         name,
-        content: body.slice(open.contentStart, contentEnd),
-        start: open.start,
-        end: match.index + text.length,
+        content: body.slice(contentStart, contentEnd),
+        start: open.marker.start,
+        end: marker.end,
       });
       open = undefined;
     }
   }
   if (open)
-    throw brokenMarkers(file, `region "${open.name}" opened on line ${open.line} is never closed`);
+    throw brokenMarkers(
+      file,
+      `region "${open.marker.name}" opened on line ${open.line} is never closed`,
+    );
   return regions;
 }
 
-function brokenMarkers(file: string, detail: string): KnowledgeFileError {
+function brokenMarkers(
+  file: string,
+  detail: string,
+  hint = "Restore the <!-- okf:begin NAME --> / <!-- okf:end NAME --> pair (see git history), or delete the file to have it regenerated.",
+): KnowledgeFileError {
   return new KnowledgeFileError(
     file,
     `${file} has broken okf markers: ${detail}. The file was left untouched.`,
-    "Restore the <!-- okf:begin NAME --> / <!-- okf:end NAME --> pair (see git history), or delete the file to have it regenerated.",
+    hint,
   );
 }
 

@@ -10,6 +10,7 @@ import { isoSeconds, openBundle } from "../steward/open-bundle.js";
 import { findHumanSection } from "./find-section.js";
 import { replaceSectionText, sectionHash, sectionText } from "./human-sections.js";
 import { appendProposalLog, type ProposalLogEntry } from "./proposal-log.js";
+import { changeOutsideSection } from "./section-change.js";
 import { checkedText, maxProposedTextLength } from "./proposal-input.js";
 import type { Proposal } from "./proposal-file.js";
 import { loadPicked, recordDecisions, type DecisionOptions } from "./decide-proposals.js";
@@ -120,9 +121,12 @@ async function plan(path: string, text: string, proposal: Proposal): Promise<Ste
     const plain = plainText(text);
     const { body } = parseKnowledgeFile(plain, path);
     const section = findHumanSection(body, path, proposal.section);
+    const nextBody = replaceSectionText(body, section, proposed);
+    const outside = changeOutsideSection(body, nextBody, section, path);
+    if (outside !== undefined) return { reason: outside, forceable: false };
     // Every byte before the body stays; the file keeps its BOM and line breaks.
     const next = styledText(
-      plain.slice(0, plain.length - body.length) + replaceSectionText(body, section, proposed),
+      plain.slice(0, plain.length - body.length) + nextBody,
       textStyleOf(text),
     );
     if (sectionHash(section.text) === proposal.baseHash || section.text === sectionText(proposed)) {

@@ -1,4 +1,5 @@
 import { UsageError } from "../errors.js";
+import { heading, proseLines, scanCode } from "../validate/markdown-lines.js";
 import { readBundleFile } from "../validate/read-bundle-file.js";
 import { privacyRule } from "../validate/rules/privacy.js";
 import type { RuleFinding } from "../validate/types.js";
@@ -8,8 +9,6 @@ export const maxRationaleLength = 2_000;
 
 /** Tabs and newlines are text; every other control character is not (nor a lone `\r`). */
 const controlCharacter = /[^\P{Cc}\t\n]/u;
-/** A `#`/`##` heading would open a section of its own; the markers belong to okf. */
-const sectionHeading = /^ {0,3}#{1,2}(?:[ \t]|$)/m;
 const okfMarker = /<!--\s*okf:/i;
 
 /**
@@ -36,12 +35,7 @@ export async function checkedText(
       `Remove the control characters from the ${label}.`,
     );
   }
-  if (limits.sectionText === true && (sectionHeading.test(text) || okfMarker.test(text))) {
-    throw new UsageError(
-      `The ${label} contains a "#" or "##" heading or an okf marker, which would change the file's structure.`,
-      "Propose the text of one section only; use ### for headings inside it.",
-    );
-  }
+  if (limits.sectionText === true) checkSectionStructure(label, text);
   const findings = await privacyFindings(text);
   const [first] = findings;
   if (first) {
@@ -51,6 +45,28 @@ export async function checkedText(
     );
   }
   return text;
+}
+
+/**
+ * A section's text must end where it starts: a `#`/`##` heading would open a section of its own,
+ * the markers belong to okf, and a code fence left open would turn every heading and marker
+ * after the section into code (so the next proposal would replace them too).
+ */
+function checkSectionStructure(label: string, text: string): void {
+  const headings = proseLines(text, 1).some((line) => (heading(line.text)?.level ?? 3) <= 2);
+  if (headings || okfMarker.test(text)) {
+    throw new UsageError(
+      `The ${label} contains a "#" or "##" heading or an okf marker, which would change the file's structure.`,
+      "Propose the text of one section only; use ### for headings inside it.",
+    );
+  }
+  const { unclosedFence } = scanCode(text);
+  if (unclosedFence !== undefined) {
+    throw new UsageError(
+      `The ${label} opens a code fence on its line ${String(unclosedFence + 1)} and never closes it, which would turn the rest of the file into code.`,
+      "Close the code block with a line of the same backticks or tildes.",
+    );
+  }
 }
 
 /** `agent:mcp`, `human:alice`: one word, a prefix allowed; written to the proposal file. */

@@ -1,4 +1,5 @@
-import { pathCell, tableCell } from "../bundle/markdown-table.js";
+import { pathCell, sourceCell } from "../bundle/markdown-table.js";
+import { headingSource, inlineSource } from "../bundle/markdown-text.js";
 import type { EnrichedDataset, FieldProfile } from "../model/index.js";
 import { formatRounded } from "./format.js";
 import { profileText, sensitivePaths } from "./profile-view.js";
@@ -69,9 +70,9 @@ export function attributeRows(
     const notes = [...(roles.get(path) ?? []), facts].filter(Boolean).join("; ");
     return {
       field: pathCell(path),
-      types: tableCell(profile ? typeNames(profile) || (field?.type ?? "") : (field?.type ?? "")),
+      types: sourceCell(profile ? typeNames(profile) || (field?.type ?? "") : (field?.type ?? "")),
       seen: profile ? seenIn(profile) : "",
-      notes: tableCell(notes),
+      notes: sourceCell(notes),
     };
   });
 }
@@ -87,12 +88,12 @@ export interface VariantBlock {
 export function variantBlocks(dataset: EnrichedDataset): VariantBlock[] {
   const sampled = dataset.profile?.sampled ?? 0;
   return (dataset.profile?.variants ?? []).map((variant) => ({
-    name: variant.name,
-    rule: variant.rule,
+    name: headingSource(variant.name),
+    rule: inlineSource(variant.rule),
     count: `${formatRounded(variant.count)} of ${formatRounded(sampled)}`,
     rows: variant.fields.map((profile) => ({
       field: pathCell(profile.path),
-      types: tableCell(typeNames(profile)),
+      types: sourceCell(typeNames(profile)),
       seen: seenIn(profile),
       notes: "",
     })),

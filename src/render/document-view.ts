@@ -1,4 +1,5 @@
-import { pathCell, tableCell } from "../bundle/markdown-table.js";
+import { pathCell, sourceCell } from "../bundle/markdown-table.js";
+import { inlineSource } from "../bundle/markdown-text.js";
 import type { EnrichedDataset, Index } from "../model/index.js";
 import { typeNames, seenIn } from "./attribute-view.js";
 import { code, codeList, formatRounded } from "./format.js";
@@ -42,9 +43,9 @@ export function structureRows(
     });
     return {
       field: pathCell(profile.path),
-      types: tableCell(typeNames(profile)),
+      types: sourceCell(typeNames(profile)),
       seen: seenIn(profile),
-      required: tableCell([verdict, facts].filter(Boolean).join(" — ")),
+      required: sourceCell([verdict, facts].filter(Boolean).join(" — ")),
     };
   });
 }
@@ -52,7 +53,7 @@ export function structureRows(
 function direction(kind: string): string {
   if (kind === "1") return "ascending";
   if (kind === "-1") return "descending";
-  return kind;
+  return inlineSource(kind);
 }
 
 /** One bullet per index: what it is, and the query it serves. */
@@ -105,7 +106,9 @@ export function documentQualityBullets(dataset: EnrichedDataset): string[] {
   }
   const facts = dataset.document;
   if (facts?.requiredFields.length) {
-    const enforcement = [facts.validationLevel, facts.validationAction].filter(Boolean).join(", ");
+    const enforcement = inlineSource(
+      [facts.validationLevel, facts.validationAction].filter(Boolean).join(", "),
+    );
     bullets.push(
       `The validator requires ${codeList(facts.requiredFields)}${enforcement ? ` (${enforcement})` : ""}.`,
     );

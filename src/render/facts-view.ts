@@ -9,6 +9,7 @@ import {
   formatPercent,
   plural,
 } from "./format.js";
+import { inlineSource } from "../bundle/markdown-text.js";
 import { keyValueSummary } from "./keyvalue-view.js";
 import { sampledNullFraction } from "./profile-view.js";
 import type { RenderInput } from "./render-input.js";
@@ -93,7 +94,7 @@ export function qualityBullets(dataset: EnrichedDataset): string[] {
     }
     if (field.enumValues && field.enumValues.length > 0) {
       bullets.push(
-        `${code(field.path)} is one of ${plural(field.enumValues.length, "enum value")} (${field.type}).`,
+        `${code(field.path)} is one of ${plural(field.enumValues.length, "enum value")} (${inlineSource(field.type)}).`,
       );
     }
     for (const check of field.domain?.checks ?? []) {

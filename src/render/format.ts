@@ -1,3 +1,5 @@
+import { spacedLines } from "../bundle/markdown-text.js";
+
 /**
  * Volatile figures are rounded to two significant digits (DESIGN §5.6) so nightly noise in
  * row counts, sizes and rates does not become a diff.
@@ -56,12 +58,13 @@ export function formatDay(iso: string): string {
   return Number.isNaN(date.getTime()) ? iso : date.toISOString().slice(0, 10);
 }
 
-/** A code span that survives backticks in the value. */
+/** A code span that survives backticks in the value, on one line. */
 export function code(value: string): string {
-  const longest = Math.max(0, ...[...value.matchAll(/`+/g)].map((m) => m[0].length));
+  const text = spacedLines(value);
+  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = "`".repeat(longest + 1);
-  const pad = value.startsWith("`") || value.endsWith("`") ? " " : "";
-  return `${fence}${pad}${value.replace(/\r?\n/g, " ")}${pad}${fence}`;
+  const pad = text.startsWith("`") || text.endsWith("`") ? " " : "";
+  return `${fence}${pad}${text}${pad}${fence}`;
 }
 
 export function codeList(values: readonly string[]): string {
@@ -76,11 +79,6 @@ export function capitalise(text: string): string {
 /** "1 table" / "4 tables". */
 export function plural(count: number, word: string, pluralWord = `${word}s`): string {
   return `${String(count)} ${count === 1 ? word : pluralWord}`;
-}
-
-/** Markdown link text cannot contain unbalanced brackets or line breaks. */
-export function linkText(value: string): string {
-  return value.replace(/[[\]]/g, (bracket) => `\\${bracket}`).replace(/\r?\n/g, " ");
 }
 
 /** Link targets with spaces or parentheses must be wrapped in angle brackets. */

@@ -4,15 +4,16 @@ import type {
   KeyValueFacts,
   SecondaryIndex,
 } from "../model/index.js";
+import { inlineSource } from "../bundle/markdown-text.js";
 import { code, codeList, formatBytes, formatCount } from "./format.js";
 
-const keyText = (key: KeyAttribute) => `${code(key.name)} (${key.type})`;
+const keyText = (key: KeyAttribute) => `${code(key.name)} (${inlineSource(key.type)})`;
 
 function projection(index: SecondaryIndex): string {
   const attributes = index.projectedAttributes?.length
     ? ` (${codeList(index.projectedAttributes)})`
     : "";
-  return `projection ${index.projection}${attributes}`;
+  return `projection ${inlineSource(index.projection)}${attributes}`;
 }
 
 /** Keys and Indexes of a key-value table. */
@@ -24,7 +25,8 @@ export function keyValueKeyBullets(facts: KeyValueFacts): string[] {
     ...facts.indexes.map((index) => {
       const keys = [`partition key ${keyText(index.partitionKey)}`];
       if (index.sortKey) keys.push(`sort key ${keyText(index.sortKey)}`);
-      const status = index.status && index.status !== "ACTIVE" ? `; status ${index.status}` : "";
+      const status =
+        index.status && index.status !== "ACTIVE" ? `; status ${inlineSource(index.status)}` : "";
       return `${index.kind === "global" ? "GSI" : "LSI"} ${code(index.name)}: ${keys.join(", ")}; ${projection(index)}${status}`;
     }),
   ];
@@ -60,22 +62,22 @@ export function accessPatterns(dataset: EnrichedDataset): string[] {
     const sk = facts.sortKey.name;
     patterns.push(`One item: \`GetItem\` with ${code(pk)} and ${code(sk)}.`);
     patterns.push(
-      `All items of one ${code(pk)}, in ${code(sk)} order: \`Query\` with \`${pk} = :v\`; narrow with \`begins_with(${sk}, :prefix)\` or \`${sk} BETWEEN :a AND :b\`.`,
+      `All items of one ${code(pk)}, in ${code(sk)} order: \`Query\` with ${code(`${pk} = :v`)}; narrow with ${code(`begins_with(${sk}, :prefix)`)} or ${code(`${sk} BETWEEN :a AND :b`)}.`,
     );
     patterns.push(
-      `Latest item of one ${code(pk)}: \`Query\` with \`${pk} = :v\`, \`ScanIndexForward=false\`, \`Limit=1\`.`,
+      `Latest item of one ${code(pk)}: \`Query\` with ${code(`${pk} = :v`)}, \`ScanIndexForward=false\`, \`Limit=1\`.`,
     );
     for (const variant of dataset.profile?.variants ?? []) {
       const constant = /sort key "([^"]+)"/.exec(variant.rule)?.[1];
       if (constant) {
         patterns.push(
-          `The ${variant.name} item of one ${code(pk)}: \`GetItem\` with \`${pk} = :v\` and \`${sk} = "${constant}"\`.`,
+          `The ${inlineSource(variant.name)} item of one ${code(pk)}: \`GetItem\` with ${code(`${pk} = :v`)} and ${code(`${sk} = "${constant}"`)}.`,
         );
       }
       const prefix = /sort key prefix "([^"]+)"/.exec(variant.rule)?.[1];
       if (prefix)
         patterns.push(
-          `${variant.name} items of one ${code(pk)}: \`Query\` with \`${pk} = :v\` and \`begins_with(${sk}, "${prefix}")\`.`,
+          `${inlineSource(variant.name)} items of one ${code(pk)}: \`Query\` with ${code(`${pk} = :v`)} and ${code(`begins_with(${sk}, "${prefix}")`)}.`,
         );
     }
   } else {
@@ -92,7 +94,7 @@ export function accessPatterns(dataset: EnrichedDataset): string[] {
         : ` The index holds ${index.projection === "KEYS_ONLY" ? "only keys" : "some attributes"}: other attributes need a \`GetItem\` per item.`;
     const consistency = index.kind === "global" ? " Reads are eventually consistent." : "";
     patterns.push(
-      `By ${code(index.partitionKey.name)}: \`Query\` on ${word} ${code(index.name)} with \`${index.partitionKey.name} = :v\`${range}.${fetch}${consistency}`,
+      `By ${code(index.partitionKey.name)}: \`Query\` on ${word} ${code(index.name)} with ${code(`${index.partitionKey.name} = :v`)}${range}.${fetch}${consistency}`,
     );
   }
   return patterns;

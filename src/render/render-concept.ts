@@ -1,6 +1,12 @@
 import type { GeneratedRegion } from "../bundle/regions.js";
 import { regionBlock } from "../bundle/regions.js";
-import { pathCell, tableCell } from "../bundle/markdown-table.js";
+import { pathCell, sourceCell, tableCell } from "../bundle/markdown-table.js";
+import {
+  codeBlock,
+  headingSource,
+  inlineSource,
+  paragraphSource,
+} from "../bundle/markdown-text.js";
 import { ConfigError, errorMessage } from "../errors.js";
 import { capitalise, code } from "./format.js";
 import {
@@ -52,18 +58,18 @@ export function renderConcept(input: RenderInput, templates: TemplateSet): Rende
   const tabular = !keyValue && !isDocument;
   const sensitive = sensitivePaths(dataset, input.decisions).size > 0;
   const view = {
-    title: dataset.ref.name,
+    title: headingSource(dataset.ref.name),
     objectWord: dataset.objectType,
     meaningPrompt: `what one ${recordWord(dataset).replace(/s$/, "")} represents and what it is the source of truth for.`,
     prohibitedUse: needsProhibitedUse(dataset, input.decisions),
     prohibitedUseSection,
     summary: summarySentences(input),
-    comment: dataset.comment,
+    comment: dataset.comment === undefined ? undefined : paragraphSource(dataset.comment),
     fieldHeader: capitalise(source.vocabulary.fieldWord),
     schemaRows: tabular ? schemaRows(dataset, input.descriptions, input.decisions) : [],
     structureRows: isDocument ? structureRows(dataset, input.decisions) : [],
     attributeRows: keyValue ? attributeRows(dataset, input.decisions) : [],
-    sampleMethod: !tabular && dataset.profile ? dataset.profile.method : undefined,
+    sampleMethod: !tabular && dataset.profile ? inlineSource(dataset.profile.method) : undefined,
     recordWord: recordWord(dataset),
     variantHeading: isDocument ? "Document Variants" : "Item Types",
     keysHeading: isDocument ? "Indexes and Query Patterns" : "Keys and Indexes",
@@ -76,6 +82,7 @@ export function renderConcept(input: RenderInput, templates: TemplateSet): Rende
     partitions: partitionBullets(dataset, input),
     partitionKey: dataset.partitionKey ?? "",
     viewDefinition: dataset.viewDefinition?.trim(),
+    definitionBlock: codeBlock("sql", dataset.viewDefinition?.trim() ?? ""),
     storage: [...storageBullets(dataset), ...warehouseBullets(dataset)],
     keys: keyValue
       ? keyValueKeyBullets(keyValue)
@@ -87,7 +94,7 @@ export function renderConcept(input: RenderInput, templates: TemplateSet): Rende
       field: pathCell(finding.path),
       category: finding.category,
       confidence: finding.confidence,
-      evidence: tableCell(finding.evidence.join("; ")),
+      evidence: sourceCell(finding.evidence.join("; ")),
       decision: tableCell(input.decisions.get(finding.path) ?? ""),
     })),
     quality: [

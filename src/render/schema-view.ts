@@ -1,7 +1,8 @@
 import type { EnrichedDataset, Field } from "../model/index.js";
 import { notSampledPrefix } from "../profiler/profile-dataset.js";
 import { profileText, sensitivePaths } from "./profile-view.js";
-import { pathCell, tableCell } from "../bundle/markdown-table.js";
+import { pathCell, sourceCell, tableCell } from "../bundle/markdown-table.js";
+import { inlineSource } from "../bundle/markdown-text.js";
 
 export interface SchemaRow {
   /** Table cells, already escaped. */
@@ -44,7 +45,7 @@ export function schemaRows(
       nullable: field.nullable === undefined ? "" : field.nullable ? "yes" : "no",
       key: key.join(", "),
       description: tableCell(descriptions.get(field.path) ?? ""),
-      profile: tableCell(
+      profile: sourceCell(
         profileText(field, profiles.get(field.path), {
           isPrimary: primary.has(field.name),
           sensitive: sensitive.has(field.path),
@@ -85,7 +86,7 @@ function nestedRows(
     .filter((profile) => !declared.has(profile.path))
     .map((profile) => ({
       field: pathCell(profile.path),
-      type: tableCell(
+      type: sourceCell(
         Object.keys(profile.types)
           .filter((type) => type !== "null")
           .sort()
@@ -94,7 +95,7 @@ function nestedRows(
       nullable: "",
       key: "",
       description: tableCell(descriptions.get(profile.path) ?? ""),
-      profile: tableCell(
+      profile: sourceCell(
         profileText(undefined, profile, {
           isPrimary: false,
           sensitive: sensitive.has(profile.path),
@@ -124,9 +125,9 @@ export function schemaFootnote(dataset: EnrichedDataset): string | undefined {
       statistics.length > 0
         ? "values, ranges and shapes"
         : "null rates, distinct counts, values, ranges and shapes";
-    parts.push(`${what} from ${dataset.profile.method}`);
+    parts.push(`${what} from ${inlineSource(dataset.profile.method)}`);
   } else if (dataset.profile) {
-    parts.push(dataset.profile.method);
+    parts.push(inlineSource(dataset.profile.method));
   }
   return parts.length > 0 ? `Figures: ${parts.join("; ")}.` : undefined;
 }

@@ -1,4 +1,5 @@
 import type { EnrichedDataset, StorageFacts } from "../model/index.js";
+import { inlineSource } from "../bundle/markdown-text.js";
 import { capitalise, code, codeList, formatDay } from "./format.js";
 
 const dataFormatNames: Record<string, string> = {
@@ -35,10 +36,11 @@ function visible(value: string): string {
 
 function formatBullet(storage: StorageFacts): string | undefined {
   const data = storage.dataFormat
-    ? (dataFormatNames[storage.dataFormat.toLowerCase()] ?? storage.dataFormat)
+    ? (dataFormatNames[storage.dataFormat.toLowerCase()] ?? inlineSource(storage.dataFormat))
     : undefined;
   const table = storage.tableFormat
-    ? (tableFormatNames[storage.tableFormat.toLowerCase()] ?? `${storage.tableFormat} table`)
+    ? (tableFormatNames[storage.tableFormat.toLowerCase()] ??
+      `${inlineSource(storage.tableFormat)} table`)
     : undefined;
   if (data && table) return `Format ${data} (${table})`;
   if (data) return `Format ${data}`;

@@ -1,6 +1,8 @@
 import { posix } from "node:path";
 import type { DatasetRef, EnrichedDataset, ForeignKey } from "../model/index.js";
-import { capitalise, code, codeList, linkTarget, linkText } from "./format.js";
+import { linkText } from "../bundle/markdown-links.js";
+import { inlineSource } from "../bundle/markdown-text.js";
+import { capitalise, code, codeList, linkTarget } from "./format.js";
 import type { RenderInput } from "./render-input.js";
 
 /** Bullets of the Keys and Indexes section. */
@@ -18,7 +20,7 @@ export function keyBullets(dataset: EnrichedDataset): string[] {
     const unique = index.unique ? "Unique index" : "Index";
     const where = index.predicate ? ` where ${code(index.predicate)}` : "";
     bullets.push(
-      `${unique} ${code(index.name)} ${index.method} (${codeList(index.columns)})${where}`,
+      `${unique} ${code(index.name)} ${inlineSource(index.method)} (${codeList(index.columns)})${where}`,
     );
   }
   return bullets;

@@ -2,25 +2,10 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Eta, type TemplateFunction } from "eta";
+import { regionNames, type RegionName } from "../bundle/region-markers.js";
 import { ConfigError, errorMessage } from "../errors.js";
 
-export const regionNames = [
-  "summary",
-  "schema",
-  "attributes",
-  "structure",
-  "partitions",
-  "definition",
-  "storage",
-  "keys",
-  "item-types",
-  "access-patterns",
-  "relationships",
-  "sensitive",
-  "quality",
-  "usage",
-] as const;
-export type RegionName = (typeof regionNames)[number];
+export { regionNames, type RegionName };
 
 export interface TemplateSet {
   eta: Eta;

@@ -67,15 +67,15 @@ describe("generated regions", () => {
   });
 
   it.each([
-    ["an unclosed region", "<!-- okf:begin a -->\nx\n"],
-    ["an end without begin", "x\n<!-- okf:end a -->\n"],
+    ["an unclosed region", "<!-- okf:begin summary -->\nx\n"],
+    ["an end without begin", "x\n<!-- okf:end summary -->\n"],
     [
       "nested regions",
-      "<!-- okf:begin a -->\n<!-- okf:begin b -->\n<!-- okf:end b -->\n<!-- okf:end a -->\n",
+      "<!-- okf:begin summary -->\n<!-- okf:begin schema -->\n<!-- okf:end schema -->\n<!-- okf:end summary -->\n",
     ],
     [
       "a duplicate region",
-      "<!-- okf:begin a -->\n<!-- okf:end a -->\n<!-- okf:begin a -->\n<!-- okf:end a -->\n",
+      "<!-- okf:begin summary -->\n<!-- okf:end summary -->\n<!-- okf:begin summary -->\n<!-- okf:end summary -->\n",
     ],
   ])("rejects %s", (_label, text) => {
     expect(() => locateRegions(text, "bad.md")).toThrow(KnowledgeFileError);

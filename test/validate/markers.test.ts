@@ -9,7 +9,7 @@ describe("okf/markers", () => {
   it("accepts balanced regions, in a concept and in an index", async () => {
     const report = await validate({
       "a.md": concept([], `# a\n\n${region("summary")}\n\nPeople's text.\n\n${region("schema")}\n`),
-      "crm/index.md": `# crm\n\n${region("listing", "* [a](../a.md) - A")}\n`,
+      "crm/index.md": `# crm\n\n${region("index", "* [a](../a.md) - A")}\n`,
     });
     expect(report.findings).toEqual([]);
   });
@@ -20,12 +20,12 @@ describe("okf/markers", () => {
     ["orphan end", "text\n<!-- okf:end summary -->\n", 6, "no matching okf:begin"],
     [
       "nested",
-      "<!-- okf:begin a -->\n<!-- okf:begin b -->\n<!-- okf:end b -->\n<!-- okf:end a -->\n",
+      "<!-- okf:begin summary -->\n<!-- okf:begin schema -->\n<!-- okf:end schema -->\n<!-- okf:end summary -->\n",
       6,
       "inside region",
     ],
-    ["crossed", "<!-- okf:begin a -->\n<!-- okf:end b -->\n", 6, "closes nothing"],
-    ["repeated", `${region("a")}\n${region("a")}\n`, 8, "second time"],
+    ["crossed", "<!-- okf:begin summary -->\n<!-- okf:end schema -->\n", 6, "closes nothing"],
+    ["repeated", `${region("keys")}\n${region("keys")}\n`, 8, "second time"],
   ];
 
   it.each(broken)("reports %s markers on the offending line", async (_name, body, line, text) => {
@@ -38,7 +38,9 @@ describe("okf/markers", () => {
   });
 
   it("still checks the markers of a file whose YAML is broken", async () => {
-    const report = await validate({ "a.md": `---\ntype: a: b\n---\n# a\n<!-- okf:end x -->\n` });
+    const report = await validate({
+      "a.md": `---\ntype: a: b\n---\n# a\n<!-- okf:end summary -->\n`,
+    });
     expect(places(report)).toEqual(["a.md:2 okf/frontmatter-yaml", "a.md:5 okf/markers"]);
   });
 });

@@ -1,8 +1,7 @@
+import { scanMarkers } from "../../bundle/region-markers.js";
 import { locateRegions } from "../../bundle/regions.js";
 import { errorMessage } from "../../errors.js";
 import type { BundleFile, Rule, RuleFinding } from "../types.js";
-
-const markerLine = /^<!--\s*okf:(begin|end)\s+([A-Za-z0-9_-]+)\s*-->[ \t]*$/;
 
 const hint =
   "Restore the matching <!-- okf:begin NAME --> / <!-- okf:end NAME --> pair (git history has it), " +
@@ -36,30 +35,36 @@ export const markersRule: Rule = {
 function locateProblem(file: BundleFile): RuleFinding | undefined {
   const seen = new Set<string>();
   let open: { name: string; line: number } | undefined;
-  const lines = file.body.split("\n");
-  for (const [index, text] of lines.entries()) {
-    const match = markerLine.exec(text);
-    if (!match) continue;
-    const [, action, name = ""] = match;
+  const { markers, swallowed } = scanMarkers(file.body, file.path);
+  const finding = (line: number, message: string, fix = hint): RuleFinding => ({
+    line,
+    rule: "okf/markers",
+    severity: "error",
+    message,
+    hint: fix,
+  });
+  if (swallowed) {
+    return finding(
+      file.bodyStartLine + swallowed.fenceLine,
+      `this code fence is never closed, so the okf marker on line ${String(file.bodyStartLine + swallowed.markerLine)} would be read as code`,
+      "Close the code fence (a line of the same backticks or tildes) where the example ends.",
+    );
+  }
+  for (const { action, name, index } of markers) {
     const line = file.bodyStartLine + index;
-    const problem = (message: string): RuleFinding => ({
-      line,
-      rule: "okf/markers",
-      severity: "error",
-      message,
-      hint,
-    });
     if (action === "begin") {
       if (open)
-        return problem(
+        return finding(
+          line,
           `"okf:begin ${name}" is inside region "${open.name}", opened on line ${open.line} and not yet closed`,
         );
-      if (seen.has(name)) return problem(`region "${name}" appears a second time`);
+      if (seen.has(name)) return finding(line, `region "${name}" appears a second time`);
       open = { name, line };
       continue;
     }
     if (open?.name !== name) {
-      return problem(
+      return finding(
+        line,
         open
           ? `"okf:end ${name}" closes nothing: region "${open.name}" (line ${open.line}) is the one open`
           : `"okf:end ${name}" has no matching okf:begin`,
@@ -69,11 +74,8 @@ function locateProblem(file: BundleFile): RuleFinding | undefined {
     open = undefined;
   }
   if (!open) return undefined;
-  return {
-    line: open.line,
-    rule: "okf/markers",
-    severity: "error",
-    message: `region "${open.name}" is never closed by <!-- okf:end ${open.name} -->`,
-    hint,
-  };
+  return finding(
+    open.line,
+    `region "${open.name}" is never closed by <!-- okf:end ${open.name} -->`,
+  );
 }
