@@ -1,6 +1,26 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, open, rename, rm, stat, type FileHandle } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import { durableStepTaken } from "./fault-hook.js";
+
+/**
+ * okf's temporary files: `.<target name>.<12 hex digits>.tmp` beside their target. Hidden and
+ * not ending in .md, so a leftover from a killed process is never read as a concept; exact
+ * enough that cleaning them up never touches a person's file.
+ */
+const temporaryName = /^\..+\.[0-9a-f]{12}\.tmp$/;
+
+/** A fresh temporary path in the folder of `path`, named after it. */
+export function temporaryPathFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
+}
+
+export function isTemporaryFileName(name: string): boolean {
+  return temporaryName.test(name);
+}
+
+/** The same names as a git pathspec glob (for excluding leftovers from a commit). */
+export const temporaryFileGlob = `.*.${"[0-9a-f]".repeat(12)}.tmp`;
 
 /**
  * Writes a file so that readers (and a crash) see either the old content or the new, never a
@@ -10,8 +30,7 @@ import { basename, dirname, join } from "node:path";
 export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
   const folder = dirname(path);
   await mkdir(folder, { recursive: true });
-  // Hidden and not ending in .md, so a leftover from a killed process is never read as a concept.
-  const temporary = join(folder, `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
+  const temporary = temporaryPathFor(path);
   const existingMode = await modeOf(path);
   let handle: FileHandle | undefined;
   try {
@@ -22,6 +41,7 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
     await handle.close();
     handle = undefined;
     await rename(temporary, path);
+    durableStepTaken();
   } catch (error) {
     await handle?.close().catch(() => undefined);
     await rm(temporary, { force: true });

@@ -1,9 +1,9 @@
-import { randomBytes } from "node:crypto";
 import { readFileSync, unlinkSync } from "node:fs";
 import { link, mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { dirname, join } from "node:path";
 import { BundleLockedError } from "../errors.js";
+import { temporaryPathFor } from "./atomic-write.js";
 import { isMissingFile, readTextIfExists } from "./files.js";
 
 /** Who holds the lock; written as JSON into `<bundle>/.okf/lock`. */
@@ -20,10 +20,14 @@ export function bundleLockPath(bundleDir: string): string {
 /**
  * Takes the bundle's lock or throws `BundleLockedError` naming the holder. A lock left by a
  * process that no longer runs on this host is taken over; one from another host is never
- * guessed about. Returns the release function (idempotent); the lock is also removed if this
- * process exits without releasing it.
+ * guessed about; taking one over is told to `onNotice`, naming the old holder. Returns the
+ * release function (idempotent); the lock is also removed if this process exits without
+ * releasing it.
  */
-export async function acquireBundleLock(bundleDir: string): Promise<() => Promise<void>> {
+export async function acquireBundleLock(
+  bundleDir: string,
+  options: { onNotice?: (line: string) => void } = {},
+): Promise<() => Promise<void>> {
   const lockPath = bundleLockPath(bundleDir);
   await mkdir(dirname(lockPath), { recursive: true });
   const mine: LockHolder = {
@@ -40,7 +44,11 @@ export async function acquireBundleLock(bundleDir: string): Promise<() => Promis
     lastSeen = current;
     const holder = parseHolder(current);
     if (!holder || !isStale(holder)) throw lockedError(lockPath, holder);
-    await removeIfUnchanged(lockPath, current);
+    if (await removeIfUnchanged(lockPath, current)) {
+      options.onNotice?.(
+        `took over the bundle lock left by ${describeHolder(holder)}, which no longer runs`,
+      );
+    }
   }
   throw lockedError(lockPath, lastSeen === undefined ? undefined : parseHolder(lastSeen));
 }
@@ -51,7 +59,7 @@ export async function acquireBundleLock(bundleDir: string): Promise<() => Promis
  * back to O_EXCL.
  */
 export async function createExclusively(path: string, content: string): Promise<boolean> {
-  const temporary = `${path}.${randomBytes(6).toString("hex")}.tmp`;
+  const temporary = temporaryPathFor(path);
   await writeFile(temporary, content, { flag: "wx" });
   try {
     await link(temporary, path);
@@ -74,17 +82,20 @@ export async function createExclusively(path: string, content: string): Promise<
 /**
  * Removes a stale lock without deleting a fresh one that another process created after we
  * read the stale one: move it aside atomically, and put it back if it is not the one we saw.
+ * Returns whether the stale lock was the one removed.
  */
-async function removeIfUnchanged(lockPath: string, seen: string): Promise<void> {
-  const aside = `${lockPath}.${randomBytes(6).toString("hex")}.stale`;
+async function removeIfUnchanged(lockPath: string, seen: string): Promise<boolean> {
+  const aside = temporaryPathFor(lockPath);
   try {
     await rename(lockPath, aside);
   } catch (error) {
-    if (isMissingFile(error)) return;
+    if (isMissingFile(error)) return false;
     throw error;
   }
-  if ((await readTextIfExists(aside)) !== seen) await link(aside, lockPath).catch(() => undefined);
+  const removed = (await readTextIfExists(aside)) === seen;
+  if (!removed) await link(aside, lockPath).catch(() => undefined);
   await rm(aside, { force: true });
+  return removed;
 }
 
 function releaser(lockPath: string, content: string): () => Promise<void> {
@@ -131,13 +142,15 @@ function isProcessAlive(pid: number): boolean {
 }
 
 function lockedError(lockPath: string, holder: LockHolder | undefined): BundleLockedError {
-  const who = holder
-    ? `process ${holder.pid} on host ${holder.host}, started ${holder.startedAt}`
-    : "an unknown holder (the lock file is unreadable)";
+  const who = holder ? describeHolder(holder) : "an unknown holder (the lock file is unreadable)";
   return new BundleLockedError(
     `Another okf run is using this bundle: ${who}. Lock file: ${lockPath}`,
     `Wait for that run to finish and try again. If that process is no longer running, delete ${lockPath} and run again.`,
   );
+}
+
+function describeHolder(holder: LockHolder): string {
+  return `process ${holder.pid} on host ${holder.host}, started ${holder.startedAt}`;
 }
 
 function errorCode(error: unknown): string | undefined {

@@ -9,6 +9,32 @@ export interface PlannedConcept {
   id: string;
 }
 
+/** The folder that holds a source's concepts: its name as one path segment. */
+export function sourceSegment(sourceName: string): string {
+  return assignSegments([sourceName]).get(sourceName) ?? slugify(sourceName);
+}
+
+const segmentShape = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
+
+/**
+ * Whether `path` (read from the bundle, so possibly hand-written or hostile) is shaped like a
+ * concept path that `planConceptPaths` gives `sourceName`: relative, in the source's folder,
+ * every segment a slug (no `..`, no hidden `.okf`, no NUL or backslash), ending in `.md`, and
+ * not one of OKF's reserved files.
+ */
+export function isConceptPathOf(sourceName: string, path: string): boolean {
+  const segments = path.split("/");
+  const file = segments.at(-1) ?? "";
+  return (
+    segments.length >= 2 &&
+    segments[0] === sourceSegment(sourceName) &&
+    segments.every((segment) => segmentShape.test(segment)) &&
+    file.endsWith(".md") &&
+    file !== "index.md" &&
+    file !== "log.md"
+  );
+}
+
 /** Relational sources nest by database and schema; flat ones (DynamoDB) by table name only. */
 export type SourceLayout = "relational" | "flat";
 
@@ -35,7 +61,7 @@ export function planConceptPaths(
 ): Map<string, PlannedConcept> {
   const byKey = new Map(refs.map((ref) => [refKey(ref), ref]));
   const keys = [...byKey.keys()].sort(compareCodePoints);
-  const sourceSegment = assignSegments([sourceName]).get(sourceName) ?? slugify(sourceName);
+  const sourceFolder = sourceSegment(sourceName);
   const segmentsByKey = new Map<string, string[]>();
   for (const key of keys) segmentsByKey.set(key, []);
   const depth = Math.max(0, ...keys.map((key) => partsOf(byKey, key, sourceKind).length));
@@ -62,12 +88,12 @@ export function planConceptPaths(
       }
     }
   }
-  const ids = planIds(domain ?? sourceName, sourceSegment, segmentsByKey);
+  const ids = planIds(domain ?? sourceName, sourceFolder, segmentsByKey);
   const plan = new Map<string, PlannedConcept>();
   for (const key of keys) {
     const segments = segmentsByKey.get(key) ?? [];
     plan.set(key, {
-      path: `${[sourceSegment, ...segments].join("/")}.md`,
+      path: `${[sourceFolder, ...segments].join("/")}.md`,
       id: ids.get(key) ?? "",
     });
   }

@@ -4,7 +4,7 @@ import { KnowledgeFileError } from "../errors.js";
 import { writeFileAtomic } from "./atomic-write.js";
 import { readConceptSummary, type ConceptSummary } from "./concept-summary.js";
 import { applyListing, type FolderListing } from "./index-listing.js";
-import { readTextIfExists } from "./files.js";
+import { readBundleTextIfExists } from "./files.js";
 import { compareCodePoints, listMarkdownFiles } from "./walk-bundle.js";
 
 export { initialRootIndexText } from "./index-listing.js";
@@ -41,9 +41,10 @@ export async function updateIndexFiles(
   const unreadable: KnowledgeFileError[] = [];
   for (const listing of folderListings(summaries)) {
     const indexPath = listing.folder === "" ? "index.md" : `${listing.folder}/index.md`;
-    const existing = await readTextIfExists(join(bundleDir, indexPath));
+    let existing: string | undefined;
     let next: string;
     try {
+      existing = await readBundleTextIfExists(join(bundleDir, indexPath), indexPath);
       next = applyListing(existing, listing, indexPath);
     } catch (error) {
       if (!(error instanceof KnowledgeFileError)) throw error;

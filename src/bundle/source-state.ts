@@ -1,9 +1,10 @@
-import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { DatasetRef } from "../model/index.js";
 import type { ConceptStructure } from "./concept-structure.js";
 import type { ObservedFacts, UnrefreshedSince } from "./observed-facts.js";
 import { writeFileAtomic } from "./atomic-write.js";
+import { isConceptPathOf } from "./concept-paths.js";
+import { assertNotLinked, readBundleTextIfExists } from "./files.js";
 
 /**
  * What the last run generated for each concept of a source: the base of the three-way merge.
@@ -34,18 +35,60 @@ export function stateFile(bundleDir: string, sourceName: string): string {
   return join(bundleDir, ".okf", "state", `${sourceName}.json`);
 }
 
-export async function readSourceState(bundleDir: string, sourceName: string): Promise<SourceState> {
+/** The state file relative to the bundle. */
+export function stateFilePath(sourceName: string): string {
+  return `.okf/state/${sourceName}.json`;
+}
+
+/**
+ * The last committed state of a source. Every key is checked, since the file is committed and
+ * may be edited by hand: one that is not a concept path of this source (`../../x.md`, an
+ * absolute path, a path into `.okf/`) would make extract read and write outside the source's
+ * files, so it is dropped and passed to `onInvalid`. Throws KnowledgeFileError when the state
+ * file is reached through a symbolic link.
+ */
+export async function readSourceState(
+  bundleDir: string,
+  sourceName: string,
+  onInvalid?: (key: string) => void,
+): Promise<SourceState> {
+  return parseSourceState(await readStateText(bundleDir, sourceName), sourceName, onInvalid);
+}
+
+/** The state file's text, undefined when there is none. */
+export async function readStateText(
+  bundleDir: string,
+  sourceName: string,
+): Promise<string | undefined> {
+  await assertNotLinked(bundleDir, stateFilePath(sourceName));
+  return readBundleTextIfExists(stateFile(bundleDir, sourceName), stateFilePath(sourceName));
+}
+
+interface StoredState {
+  version?: unknown;
+  concepts?: unknown;
+}
+
+export function parseSourceState(
+  text: string | undefined,
+  sourceName: string,
+  onInvalid?: (key: string) => void,
+): SourceState {
+  let parsed: StoredState | null = null;
   try {
-    const parsed = JSON.parse(
-      await readFile(stateFile(bundleDir, sourceName), "utf8"),
-    ) as Partial<SourceState> | null;
-    if (parsed?.version === 1 && typeof parsed.concepts === "object") {
-      return { version: 1, concepts: parsed.concepts };
-    }
+    parsed = text === undefined ? null : (JSON.parse(text) as StoredState | null);
   } catch {
-    // A missing or damaged state only costs merge precision: edits are then judged against the file.
+    // A damaged state only costs merge precision: edits are then judged against the file.
   }
-  return { version: 1, concepts: {} };
+  const concepts: Record<string, ConceptState> = {};
+  if (parsed?.version !== 1 || typeof parsed.concepts !== "object" || parsed.concepts === null) {
+    return { version: 1, concepts };
+  }
+  for (const [key, concept] of Object.entries(parsed.concepts as Record<string, ConceptState>)) {
+    if (isConceptPathOf(sourceName, key)) concepts[key] = concept;
+    else onInvalid?.(key);
+  }
+  return { version: 1, concepts };
 }
 
 export function serializeSourceState(state: SourceState): string {
@@ -65,8 +108,9 @@ export async function writeSourceState(
 ): Promise<boolean> {
   const file = stateFile(bundleDir, sourceName);
   const text = serializeSourceState(state);
-  const current = await readFile(file, "utf8").catch(() => undefined);
+  const current = await readStateText(bundleDir, sourceName).catch(() => undefined);
   if (current === text) return false;
+  await assertNotLinked(bundleDir, stateFilePath(sourceName));
   await writeFileAtomic(file, text);
   return true;
 }

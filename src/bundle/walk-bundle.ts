@@ -1,7 +1,7 @@
-import { readdir, readFile } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import ignore, { type Ignore } from "ignore";
-import { isMissingFile } from "./files.js";
+import { readBundleTextIfExists } from "./files.js";
 
 /** Re-exported for callers that already read files through this module. */
 export { isMissingFile } from "./files.js";
@@ -37,11 +37,9 @@ async function walk(root: string, prefix: string, ignored: Ignore, found: string
 
 async function loadOkfIgnore(bundleDir: string): Promise<Ignore> {
   const rules = ignore();
-  try {
-    rules.add(await readFile(join(bundleDir, ".okfignore"), "utf8"));
-  } catch (error) {
-    if (!isMissingFile(error)) throw error;
-  }
+  // Not through a link: nothing okf reads may come from outside the bundle.
+  const text = await readBundleTextIfExists(join(bundleDir, ".okfignore"), ".okfignore");
+  if (text !== undefined) rules.add(text);
   return rules;
 }
 

@@ -1,6 +1,7 @@
 import { realpath, stat } from "node:fs/promises";
 import { basename, dirname, join, posix, relative, sep } from "node:path";
 import type { SimpleGit } from "simple-git";
+import { temporaryFileGlob } from "../bundle/atomic-write.js";
 import { errorMessage, UsageError } from "../errors.js";
 import { gitClient, gitFailure } from "./git-client.js";
 
@@ -58,10 +59,22 @@ function bundlePathspec(repository: BundleRepository): string {
   return `:(literal)${repository.bundlePath === "" ? "." : repository.bundlePath}`;
 }
 
-/** The bundle, without the lock file of the run in progress (never committed). */
+/**
+ * The bundle, without the lock file of the run in progress and the temporary files a killed
+ * run may have left (neither is ever committed).
+ */
 export function bundlePathspecs(repository: BundleRepository): string[] {
   const lock = posix.join(repository.bundlePath, ".okf", "lock");
-  return [bundlePathspec(repository), `:(exclude,literal)${lock}`];
+  const folder = repository.bundlePath === "" ? "" : `${escapeGlob(repository.bundlePath)}/`;
+  return [
+    bundlePathspec(repository),
+    `:(exclude,literal)${lock}`,
+    `:(exclude,glob)${folder}**/${temporaryFileGlob}`,
+  ];
+}
+
+function escapeGlob(path: string): string {
+  return path.replace(/[\\*?[\]]/g, (char) => `\\${char}`);
 }
 
 async function nearestExistingFolder(dir: string): Promise<{ existing: string; rest: string[] }> {

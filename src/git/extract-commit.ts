@@ -46,7 +46,7 @@ export async function extractAndCommit(
   });
   const repository = await openBundleRepository(bundleDir, options.env ?? process.env);
   await mkdir(bundleDir, { recursive: true });
-  const release = await acquireBundleLock(bundleDir);
+  const release = await acquireBundleLock(bundleDir, { onNotice: options.onProgress });
   try {
     if (commit.allowDirty !== true) {
       const edited = await uncommittedBundlePaths(repository);

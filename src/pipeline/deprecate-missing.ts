@@ -21,7 +21,15 @@ export async function deprecateMissing(
       next.concepts[path] = state;
       continue;
     }
-    const text = await run.files.read(path);
+    let text: string | undefined;
+    try {
+      text = await run.files.read(path);
+    } catch (error) {
+      if (!(error instanceof KnowledgeFileError)) throw error;
+      run.unparseable.push({ file: path, message: error.message, hint: error.hint });
+      next.concepts[path] = state;
+      continue;
+    }
     if (text === undefined) continue;
     next.concepts[path] = state;
     try {

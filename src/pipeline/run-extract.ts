@@ -2,6 +2,7 @@ import { mkdir } from "node:fs/promises";
 import { resolve } from "node:path";
 import pLimit from "p-limit";
 import { acquireBundleLock } from "../bundle/bundle-lock.js";
+import { removeTemporaryFiles } from "../bundle/temporary-files.js";
 import { updateIndexFiles } from "../bundle/index-files.js";
 import { appendLogEntries, type LogEntry } from "../bundle/log-file.js";
 import { defaultConfigFile, loadConfig } from "../config/load-config.js";
@@ -43,8 +44,11 @@ export async function runExtract(options: ExtractOptions): Promise<ExtractResult
 
   if (!dryRun) await mkdir(bundleDir, { recursive: true });
   const release =
-    dryRun || options.holdsLock === true ? undefined : await acquireBundleLock(bundleDir);
+    dryRun || options.holdsLock === true
+      ? undefined
+      : await acquireBundleLock(bundleDir, { onNotice: progress });
   try {
+    if (!dryRun) await cleanUpInterruptedRun(bundleDir, progress);
     const files = new BundleFiles(bundleDir, dryRun);
     const unparseable: ExtractResult["unparseable"] = [];
     const limit = pLimit(sourcesAtOnce);
@@ -102,5 +106,18 @@ export async function runExtract(options: ExtractOptions): Promise<ExtractResult
     };
   } finally {
     await release?.();
+  }
+}
+
+/** A killed run leaves temporary files; under the lock, none can belong to a live run. */
+async function cleanUpInterruptedRun(
+  bundleDir: string,
+  progress: (line: string) => void,
+): Promise<void> {
+  const removed = await removeTemporaryFiles(bundleDir);
+  if (removed > 0) {
+    progress(
+      `removed ${String(removed)} temporary file${removed === 1 ? "" : "s"} left by an interrupted run`,
+    );
   }
 }

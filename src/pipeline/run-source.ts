@@ -4,7 +4,8 @@ import { planConceptPaths, refKey } from "../bundle/concept-paths.js";
 import { mergeConcept } from "../bundle/merge-concept.js";
 import { deprecateMissing } from "./deprecate-missing.js";
 import { nextObserved, unrefreshedFailure, withLastObserved } from "./last-observed.js";
-import { readSourceState, writeSourceState, type SourceState } from "../bundle/source-state.js";
+import { readSourceState, type SourceState } from "../bundle/source-state.js";
+import { beginSourceState } from "./source-state-notes.js";
 import { classifyDataset } from "../classifier/classify-dataset.js";
 import type { OkfConfig, SourceConfig } from "../config/schema.js";
 import { KnowledgeFileError, OkfError } from "../errors.js";
@@ -84,7 +85,8 @@ async function writeConcepts(
   const vocabulary = extraction.vocabulary ?? extractor.vocabulary;
   const linkedPathOf = await linkedConceptPaths(files.bundleDir, linkedSources(source));
   const plan = planConceptPaths(source.name, "relational", extraction.refs, domain);
-  const previous = await readSourceState(files.bundleDir, source.name);
+  const state = await beginSourceState(run, outcome);
+  const previous = state.previous;
   const next: SourceState = { version: 1, concepts: {} };
   const defaults = run.config.defaults;
   const initial = {
@@ -108,7 +110,6 @@ async function writeConcepts(
       profiled.samples,
       run.config.classification ?? {},
     );
-    const existingText = await files.read(planned.path);
     const before = previous.concepts[planned.path];
     const kept = withLastObserved(enriched, before, run.now.slice(0, 10));
     const unread = unrefreshedFailure(kept.dataset, kept.unrefreshed);
@@ -117,6 +118,7 @@ async function writeConcepts(
       outcome.status = "partial";
     }
     try {
+      const existingText = await files.read(planned.path);
       const merged = mergeConcept({
         dataset: kept.dataset,
         templates: run.templates,
@@ -141,14 +143,17 @@ async function writeConcepts(
           },
         },
       });
-      next.concepts[planned.path] = {
+      const entry = {
         ...merged.state,
         ...nextObserved(kept, before, before?.contentHash === merged.state.contentHash),
       };
+      next.concepts[planned.path] = entry;
       outcome[merged.action].push(planned.path);
       outcome.notes.push(...merged.notes.map((note) => ({ file: planned.path, note })));
       if (merged.action !== "unchanged") {
-        await files.write(planned.path, merged.text);
+        await state.writeConcept(planned.path, entry, merged.text, () =>
+          files.write(planned.path, merged.text),
+        );
         outcome.changes.push({
           path: planned.path,
           title: dataset.ref.name,
@@ -165,8 +170,7 @@ async function writeConcepts(
     }
   }
   await deprecateMissing(run, previous, next, extraction.failures, outcome);
-  if (!files.dryRun && (await writeSourceState(files.bundleDir, source.name, next)))
-    files.written++;
+  if (await state.commit(next)) files.written++;
 }
 
 /** Records per sample: rows, items or documents, by the kind of source. */
