@@ -7,7 +7,6 @@ import {
   conceptWith,
   noErrorIn,
   reportsError,
-  territory,
 } from "./knowledge-text.js";
 
 /**
