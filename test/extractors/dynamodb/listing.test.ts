@@ -1,7 +1,6 @@
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dynamodbExtractor } from "../../../extractors/dynamodb/dynamodb-extractor.js";
-import { ConfigError } from "../../../src/errors.js";
 import {
   adminClient,
   createTable,
