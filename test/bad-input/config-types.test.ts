@@ -117,7 +117,7 @@ function wrongTypeCase(
 }
 
 const sourceCases = (Object.keys(sourceKeys) as SourceType[]).flatMap((type) =>
-  (sourceKeys[type] ?? []).flatMap(([key, kind]) =>
+  sourceKeys[type].flatMap(([key, kind]) =>
     wrongValues[kind].map(([label, value]) =>
       wrongTypeCase(
         `${type} source: ${key} as ${label}`,

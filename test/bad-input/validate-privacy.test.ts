@@ -26,7 +26,8 @@ const fence = "```";
 function privacyCase(
   name: string,
   files: Record<string, FileContent>,
-  reported: string | "clean" = badPath,
+  /** A path that must be reported, or "clean" for none. */
+  reported: string = badPath,
 ): BadInputCase {
   return {
     name,
