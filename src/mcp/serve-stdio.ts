@@ -1,6 +1,6 @@
 import type { Readable, Writable } from "node:stream";
 import { setTimeout } from "node:timers/promises";
-import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
+import { BoundedStdioTransport } from "./bounded-stdio-transport.js";
 import { createOkfServer, type OkfServerOptions } from "./okf-server.js";
 
 /**
@@ -12,7 +12,7 @@ export async function serveStdio(
   streams: { stdin: Readable; stdout: Writable; log: (line: string) => void },
 ): Promise<void> {
   const server = createOkfServer(options);
-  const transport = new StdioServerTransport(streams.stdin, streams.stdout);
+  const transport = new BoundedStdioTransport(streams.stdin, streams.stdout, streams.log);
   transport.onerror = (error) => {
     streams.log(`okf serve: ${error.message}`);
   };
@@ -32,7 +32,7 @@ export async function serveStdio(
 }
 
 /** Counts requests not yet answered; the returned function resolves once there are none. */
-function trackRequests(transport: StdioServerTransport): () => Promise<void> {
+function trackRequests(transport: BoundedStdioTransport): () => Promise<void> {
   const open = new Set<string | number>();
   const receive = transport.onmessage;
   transport.onmessage = (message) => {

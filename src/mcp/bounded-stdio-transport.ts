@@ -1,0 +1,128 @@
+import type { Readable, Writable } from "node:stream";
+import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
+import {
+  ErrorCode,
+  JSONRPCMessageSchema,
+  type JSONRPCMessage,
+  type RequestId,
+} from "@modelcontextprotocol/sdk/types.js";
+import { LineSplitter, type OversizedLine } from "./line-splitter.js";
+import { recoverRequestId, requestIdOf } from "./recover-request-id.js";
+
+/** The longest message read; a longer one is refused without being held in memory. */
+export const maxMessageBytes = 10 * 1024 * 1024;
+
+/**
+ * MCP over stdio (newline-delimited JSON-RPC), for a client that may send anything. The SDK's
+ * own stdio transport stops reading for good after one message over 10 MB and drops invalid
+ * lines without an answer; this one refuses such a message with a JSON-RPC error (to its id
+ * when one can be found, else without id, and a notice in the log) and goes on serving.
+ * Refusal notices never quote the message: it may carry anything.
+ */
+export class BoundedStdioTransport implements Transport {
+  onclose?: () => void;
+  onerror?: (error: Error) => void;
+  onmessage?: (message: JSONRPCMessage) => void;
+  private readonly splitter: LineSplitter;
+  private started = false;
+
+  constructor(
+    private readonly stdin: Readable,
+    private readonly stdout: Writable,
+    private readonly log: (line: string) => void,
+    maxBytes = maxMessageBytes,
+  ) {
+    this.splitter = new LineSplitter(
+      maxBytes,
+      (line) => {
+        this.receive(line);
+      },
+      (line) => {
+        this.refuseOversized(line, maxBytes);
+      },
+    );
+  }
+
+  private readonly onData = (chunk: Buffer | string): void => {
+    this.splitter.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
+  };
+  private readonly onEnd = (): void => {
+    this.splitter.end();
+  };
+  private readonly onStreamError = (error: Error): void => this.onerror?.(error);
+
+  start(): Promise<void> {
+    if (this.started) throw new Error("BoundedStdioTransport already started");
+    this.started = true;
+    this.stdin.on("data", this.onData);
+    this.stdin.on("end", this.onEnd);
+    this.stdin.on("error", this.onStreamError);
+    return Promise.resolve();
+  }
+
+  send(message: JSONRPCMessage): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.stdout.write(`${JSON.stringify(message)}\n`)) resolve();
+      else this.stdout.once("drain", resolve);
+    });
+  }
+
+  close(): Promise<void> {
+    this.stdin.off("data", this.onData);
+    this.stdin.off("end", this.onEnd);
+    this.stdin.off("error", this.onStreamError);
+    this.onclose?.();
+    return Promise.resolve();
+  }
+
+  private receive(line: string): void {
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      const id = recoverRequestId(line.slice(0, 4096), line.slice(-4096));
+      this.refuse(id, ErrorCode.ParseError, "Parse error: the message is not valid JSON.");
+      return;
+    }
+    const parsed = JSONRPCMessageSchema.safeParse(value);
+    if (!parsed.success) {
+      this.refuse(
+        requestIdOf(value),
+        ErrorCode.InvalidRequest,
+        "Invalid request: the message is not a JSON-RPC 2.0 request, notification or response.",
+      );
+      return;
+    }
+    try {
+      this.onmessage?.(parsed.data);
+    } catch (error) {
+      // A handler that throws synchronously must cost this message only, not the session.
+      this.onerror?.(error instanceof Error ? error : new Error(String(error)));
+      this.refuse(requestIdOf(value), ErrorCode.InternalError, "Internal error.");
+    }
+  }
+
+  private refuseOversized(line: OversizedLine, maxBytes: number): void {
+    this.refuse(
+      recoverRequestId(line.head, line.tail),
+      ErrorCode.InvalidRequest,
+      `Request too large: okf serve reads messages of at most ${mebibytes(maxBytes)} MiB; this one had ${line.bytes} bytes and was not read.`,
+    );
+  }
+
+  private refuse(id: RequestId | undefined, code: number, message: string): void {
+    const to =
+      id === undefined
+        ? "no request id found"
+        : `answered request ${JSON.stringify(id).slice(0, 40)}`;
+    this.log(`okf serve: refused a message (${to}): ${message}`);
+    // JSON-RPC answers a message it cannot attribute with an error without id.
+    void this.send({
+      jsonrpc: "2.0",
+      ...(id === undefined ? {} : { id }),
+      error: { code, message },
+    });
+  }
+}
+
+const mebibytes = (bytes: number): string => String(Math.round((bytes / 1024 / 1024) * 10) / 10);
