@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdir, open, rename, rm, stat, type FileHandle } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { durableStepTaken } from "./fault-hook.js";
+import { withErrorPath } from "./files.js";
 
 /**
  * okf's temporary files: `.<target name>.<12 hex digits>.tmp` beside their target. Hidden and
@@ -45,9 +46,17 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
   } catch (error) {
     await handle?.close().catch(() => undefined);
     await rm(temporary, { force: true });
-    throw error;
+    // The temporary file is okf's business: a refusal is reported for the file being written.
+    throw withErrorPath(errorAbout(error, temporary, path), path);
   }
   await syncFolder(folder);
+}
+
+function errorAbout(error: unknown, temporary: string, target: string): unknown {
+  if (error instanceof Error && "path" in error && error.path === temporary) {
+    Object.assign(error, { path: target, syscall: "write" });
+  }
+  return error;
 }
 
 async function modeOf(path: string): Promise<number | undefined> {

@@ -59,13 +59,32 @@ export async function acquireBundleLock(
  * back to O_EXCL.
  */
 export async function createExclusively(path: string, content: string): Promise<boolean> {
+  // The run holding the lock removes leftover temporary files, and may take ours for one
+  // between its write and its link: then write it again.
+  for (let attempt = 1; ; attempt++) {
+    const created = await createOnce(path, content);
+    if (created !== "vanished") return created;
+    if (attempt === 3) throw Object.assign(new Error(`ENOENT: ${path}`), { code: "ENOENT", path });
+  }
+}
+
+async function createOnce(path: string, content: string): Promise<boolean | "vanished"> {
   const temporary = temporaryPathFor(path);
-  await writeFile(temporary, content, { flag: "wx" });
   try {
+    try {
+      await writeFile(temporary, content, { flag: "wx" });
+    } catch (error) {
+      // Reported for the file being created; the temporary name is okf's business.
+      if (error instanceof Error) Object.assign(error, { path });
+      throw error;
+    }
     await link(temporary, path);
     return true;
   } catch (error) {
     if (errorCode(error) === "EEXIST") return false;
+    if (errorCode(error) === "ENOENT" && (error as { path?: unknown }).path === temporary) {
+      return "vanished";
+    }
     if (!["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS"].includes(errorCode(error) ?? "")) throw error;
     try {
       await writeFile(path, content, { flag: "wx" });
@@ -75,6 +94,7 @@ export async function createExclusively(path: string, content: string): Promise<
       throw fallbackError;
     }
   } finally {
+    // Also when the write failed half way (disk full): no partial file is left behind.
     await rm(temporary, { force: true });
   }
 }

@@ -17,7 +17,7 @@ export async function readTextIfExists(path: string): Promise<string | undefined
     return await readFile(path, "utf8");
   } catch (error) {
     if (isMissingFile(error)) return undefined;
-    throw error;
+    throw withErrorPath(error, path);
   }
 }
 
@@ -31,17 +31,39 @@ export async function readBundleTextIfExists(
 ): Promise<string | undefined> {
   let handle;
   try {
-    handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW);
+    // O_NONBLOCK: opening a named pipe must not wait for a writer; it is refused below.
+    handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   } catch (error) {
     if (isMissingFile(error)) return undefined;
     if (isLinkRefusal(error)) throw linkedPathError(file, file);
-    throw error;
+    throw withErrorPath(error, path);
   }
   try {
+    const kind = await handle.stat();
+    if (!kind.isFile()) throw notAFileError(path, kind.isDirectory() ? "EISDIR" : "ENXIO");
     return await handle.readFile("utf8");
+  } catch (error) {
+    throw withErrorPath(error, path);
   } finally {
     await handle.close();
   }
+}
+
+/** Errors of an open file handle (EISDIR on read) carry no path; the message must name one. */
+export function withErrorPath(error: unknown, path: string): unknown {
+  if (error instanceof Error && "code" in error && !("path" in error)) {
+    Object.assign(error, { path });
+  }
+  return error;
+}
+
+/** Shaped like Node's own errors, so the CLI reports it as the file system's refusal. */
+function notAFileError(path: string, code: "EISDIR" | "ENXIO"): Error {
+  return Object.assign(new Error(`${code}: not a regular file, read '${path}'`), {
+    code,
+    path,
+    syscall: "read",
+  });
 }
 
 /**

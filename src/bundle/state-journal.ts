@@ -3,7 +3,7 @@ import { mkdir, open, rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { isConceptPathOf } from "./concept-paths.js";
 import { durableStepTaken } from "./fault-hook.js";
-import { assertNotLinked, readBundleTextIfExists } from "./files.js";
+import { assertNotLinked, readBundleTextIfExists, withErrorPath } from "./files.js";
 import {
   parseSourceState,
   readStateText,
@@ -168,9 +168,13 @@ async function appendDurably(path: string, text: string, create: boolean): Promi
   try {
     await handle.appendFile(text);
     await handle.datasync();
-  } finally {
-    await handle.close();
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    // A journal that could not even get its first line (disk full) would only be noise.
+    if (create) await rm(path, { force: true });
+    throw withErrorPath(error, path);
   }
+  await handle.close();
   if (create) await syncFolderOf(path);
 }
 
