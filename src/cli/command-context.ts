@@ -17,4 +17,13 @@ export const positiveInteger = (value: string): number => {
   return parsed;
 };
 
+/** A positive integer no larger than `max` (a count of days that must still give a date). */
+export const positiveIntegerUpTo =
+  (max: number, meaning: string) =>
+  (value: string): number => {
+    const parsed = positiveInteger(value);
+    if (parsed > max) throw new InvalidArgumentError(`must be at most ${String(max)} (${meaning})`);
+    return parsed;
+  };
+
 export const collect = (value: string, previous: string[]) => [...previous, value];

@@ -2,6 +2,8 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { initialLogText, initialRootIndexText } from "../bundle/log-file.js";
 import { defaultConfigFile } from "../config/load-config.js";
+import { UsageError } from "../errors.js";
+import { folderProblem } from "../folder-problem.js";
 
 export interface InitResult {
   dir: string;
@@ -66,6 +68,13 @@ sources:
 /** Writes a commented config and the bundle root; never overwrites an existing file. */
 export async function initCommand(options: { cwd: string; dir?: string }): Promise<InitResult> {
   const dir = resolve(options.cwd, options.dir ?? ".");
+  const problem = folderProblem(dir, { mayBeMissing: true });
+  if (problem !== undefined) {
+    throw new UsageError(
+      `--dir ${options.dir ?? "."} ${problem}.`,
+      "Pass a folder for okf init to write into.",
+    );
+  }
   const files: Array<[string, string]> = [
     [defaultConfigFile, starterConfig],
     [join("knowledge", "index.md"), initialRootIndexText()],

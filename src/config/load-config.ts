@@ -3,6 +3,7 @@ import { dirname, resolve } from "node:path";
 import type { z } from "zod";
 import { ConfigError, errorMessage } from "../errors.js";
 import { parseYaml, type YamlParse } from "../safe-yaml.js";
+import { checkConfigPaths } from "./config-paths.js";
 import { formatPath } from "./format-path.js";
 import { interpolateEnv } from "./interpolate.js";
 import { configSchema, sourceTypes, type OkfConfig } from "./schema.js";
@@ -37,6 +38,7 @@ export async function loadConfig(
     );
   }
   const config = parseConfigText(text, absolute, options.env ?? process.env);
+  checkConfigPaths(config, absolute);
   return { config, file: absolute, bundleDir: resolve(dirname(absolute), config.bundle) };
 }
 

@@ -1,9 +1,10 @@
-import picomatch from "picomatch";
 import { z } from "zod";
 import { errorMessage } from "../errors.js";
+import { connectionUrl } from "./connection-url.js";
 import {
   awsSourceKeys,
   commonSourceKeys,
+  glob,
   milliseconds,
   resourceHost,
   statementTimeout,
@@ -17,7 +18,10 @@ export const postgresSourceSchema = z
   .object({
     ...commonSourceKeys,
     type: z.literal("postgres"),
-    connection: z.string().min(1),
+    connection: connectionUrl(
+      ["postgres", "postgresql"],
+      "postgresql://user:password@host:5432/db",
+    ),
     /** host[:port] (port default 5432) written into `resource` URIs instead of the connection's. */
     resource_host: resourceHost,
     statement_timeout_ms: statementTimeout,
@@ -38,9 +42,7 @@ export const documentdbSourceSchema = z
     ...commonSourceKeys,
     type: z.literal("documentdb"),
     /** A mongodb:// or mongodb+srv:// URI; its password is registered as a secret. */
-    connection: z
-      .string()
-      .regex(/^mongodb(\+srv)?:\/\//, "must be a mongodb:// or mongodb+srv:// URI"),
+    connection: connectionUrl(["mongodb", "mongodb+srv"], "mongodb://user:password@host:27017/"),
     /** Databases to read; all but admin, local and config (from listDatabases) when absent. */
     databases: z.array(z.string().min(1)).min(1).optional(),
     /**
@@ -127,17 +129,11 @@ const customRuleSchema = z
     error: "a rule needs `name`, `value` or both",
   });
 
-/** `classification.allow[]`: picomatch globs over `<schema>.<table>.<field path>`. */
-const allowGlob = z
-  .string()
-  .min(1)
-  .superRefine((glob, ctx) => {
-    try {
-      picomatch.makeRe(glob);
-    } catch (error) {
-      ctx.addIssue({ code: "custom", message: `not a usable glob: ${errorMessage(error)}` });
-    }
-  });
+/**
+ * `classification.allow[]`: globs over `<schema>.<table>.<field path>`, with the same rules as
+ * `include` and `exclude`.
+ */
+const allowGlob = glob;
 
 const classificationSchema = z
   .object({

@@ -1,6 +1,8 @@
 import { mkdir } from "node:fs/promises";
 import { resolve } from "node:path";
 import { defaultConfigFile } from "../config/load-config.js";
+import { UsageError } from "../errors.js";
+import { folderProblem } from "../folder-problem.js";
 import { runExtract, type ExtractResult } from "../pipeline/run-extract.js";
 import {
   demoDatabaseUrlVariable,
@@ -37,6 +39,13 @@ export interface DemoResult {
 export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const progress = options.onProgress ?? (() => undefined);
   const dir = resolve(options.cwd, options.dir);
+  const problem = folderProblem(dir, { mayBeMissing: true });
+  if (problem !== undefined) {
+    throw new UsageError(
+      `--dir ${options.dir} ${problem}.`,
+      "Pass a folder for the demo to write into.",
+    );
+  }
   await mkdir(dir, { recursive: true });
   if (await writeDemoConfigIfAbsent(dir)) progress(`Wrote ${resolve(dir, defaultConfigFile)}`);
 

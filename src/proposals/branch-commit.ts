@@ -18,7 +18,7 @@ export async function commitProposalOnBranch(
   build: (taken: ReadonlySet<string>) => { name: string; content: string },
   message: string,
 ): Promise<{ name: string; commit: string }> {
-  await checkBranch(repository, branch);
+  await checkProposalsBranch(repository, branch);
   const git = await plumbing(repository);
   for (let attempt = 0; attempt < 5; attempt++) {
     const ref = `refs/heads/${branch}`;
@@ -74,7 +74,14 @@ function lines(output: string): string[] {
   return output.split("\0").filter((entry) => entry !== "");
 }
 
-async function checkBranch(repository: BundleRepository, branch: string): Promise<void> {
+/**
+ * Refuses a branch that proposals cannot be committed on: an invalid name, or the branch checked
+ * out in the working tree. `okf serve` calls it at start-up, before any agent connects.
+ */
+export async function checkProposalsBranch(
+  repository: BundleRepository,
+  branch: string,
+): Promise<void> {
   if (!(await isBranchName(repository, branch))) {
     throw new UsageError(
       `--proposals-branch "${branch}" is not a valid git branch name.`,

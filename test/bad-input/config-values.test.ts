@@ -148,7 +148,7 @@ const cases: BadInputCase[] = [
   configCase(
     "a mysql connection that is a postgres URL",
     sourceWith("mysql", "connection", "postgresql://okf@127.0.0.1:1/x"),
-    /sources\[0\]\.connection: must be a mysql:\/\/ URI/,
+    /sources\[0\]\.connection: must be a URL such as mysql:\/\//,
   ),
   configCase(
     "a documentdb connection that is not mongodb://",

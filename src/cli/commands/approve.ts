@@ -1,5 +1,5 @@
 import { approveConcepts, type ApproveResult } from "../../steward/approve.js";
-import { positiveInteger, type CommandContext } from "../command-context.js";
+import { positiveIntegerUpTo, type CommandContext } from "../command-context.js";
 import type { CliIo } from "../main.js";
 
 export function registerApprove({ program, io, setExit, json }: CommandContext): void {
@@ -13,7 +13,7 @@ export function registerApprove({ program, io, setExit, json }: CommandContext):
     .option(
       "--next-review <days>",
       "days until the next review (default: the config's defaults.review_interval_days, else 90)",
-      positiveInteger,
+      positiveIntegerUpTo(36_500, "100 years, as for defaults.review_interval_days"),
     )
     .option(
       "--force",

@@ -1,5 +1,7 @@
 import { UsageError } from "../../errors.js";
+import { findBundleRepository } from "../../git/bundle-repository.js";
 import { serveStdio } from "../../mcp/serve-stdio.js";
+import { checkProposalsBranch } from "../../proposals/branch-commit.js";
 import { openBundle } from "../../steward/open-bundle.js";
 import type { CommandContext } from "../command-context.js";
 
@@ -36,6 +38,9 @@ export function registerServe({ program, io }: CommandContext): void {
         bundle: options.bundle,
         config: options.config,
       });
+      if (options.proposalsBranch !== undefined) {
+        await checkServeBranch(bundleDir, options.proposalsBranch, io.env);
+      }
       await serveStdio(
         {
           bundleDir,
@@ -51,4 +56,20 @@ export function registerServe({ program, io }: CommandContext): void {
         },
       );
     });
+}
+
+/** A `--proposals-branch` that cannot work is a usage error now, not at the first proposal. */
+async function checkServeBranch(
+  bundleDir: string,
+  branch: string,
+  env: NodeJS.ProcessEnv,
+): Promise<void> {
+  const repository = await findBundleRepository(bundleDir, env);
+  if (repository === undefined) {
+    throw new UsageError(
+      `--proposals-branch ${JSON.stringify(branch)}: the bundle ${bundleDir} is not inside a git repository, so there is no branch to commit proposals on.`,
+      "Run `git init` in the folder that keeps the bundle's history, or leave out --proposals-branch.",
+    );
+  }
+  await checkProposalsBranch(repository, branch);
 }

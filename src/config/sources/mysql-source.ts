@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { connectionUrl } from "../connection-url.js";
 import { commonSourceKeys, resourceHost, statementTimeout } from "../source-keys.js";
 
 /** MySQL, Aurora MySQL and MariaDB over the MySQL protocol (mysql2). */
@@ -7,7 +8,7 @@ export const mysqlSourceSchema = z
     ...commonSourceKeys,
     type: z.literal("mysql"),
     /** `mysql://user:password@host:3306/` (a database in the path is only the default one). */
-    connection: z.string().regex(/^(mysql|mariadb):\/\//, "must be a mysql:// URI"),
+    connection: connectionUrl(["mysql", "mariadb"], "mysql://user:password@host:3306/"),
     /** Databases to read; every one but the system databases when absent. */
     databases: z.array(z.string().min(1)).min(1).optional(),
     resource_host: resourceHost,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { connectionUrl } from "../connection-url.js";
 import { commonSourceKeys, resourceHost, statementTimeout } from "../source-keys.js";
 
 /** Amazon Redshift (provisioned or Serverless) over the PostgreSQL wire protocol. */
@@ -10,7 +11,10 @@ export const redshiftSourceSchema = z
      * `postgresql://user:password@cluster.xxxx.eu-west-1.redshift.amazonaws.com:5439/dev`
      * (`redshift://` works too; the port defaults to Redshift's 5439).
      */
-    connection: z.string().min(1),
+    connection: connectionUrl(
+      ["postgres", "postgresql", "redshift"],
+      "postgresql://user:password@cluster.example.eu-west-1.redshift.amazonaws.com:5439/dev",
+    ),
     /** host[:port] (port default 5439) written into `resource` URIs instead of the connection's. */
     resource_host: resourceHost,
     /** Also bounds time queued in WLM, and the connection attempt (at most 30 s). */

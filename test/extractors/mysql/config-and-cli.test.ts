@@ -53,7 +53,7 @@ describe("the mysql source in okf.config.yaml", () => {
   it("rejects bad input and names the path of each mistake", () => {
     expect(() =>
       parse("  - name: m\n    type: mysql\n    connection: postgresql://h/db\n"),
-    ).toThrow(/sources\[0\]\.connection: must be a mysql:\/\/ URI/);
+    ).toThrow(/sources\[0\]\.connection: must be a URL such as mysql:\/\//);
     expect(() =>
       parse("  - name: m\n    type: mysql\n    connection: ${MYSQL_URL}\n    databases: []\n"),
     ).toThrow(/sources\[0\]\.databases/);
