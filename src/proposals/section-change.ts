@@ -36,11 +36,13 @@ export function changeOutsideSection(
   }
   const old = bodySections(body, path);
   const shift = next.length - body.length;
+  // A heading on the body's last line, without a newline, gets one before its new text.
+  const opened = section.start > 0 && body[section.start - 1] !== "\n" ? 1 : 0;
   const expected = old.human.map((human) =>
     human.start === section.start
       ? {
           name: human.name,
-          start: human.start,
+          start: human.start + opened,
           text: sectionText(next.slice(human.start, human.end + shift)),
         }
       : {
