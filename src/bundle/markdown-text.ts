@@ -14,7 +14,7 @@ const activeBackslash = /\\(?=[!-/:-@[-`{-~])/g;
 const htmlOpening = /<(?=[A-Za-z/!?])/g;
 /** A line that would start a block: heading, quote, list, break, setext line, fence, link label. */
 const blockStart =
-  /^(?:#{1,6}(?:[ \t]|$)|>|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|[-*_](?:[ \t]*[-*_]){2,}|=+[ \t]*$|~{3,}|\[)/;
+  /^(?:#{1,6}(?:[ \t]|$)|>|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|[-*_](?:[ \t]*[-*_]){2,}|[=-]+[ \t]*$|~{3,}|\[)/;
 
 /** Line breaks and control characters as spaces, every other character kept. */
 export function spacedLines(text: string): string {
