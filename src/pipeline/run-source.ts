@@ -3,6 +3,7 @@ import { extractors } from "../../extractors/registry.js";
 import { planConceptPaths, refKey } from "../bundle/concept-paths.js";
 import { mergeConcept } from "../bundle/merge-concept.js";
 import { deprecateMissing } from "./deprecate-missing.js";
+import { keepsFileAsItWas, keptAsItWasNote } from "./kept-as-it-was.js";
 import { nextObserved, unrefreshedFailure, withLastObserved } from "./last-observed.js";
 import { readSourceState, type SourceState } from "../bundle/source-state.js";
 import { beginSourceState } from "./source-state-notes.js";
@@ -119,6 +120,12 @@ async function writeConcepts(
     }
     try {
       const existingText = await files.read(planned.path);
+      if (keepsFileAsItWas(kept, before, existingText) && before) {
+        next.concepts[planned.path] = before;
+        outcome.unchanged.push(planned.path);
+        outcome.notes.push({ file: planned.path, note: keptAsItWasNote });
+        continue;
+      }
       const merged = mergeConcept({
         dataset: kept.dataset,
         templates: run.templates,

@@ -3,7 +3,7 @@
  * are unknown, not absent. The file keeps them as last observed and says since when; the run
  * exits 3; the other tables are written as usual; the next readable night refreshes the file.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
@@ -195,6 +195,50 @@ describe.skipIf(!serverAvailable)("a night on which a table cannot be read", () 
       /- Profile and sensitive-field findings not observed since 2026-12-06: [^\n]*permission denied/,
     );
     expect(vault).not.toContain("Shown as last observed");
+  });
+
+  it("leaves a file that predates the observed facts as it is on a night it cannot be read", async () => {
+    const quoted = pg.escapeIdentifier(role);
+    await db.admin(`
+      CREATE TABLE sales.lead (lead_id int PRIMARY KEY, lead_ref text NOT NULL);
+      INSERT INTO sales.lead SELECT g, 'lead' || g || '@' || 'example.com' FROM generate_series(1, 200) g;
+      ANALYZE sales.lead;
+      GRANT SELECT ON sales.lead TO ${quoted};`);
+    const lead = `crm/${db.name}/sales/lead.md`;
+    await extract("2026-12-07");
+    const decided = files
+      .read(lead)
+      .replace(/(\| lead_ref \| pii\.email \|[^\n]*\|) \|$/m, "$1 confirmed |");
+    expect(decided).toMatch(/\| lead_ref \|[^\n]*\| confirmed \|/);
+    files.write(lead, decided);
+    await extract("2026-12-07");
+    const baseline = files.read(lead);
+    // State as an okf release before observed facts wrote it: no lastObserved for the file.
+    const statePath = join(dir, "knowledge/.okf/state/crm.json");
+    const state = JSON.parse(readFileSync(statePath, "utf8")) as {
+      concepts: Record<string, { lastObserved?: unknown }>;
+    };
+    const entry = state.concepts[lead];
+    expect(entry?.lastObserved).toBeDefined();
+    delete entry?.lastObserved;
+    writeFileSync(statePath, `${JSON.stringify(state, null, 2)}\n`);
+
+    await db.admin(`REVOKE SELECT ON sales.lead FROM ${quoted}`);
+    const night = await extract("2026-12-08");
+    expect(night.exitCode).toBe(3);
+    expect(files.read(lead)).toBe(baseline);
+    expect(night.sources[0]?.notes).toContainEqual({
+      file: lead,
+      note: expect.stringMatching(/^kept as it was/) as unknown as string,
+    });
+
+    await db.admin(`GRANT SELECT ON sales.lead TO ${quoted}`);
+    const readable = await extract("2026-12-09");
+    // sales.vault of the test before is still unreadable; sales.lead is not.
+    expect(readable.sources[0]?.failures.map((failure) => failure.scope)).not.toContain(
+      `${db.name}.sales.lead`,
+    );
+    expect(region(files.read(lead), "sensitive")).toBe(region(baseline, "sensitive"));
   });
 });
 
