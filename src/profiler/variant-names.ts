@@ -1,4 +1,4 @@
-import { isEmail, isPhoneNumber } from "../detectors/index.js";
+import { isPrintableValue } from "../detectors/index.js";
 
 /**
  * Variant names come from the data (key prefixes, discriminator values) and are rendered, so
@@ -16,7 +16,7 @@ const prefixedValue = /^([A-Za-z0-9_-]+)#/;
 const constantSortKey = /^[A-Z][A-Z0-9_]*$/;
 
 export function isAcceptableVariantName(text: string): boolean {
-  return namePattern.test(text) && !isEmail(text) && !isPhoneNumber(text);
+  return namePattern.test(text) && isPrintableValue(text);
 }
 
 /** The `PREFIX` of a `PREFIX#rest` key value, whether or not it is an acceptable name. */

@@ -1,4 +1,5 @@
 import type { EnrichedDataset, Field, FieldProfile, ValueType } from "../model/index.js";
+import { isPrintableValue } from "../detectors/index.js";
 import { code, formatCount, formatPercent, formatRounded } from "./format.js";
 
 /** Share of sampled records under which a field is called rare. */
@@ -37,7 +38,7 @@ export function profileText(
 ): string {
   if (options.sensitive) return "sensitive: not profiled";
   const parts: string[] = [];
-  const values = field?.enumValues?.length ? field.enumValues : profile?.values;
+  const values = field?.enumValues?.length ? enumList(field.enumValues) : profile?.values;
   if (values && values.length > 0) parts.push(`values: ${values.join(", ")}`);
   const stats = field?.stats;
   if (values && values.length > 0) {
@@ -52,6 +53,16 @@ export function profileText(
     parts.push(`avg length ${formatCount(stats.averageLength)}`);
   if (profile) parts.push(...sampleFacts(profile, options.typeMix ?? true));
   return parts.filter(Boolean).join("; ");
+}
+
+/**
+ * An enum's labels come from the DDL, yet they are printed like sampled values, so they pass the
+ * same detectors; a label that trips one is withheld, and the list says how many were.
+ */
+function enumList(labels: readonly string[]): string[] {
+  const shown = labels.filter(isPrintableValue);
+  const withheld = labels.length - shown.length;
+  return withheld === 0 ? [...labels] : [...shown, `(${String(withheld)} more withheld)`];
 }
 
 /**

@@ -252,6 +252,13 @@ describe("record variants from key prefixes", () => {
       sk: "X",
     }));
     expect((await tableProfile(years)).variants).toBeUndefined();
+    // Identifier-shaped, yet an access key id: the privacy detectors rule it out too.
+    const accessKey = ["AKIA", "ZQ3X7RW2LMP4TB6N"].join("");
+    const keyed = Array.from({ length: 10 }, (_, i) => ({
+      pk: `${i % 2 === 0 ? accessKey : "ORDER"}#${String(i)}`,
+      sk: "X",
+    }));
+    expect((await tableProfile(keyed)).variants).toBeUndefined();
   });
 });
 

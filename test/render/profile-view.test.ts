@@ -73,4 +73,14 @@ describe("range rounding", () => {
     expect(roundBound("2026-11-27T02:00:00Z")).toBe("2026-11");
     expect(roundBound("abc")).toBe("abc");
   });
+
+  it("withholds an enum label that trips a detector, and says how many it withheld", () => {
+    const labels = ["active", ["ops", "example.com"].join("@"), "closed"];
+    expect(profileText({ enumValues: labels }, undefined, plain)).toBe(
+      "values: active, closed, (1 more withheld)",
+    );
+    expect(profileText({ enumValues: ["active", "closed"] }, undefined, plain)).toBe(
+      "values: active, closed",
+    );
+  });
 });
