@@ -1,6 +1,7 @@
 import type { ColumnStatistics, ColumnStatisticsData } from "@aws-sdk/client-glue";
 import type { Dataset, FieldStats } from "../../src/model/index.js";
 import { compact } from "../postgres/order.js";
+import { awsFailureReason, errorName } from "../aws-errors.js";
 import type { GlueApi } from "./glue-api.js";
 
 export const columnStatisticsSource = "Glue column statistics";
@@ -80,9 +81,11 @@ export function statisticsColumns(dataset: Dataset): string[] {
 }
 
 /**
- * Reads the statistics of one table. Statistics are optional: a table without any
- * (EntityNotFoundException), or one the identity may not read, just has none; the error is
- * returned for a summary line, never recorded as a failure.
+ * Reads the statistics of one table. A table that has none (EntityNotFoundException) just has
+ * none. A call that is denied (AccessDeniedException, often Lake Formation), throttled past the
+ * SDK's retries or fails otherwise does not fail the table: its statistics are unobserved this
+ * run, so the pipeline keeps the last observed ones and reports the table as partly read. The
+ * error is also returned for the summary line.
  */
 export async function readColumnStatistics(
   api: GlueApi,
@@ -95,6 +98,9 @@ export async function readColumnStatistics(
     const statistics = await api.columnStatistics(database, dataset.ref.name, columns);
     return { dataset: withColumnStatistics(dataset, statistics) };
   } catch (error) {
-    return { dataset, error };
+    if (errorName(error) === "EntityNotFoundException") return { dataset };
+    const reason = `GetColumnStatisticsForTable: ${awsFailureReason(error).text}`;
+    const unobserved = [...(dataset.unobserved ?? []), { part: "statistics" as const, reason }];
+    return { dataset: { ...dataset, unobserved }, error };
   }
 }

@@ -28,8 +28,8 @@ function describeTarget(config: GlueSourceConfig): string {
 
 /**
  * Column statistics are read `concurrency` tables at a time, a bounded window ahead of the
- * consumer; datasets are yielded in catalog order whatever answer comes first. Tables without
- * statistics are yielded as they are; one summary line says how many could not be read.
+ * consumer; datasets are yielded in catalog order whatever answer comes first. A table whose
+ * statistics could not be read is yielded with them unobserved; one summary line says how many.
  */
 function withStatistics(
   api: GlueApi,
@@ -65,7 +65,8 @@ function withStatistics(
         context.onProgress(
           `${config.name}: column statistics could not be read for ${String(errors.length)} ` +
             `table${errors.length === 1 ? "" : "s"} (first: ${errorDetail(errors[0])}); ` +
-            "they are written without them",
+            "those tables keep their last observed statistics " +
+            "(set column_statistics: false if this identity may never read them)",
         );
       }
     },

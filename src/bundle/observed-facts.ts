@@ -38,6 +38,11 @@ export interface ObservedFacts {
   indexes?: Index[];
   tags?: string[];
   settings?: KeyValueSettings;
+  /**
+   * Catalog column statistics per field path, for a dataset that has no sample (Glue); with a
+   * sample they belong to it (`ObservedSample.fieldStats`).
+   */
+  statistics?: Record<string, FieldStats>;
 }
 
 /** Per part that could not be read: the day (YYYY-MM-DD) of the first run that could not. */
@@ -63,6 +68,7 @@ const variant = z.looseObject({
   count,
   fields: z.array(fieldProfile),
 });
+const fieldStatsSchema = z.looseObject({ source: z.string() });
 const sampleSchema = z.object({
   profile: z
     .looseObject({
@@ -81,7 +87,7 @@ const sampleSchema = z.object({
     }),
   ),
   suggestedClassification: z.enum(["public", "internal", "confidential", "restricted"]).optional(),
-  fieldStats: z.record(z.string(), z.looseObject({ source: z.string() })).optional(),
+  fieldStats: z.record(z.string(), fieldStatsSchema).optional(),
 });
 const indexesSchema = z.array(
   z.looseObject({
@@ -113,5 +119,8 @@ export function checkedObservedFacts(value: unknown): ObservedFacts {
     indexes: valid(indexesSchema, "indexes") ? (parts.indexes as Index[]) : undefined,
     tags: valid(z.array(z.string()), "tags") ? (parts.tags as string[]) : undefined,
     settings: valid(settingsSchema, "settings") ? (parts.settings as KeyValueSettings) : undefined,
+    statistics: valid(z.record(z.string(), fieldStatsSchema), "statistics")
+      ? (parts.statistics as Record<string, FieldStats>)
+      : undefined,
   };
 }

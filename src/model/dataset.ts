@@ -175,9 +175,10 @@ export interface Dataset {
 
 /**
  * What could not be read: `sample` (the profile and every value-based finding), `indexes`,
- * `tags` (resource tags), `settings` (key-value table settings such as TTL, PITR, streams).
+ * `tags` (resource tags), `settings` (key-value table settings such as TTL, PITR, streams),
+ * `statistics` (column statistics a catalog keeps for a source that is never sampled: Glue).
  */
-export type UnobservedPart = "sample" | "indexes" | "tags" | "settings";
+export type UnobservedPart = "sample" | "indexes" | "tags" | "settings" | "statistics";
 
 export interface UnobservedFacts {
   part: UnobservedPart;

@@ -10,6 +10,7 @@ import type {
   DatasetProfile,
   EnrichedDataset,
   ExtractionFailure,
+  FieldStats,
   UnobservedPart,
 } from "../model/index.js";
 import { roundBound } from "../render/profile-view.js";
@@ -60,7 +61,21 @@ function substitute(
       return last.settings && dataset.keyValue
         ? { ...dataset, keyValue: { ...dataset.keyValue, ...settingsOf(last.settings) } }
         : dataset;
+    case "statistics":
+      return last.statistics ? withFieldStats(dataset, last.statistics) : dataset;
   }
+}
+
+/** Fields without statistics tonight get their last observed ones. */
+function withFieldStats(
+  dataset: EnrichedDataset,
+  stats: Readonly<Record<string, FieldStats>>,
+): EnrichedDataset {
+  const fields = dataset.fields.map((field) => {
+    const lastStats = stats[field.path];
+    return field.stats || !lastStats ? field : { ...field, stats: lastStats };
+  });
+  return { ...dataset, fields };
 }
 
 /**
@@ -78,14 +93,8 @@ function withSample(dataset: EnrichedDataset, last: ObservedSample): EnrichedDat
   ].sort((a, b) =>
     a.path !== b.path ? (a.path < b.path ? -1 : 1) : a.category < b.category ? -1 : 1,
   );
-  const stats = last.fieldStats ?? {};
-  const fields = dataset.fields.map((field) => {
-    const lastStats = stats[field.path];
-    return field.stats || !lastStats ? field : { ...field, stats: lastStats };
-  });
   return {
-    ...dataset,
-    fields,
+    ...withFieldStats(dataset, last.fieldStats ?? {}),
     profile: last.profile,
     findings,
     suggestedClassification: last.suggestedClassification ?? dataset.suggestedClassification,
@@ -122,6 +131,7 @@ export function nextObserved(
     indexes: pick("indexes"),
     tags: pick("tags"),
     settings: pick("settings"),
+    statistics: pick("statistics"),
   };
   const since: UnrefreshedSince = Object.fromEntries(
     kept.unrefreshed.map((fact) => [fact.part, fact.since]),
@@ -134,22 +144,27 @@ export function nextObserved(
   };
 }
 
-/** The parts as the file shows them; no sample part when none was profiled (`--no-profile`). */
+/**
+ * The parts as the file shows them; no sample part when none was profiled (`--no-profile`).
+ * Field statistics of a dataset without a profile are their own part.
+ */
 function observedFacts(dataset: EnrichedDataset): ObservedFacts {
+  const fieldStats = Object.fromEntries(
+    dataset.fields.flatMap((field) => (field.stats ? [[field.path, field.stats]] : [])),
+  );
   return {
     sample: dataset.profile
       ? {
           profile: asShown(dataset.profile),
           findings: dataset.findings,
           suggestedClassification: dataset.suggestedClassification,
-          fieldStats: Object.fromEntries(
-            dataset.fields.flatMap((field) => (field.stats ? [[field.path, field.stats]] : [])),
-          ),
+          fieldStats,
         }
       : undefined,
     indexes: dataset.indexes,
     tags: dataset.tags,
     settings: dataset.keyValue ? settingsOf(dataset.keyValue) : undefined,
+    statistics: !dataset.profile && Object.keys(fieldStats).length > 0 ? fieldStats : undefined,
   };
 }
 

@@ -16,6 +16,7 @@ const what: Record<UnobservedPart, string> = {
   indexes: "indexes",
   tags: "resource tags",
   settings: "table settings (TTL, point-in-time recovery)",
+  statistics: "column statistics",
 };
 
 export function unrefreshedWhat(part: UnobservedPart): string {

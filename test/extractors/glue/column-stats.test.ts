@@ -156,7 +156,7 @@ describe("column statistics (aws-sdk-client-mock)", () => {
     expect(extraction.requestCount()).toBe(5);
   });
 
-  it("leaves statistics out where they cannot be read, without a failure", async () => {
+  it("marks statistics that cannot be read as unobserved, without failing the table", async () => {
     const withoutCount = parquetTable("lake", "no_count", [{ Name: "email", Type: "string" }], {
       Parameters: { classification: "parquet" },
     });
@@ -184,7 +184,14 @@ describe("column statistics (aws-sdk-client-mock)", () => {
     const { extraction, datasets } = await extract(sourceConfig(), context);
     expect(extraction.failures).toEqual([]);
     expect(datasetNamed(datasets, "denied").fields[0]?.stats).toBeUndefined();
+    expect(datasetNamed(datasets, "denied").unobserved).toEqual([
+      {
+        part: "statistics",
+        reason: "GetColumnStatisticsForTable: access denied (AccessDeniedException)",
+      },
+    ]);
     expect(datasetNamed(datasets, "allowed").fields[0]?.stats?.distinct).toBe(9);
+    expect(datasetNamed(datasets, "allowed").unobserved).toBeUndefined();
     // Without a record count, nulls cannot become a fraction; the other figures stay.
     expect(datasetNamed(datasets, "no_count").fields[0]?.stats).toEqual({
       distinct: 4,
@@ -197,7 +204,7 @@ describe("column statistics (aws-sdk-client-mock)", () => {
       .map((call) => call.args[0].input.TableName);
     expect(askedTables.sort()).toEqual(["allowed", "denied", "no_count"]);
     expect(context.lines).toContain(
-      "lake: column statistics could not be read for 1 table (first: AccessDeniedException); they are written without them",
+      "lake: column statistics could not be read for 1 table (first: AccessDeniedException); those tables keep their last observed statistics (set column_statistics: false if this identity may never read them)",
     );
   });
 
