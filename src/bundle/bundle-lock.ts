@@ -4,7 +4,7 @@ import { hostname } from "node:os";
 import { dirname, join } from "node:path";
 import { BundleLockedError } from "../errors.js";
 import { temporaryPathFor } from "./atomic-write.js";
-import { isMissingFile, readTextIfExists } from "./files.js";
+import { assertNotLinked, isMissingFile, readTextIfExists } from "./files.js";
 
 /** Who holds the lock; written as JSON into `<bundle>/.okf/lock`. */
 export interface LockHolder {
@@ -29,6 +29,8 @@ export async function acquireBundleLock(
   options: { onNotice?: (line: string) => void } = {},
 ): Promise<() => Promise<void>> {
   const lockPath = bundleLockPath(bundleDir);
+  // A linked .okf folder would put the lock (and the state) outside the bundle.
+  await assertNotLinked(bundleDir, ".okf/lock");
   await mkdir(dirname(lockPath), { recursive: true });
   const mine: LockHolder = {
     pid: process.pid,

@@ -1,0 +1,246 @@
+import { mkdirSync, renameSync, symlinkSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { afterAll, beforeAll, expect } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../helpers/postgres-database.js";
+import { defineCases, type BadInputCase, type Project } from "./bad-input-case.js";
+
+/**
+ * Nothing okf reads from the bundle may lead a read or a write outside it: not a key of the
+ * committed state file `.okf/state/<source>.json` (`../../x.md`, an absolute path), not a
+ * symbolic link inside the bundle. In each case a concept-shaped file waits outside the bundle
+ * where the path leads, and the harness checks that it, and everything else outside the
+ * bundle, is byte for byte unchanged.
+ */
+
+let db: TestDatabase;
+let version = 0;
+const env = () => ({ TEST_DATABASE_URL: db.url });
+const config = [
+  "bundle: knowledge",
+  "defaults:",
+  "  steward: data-platform-team",
+  "sources:",
+  "  - name: crm",
+  "    type: postgres",
+  "    connection: ${TEST_DATABASE_URL}",
+  "",
+].join("\n");
+const extract = ["extract", "--no-profile"];
+
+beforeAll(async () => {
+  db = await createTestDatabase("okf_bundle_paths");
+  await db.admin(
+    "CREATE SCHEMA shop; CREATE TABLE shop.t_a (id int PRIMARY KEY, amount numeric); CREATE TABLE shop.t_b (id int PRIMARY KEY, note text);",
+  );
+});
+
+afterAll(async () => {
+  await db.drop();
+});
+
+const shopFolder = () => `crm/${db.name}/shop`;
+const stateFile = ".okf/state/crm.json";
+
+interface StateFile {
+  version: number;
+  concepts: Record<string, { ref: { name: string } } & Record<string, unknown>>;
+}
+
+/** A new table comment, so that the next extract must rewrite t_a.md. */
+async function changeTheSource(): Promise<void> {
+  version++;
+  await db.admin(`COMMENT ON TABLE shop.t_a IS 'amounts, version ${String(version)}'`);
+}
+
+/** A project after a first clean extract, with a copy of t_b.md at `outside` (project-relative). */
+async function extracted(project: Project, outside: readonly string[]): Promise<string> {
+  const first = await project.run(extract);
+  expect(first.code, first.stderr).toBe(0);
+  const concept = project.read(`knowledge/${shopFolder()}/t_b.md`);
+  for (const path of outside) project.write(path, concept);
+  return concept;
+}
+
+/**
+ * Adds `key` to the state file with the entry of t_b, renamed to a table the source no longer
+ * has: the file at `key` is what extract would read, then rewrite as deprecated.
+ */
+function addStateKey(project: Project, key: string): void {
+  const state = JSON.parse(project.read(`knowledge/${stateFile}`)) as StateFile;
+  const entry = state.concepts[`${shopFolder()}/t_b.md`];
+  if (!entry) throw new Error("no state entry for t_b");
+  state.concepts[key] = { ...entry, ref: { ...entry.ref, name: "gone" } };
+  project.write(`knowledge/${stateFile}`, JSON.stringify(state, null, 1));
+}
+
+/** The state key is refused with a note, dropped from the rewritten state, and nothing leaks. */
+function hostileKey(name: string, key: (project: Project) => string): BadInputCase {
+  let hostile = "";
+  return {
+    name: `state key ${name}`,
+    files: { "okf.config.yaml": config },
+    prepare: async (project) => {
+      // Where `key` leads from the bundle: the root (sentinel's folder) and the project folder.
+      await extracted(project, ["../outside.md", "outside.md", "elsewhere/outside.md"]);
+      hostile = key(project);
+      addStateKey(project, hostile);
+    },
+    args: extract,
+    code: 0,
+    on: "stdout",
+    message:
+      /note \.okf\/state\/crm\.json: entry ".*outside\.md" ignored: it is not a path of this source's concept files/,
+    bundle: (project) => {
+      const state = JSON.parse(project.read(`knowledge/${stateFile}`)) as StateFile;
+      expect(Object.keys(state.concepts)).not.toContain(hostile);
+      expect(Object.keys(state.concepts).sort()).toEqual([
+        `${shopFolder()}/t_a.md`,
+        `${shopFolder()}/t_b.md`,
+      ]);
+    },
+  };
+}
+
+/**
+ * A link inside the bundle leads outside: extract neither reads nor writes through it, names
+ * the file and the link, and exits 1 (a file it left alone, like an unparseable one).
+ */
+function linkCase(name: string, link: (project: Project) => void, message: RegExp): BadInputCase {
+  return {
+    name,
+    files: { "okf.config.yaml": config },
+    prepare: async (project) => {
+      await extracted(project, []);
+      link(project);
+      await changeTheSource();
+    },
+    args: extract,
+    code: 1,
+    on: "both",
+    message,
+    // Inside the bundle the other files are regenerated; outside, nothing may change.
+    bundle: () => undefined,
+  };
+}
+
+const anyName = "[^/]+";
+const through = (file: string, link: string) =>
+  new RegExp(
+    `${file} is reached through the symbolic link ${link}; okf does not read or write through links inside the bundle`,
+  );
+
+/** Moves `path` (bundle-relative) out of the bundle and puts a link to it in its place. */
+function moveOutAndLink(project: Project, path: string, outside: string): void {
+  const target = join(project.root, outside);
+  mkdirSync(dirname(target), { recursive: true });
+  renameSync(join(project.bundle, path), target);
+  symlinkSync(relative(dirname(join(project.bundle, path)), target), join(project.bundle, path));
+}
+
+defineCases(
+  "state keys that lead outside the source's files",
+  [
+    hostileKey("../../outside.md (the folder above the project)", () => "../../outside.md"),
+    hostileKey("../outside.md (the project folder)", () => "../outside.md"),
+    hostileKey("that is an absolute path", (project) => join(project.root, "outside.md")),
+    hostileKey("knowledge/../../outside.md", () => "knowledge/../../outside.md"),
+    hostileKey("crm/../../outside.md", () => "crm/../../outside.md"),
+    hostileKey(
+      "escaping from inside the source folder",
+      () => `${shopFolder()}/../../../../outside.md`,
+    ),
+    hostileKey("through a hidden folder", () => "crm/.okf/../../../elsewhere/outside.md"),
+    hostileKey("with a backslash", () => "crm\\..\\..\\outside.md"),
+  ],
+  { env },
+);
+
+defineCases(
+  "symbolic links inside the bundle that lead outside it",
+  [
+    linkCase(
+      "a source's schema folder",
+      (project) => {
+        moveOutAndLink(project, shopFolder(), "elsewhere/shop");
+      },
+      through(`crm/${anyName}/shop/t_a\\.md`, `crm/${anyName}/shop`),
+    ),
+    linkCase(
+      "a source folder",
+      (project) => {
+        moveOutAndLink(project, "crm", "elsewhere/crm");
+      },
+      through(`crm/${anyName}/shop/t_b\\.md`, "crm"),
+    ),
+    linkCase(
+      "a concept file",
+      (project) => {
+        moveOutAndLink(project, `${shopFolder()}/t_a.md`, "elsewhere/t_a.md");
+      },
+      through(`crm/${anyName}/shop/t_a\\.md`, `crm/${anyName}/shop/t_a\\.md`),
+    ),
+    linkCase(
+      "a state key that names a link",
+      (project) => {
+        project.write("elsewhere/gone.md", project.read(`knowledge/${shopFolder()}/t_b.md`));
+        symlinkSync(
+          relative(join(project.bundle, shopFolder()), join(project.dir, "elsewhere/gone.md")),
+          join(project.bundle, shopFolder(), "gone.md"),
+        );
+        addStateKey(project, `${shopFolder()}/gone.md`);
+      },
+      through(`crm/${anyName}/shop/gone\\.md`, `crm/${anyName}/shop/gone\\.md`),
+    ),
+    linkCase(
+      "the state file",
+      (project) => {
+        moveOutAndLink(project, stateFile, "elsewhere/crm.json");
+      },
+      through("\\.okf/state/crm\\.json", "\\.okf/state/crm\\.json"),
+    ),
+    linkCase(
+      "the state folder",
+      (project) => {
+        moveOutAndLink(project, ".okf/state", "elsewhere/state");
+      },
+      through("\\.okf/state/crm\\.journal", "\\.okf/state"),
+    ),
+    linkCase(
+      "the .okf folder (where the lock goes)",
+      (project) => {
+        moveOutAndLink(project, ".okf", "elsewhere/okf");
+      },
+      through("\\.okf/lock", "\\.okf"),
+    ),
+    linkCase(
+      "the root index.md",
+      (project) => {
+        moveOutAndLink(project, "index.md", "elsewhere/index.md");
+      },
+      through("index\\.md", "index\\.md"),
+    ),
+    linkCase(
+      "a folder's index.md",
+      (project) => {
+        moveOutAndLink(project, `${shopFolder()}/index.md`, "elsewhere/index.md");
+      },
+      through(`crm/${anyName}/shop/index\\.md`, `crm/${anyName}/shop/index\\.md`),
+    ),
+    linkCase(
+      "log.md",
+      (project) => {
+        moveOutAndLink(project, "log.md", "elsewhere/log.md");
+      },
+      through("log\\.md", "log\\.md"),
+    ),
+    linkCase(
+      ".okfignore",
+      (project) => {
+        project.write("elsewhere/okfignore", "drafts/\n");
+        symlinkSync("../elsewhere/okfignore", join(project.bundle, ".okfignore"));
+      },
+      through("\\.okfignore", "\\.okfignore"),
+    ),
+  ],
+  { env },
+);
