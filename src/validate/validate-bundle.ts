@@ -6,6 +6,7 @@ import { listMarkdownFiles } from "../bundle/walk-bundle.js";
 import { errorMessage, UsageError } from "../errors.js";
 import { listUncheckedFiles, scanForPrivacy } from "./privacy-scan.js";
 import { readBundleFile } from "./read-bundle-file.js";
+import { symbolicLinkFindings } from "./symbolic-links.js";
 import { validationRules } from "./rules.js";
 import type { RuleContext, ValidateOptions, ValidationFinding, ValidationReport } from "./types.js";
 
@@ -39,6 +40,7 @@ export async function validateBundle(
   const perFile = await Promise.all([
     ...files.map((path) => limit(() => validateFile(path, context))),
     ...unchecked.map((path) => limit(() => scanForPrivacy(root, path))),
+    symbolicLinkFindings(root),
   ]);
   const findings = perFile
     .flat()

@@ -1,6 +1,7 @@
 import { mkdirSync, renameSync, symlinkSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
-import { afterAll, beforeAll, expect } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { copyDemoBundle, startOkfServer, type McpSession } from "../mcp/mcp-session.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/postgres-database.js";
 import { defineCases, type BadInputCase, type Project } from "./bad-input-case.js";
 
@@ -244,3 +245,87 @@ defineCases(
   ],
   { env },
 );
+
+/** The demo bundle with its finance folder and one concept file behind links to outside. */
+function linkDemoBundle(project: Project): void {
+  moveOutAndLink(project, "crm/postgres/finance", "elsewhere/finance");
+  symlinkSync("../elsewhere/finance/invoice.md", join(project.bundle, "linked.md"));
+}
+
+const linkWarning = (path: string) =>
+  new RegExp(
+    `knowledge/${path} {2}warning {2}okf/symbolic-link {2}a symbolic link: okf does not read or write through links inside the bundle`,
+  );
+
+defineCases("validate and search skip links inside the bundle, as extract does", [
+  {
+    name: "validate warns of each link and reads nothing behind it",
+    demoBundle: true,
+    prepare: linkDemoBundle,
+    args: ["validate", "knowledge"],
+    code: 0,
+    on: "stdout",
+    message: linkWarning("crm/postgres/finance"),
+    check: (run) => {
+      expect(run.stdout).toMatch(linkWarning("linked\\.md"));
+      expect(run.stdout).not.toMatch(
+        /knowledge\/crm\/postgres\/finance\/|linked\.md: |linked\.md:\d/,
+      );
+    },
+  },
+  {
+    name: "search finds nothing behind a link",
+    demoBundle: true,
+    prepare: linkDemoBundle,
+    args: ["search", "invoice", "--bundle", "knowledge", "--json"],
+    code: 0,
+    on: "stdout",
+    message: /"hits"/,
+    check: (run) => {
+      expect(run.stdout).not.toMatch(/finance\/invoice|linked\.md/);
+    },
+  },
+  {
+    name: "validate refuses a linked .okfignore, naming it",
+    demoBundle: true,
+    prepare: (project) => {
+      project.write("elsewhere/okfignore", "crm/\n");
+      symlinkSync("../elsewhere/okfignore", join(project.bundle, ".okfignore"));
+    },
+    args: ["validate", "knowledge"],
+    code: 1,
+    message: through("\\.okfignore", "\\.okfignore"),
+  },
+]);
+
+describe("the MCP server skips links inside the bundle, as extract does", () => {
+  let session: McpSession;
+  const { dir, bundle } = copyDemoBundle();
+
+  beforeAll(async () => {
+    const outside = join(dir, "elsewhere", "finance");
+    mkdirSync(dirname(outside), { recursive: true });
+    renameSync(join(bundle, "crm/postgres/finance"), outside);
+    symlinkSync("../../../elsewhere/finance", join(bundle, "crm/postgres/finance"));
+    symlinkSync("../elsewhere/finance/invoice.md", join(bundle, "linked.md"));
+    session = await startOkfServer(["serve", "--mcp", "--bundle", "knowledge"], { cwd: dir });
+  });
+
+  afterAll(async () => {
+    await session.close();
+  });
+
+  it("lists, searches and reads nothing behind a link", async () => {
+    const all = await session.call("list_concepts", { limit: 100 });
+    const paths = (all.structured?.concepts as Array<{ path: string }>).map((c) => c.path);
+    expect(paths.length).toBeGreaterThan(0);
+    expect(paths.filter((path) => path.includes("finance") || path === "linked.md")).toEqual([]);
+    const found = await session.call("search_concepts", { query: "invoice" });
+    expect(found.text).not.toMatch(/finance\/invoice|linked\.md/);
+    for (const id of ["crm/postgres/finance/invoice", "linked"]) {
+      const read = await session.call("read_concept", { id });
+      expect(read.isError, id).toBe(true);
+      expect(read.text, id).toMatch(/is neither a concept id nor a concept path/);
+    }
+  });
+});
