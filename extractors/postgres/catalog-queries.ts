@@ -36,7 +36,7 @@ locked_or_above(relid) AS (
   SELECT relation FROM exclusively_locked WHERE $3::int = 1
   UNION SELECT i.inhparent FROM pg_inherits i JOIN locked_or_above u ON i.inhrelid = u.relid),
 candidates AS (
-  SELECT c.oid, c.relname, c.relkind, c.reltuples, n.nspname,
+  SELECT c.oid, c.relname, c.relkind, c.reltuples, c.relispopulated, n.nspname,
          has_schema_privilege(n.oid, 'USAGE') AS usable,
          translate(n.nspname || '.' || c.relname, '/', chr(1)) AS qualified,
          $3::int = 1 AND (c.oid IN (SELECT relid FROM locked_or_above) OR EXISTS (
@@ -54,6 +54,7 @@ SELECT c.oid, c.nspname AS schema, c.relname AS name, c.relkind AS kind,
        c.usable AS "schemaUsable", c.locked,
        CASE WHEN c.usable THEN obj_description(c.oid, 'pg_class') END AS comment,
        c.reltuples::float8 AS reltuples,
+       CASE WHEN c.relkind = 'm' THEN c.relispopulated END AS populated,
        CASE WHEN c.usable AND c.relkind IN ('r', 'm', 'f')
                  AND c.oid NOT IN (SELECT relation FROM exclusively_locked)
             THEN pg_total_relation_size(c.oid)::float8 END AS "sizeBytes",

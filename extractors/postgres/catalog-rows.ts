@@ -20,6 +20,8 @@ export interface RelationRow {
   comment: string | null;
   /** -1 until the relation is first analysed or vacuumed. */
   reltuples: number;
+  /** Materialized views only: false until the first REFRESH of one created WITH NO DATA. */
+  populated: boolean | null;
   sizeBytes: number | null;
   partitionKey: string | null;
   viewDefinition: string | null;
