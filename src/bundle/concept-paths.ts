@@ -30,8 +30,8 @@ export function isConceptPathOf(sourceName: string, path: string): boolean {
     segments[0] === sourceSegment(sourceName) &&
     segments.every((segment) => segmentShape.test(segment)) &&
     file.endsWith(".md") &&
-    file !== "index.md" &&
-    file !== "log.md"
+    // Any case: on a case-insensitive file system `INDEX.md` is the folder's index.
+    !/^(index|log)\.md$/i.test(file)
   );
 }
 
