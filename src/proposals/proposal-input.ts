@@ -67,6 +67,43 @@ function checkSectionStructure(label: string, text: string): void {
       "Close the code block with a line of the same backticks or tildes.",
     );
   }
+  const html = unclosedHtmlBlock(text);
+  if (html !== undefined) {
+    throw new UsageError(
+      `The ${label} opens ${html.kind} on its line ${String(html.line)} and never closes it, which would hide the rest of the file where markdown is rendered.`,
+      `Close it (${html.close}) in the same text, or put it in a code block.`,
+    );
+  }
+}
+
+/**
+ * CommonMark HTML blocks that run over blank lines until their end marker (types 1 and 2): left
+ * open, they would swallow the headings after the section when the file is rendered.
+ */
+const htmlBlocks = [
+  { start: /^ {0,3}<!--/, end: /-->/, kind: "an HTML comment", close: "`-->`" },
+  {
+    start: /^ {0,3}<(?:script|pre|style|textarea)(?:[ \t>]|$)/i,
+    end: /<\/(?:script|pre|style|textarea)>/i,
+    kind: "an HTML block",
+    close: "`</pre>`, `</script>`, `</style>` or `</textarea>`",
+  },
+];
+
+function unclosedHtmlBlock(
+  text: string,
+): { line: number; kind: string; close: string } | undefined {
+  let open: { line: number; kind: string; close: string; end: RegExp } | undefined;
+  for (const { line, text: content } of proseLines(text, 1)) {
+    if (open) {
+      if (open.end.test(content)) open = undefined;
+      continue;
+    }
+    const block = htmlBlocks.find((candidate) => candidate.start.test(content));
+    // The end may sit on the opening line itself, after the opening tag.
+    if (block && !block.end.test(content.replace(block.start, ""))) open = { line, ...block };
+  }
+  return open && { line: open.line, kind: open.kind, close: open.close };
 }
 
 /** `agent:mcp`, `human:alice`: one word, a prefix allowed; written to the proposal file. */

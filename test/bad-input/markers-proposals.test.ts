@@ -177,6 +177,20 @@ const proposalCases: BadInputCase[] = [
     message: refused("The proposed text opens a code fence on its line 1"),
   },
   {
+    name: "a proposal that opens an HTML comment and never closes it",
+    files: { "proposals/p1.md": proposal("Fine.\n\n<!-- hide what follows") },
+    args: [...apply, "--force"],
+    code: 1,
+    message: refused("The proposed text opens an HTML comment on its line 3 and never closes it"),
+  },
+  {
+    name: "a proposal that opens a <pre> block and never closes it",
+    files: { "proposals/p1.md": proposal("<pre>\nSELECT 1;") },
+    args: apply,
+    code: 1,
+    message: refused("The proposed text opens an HTML block on its line 1 and never closes it"),
+  },
+  {
     name: "a proposal with a ## heading",
     files: { "proposals/p1.md": proposal("Fine.\n\n## Prohibited Use\nNothing is.") },
     args: apply,

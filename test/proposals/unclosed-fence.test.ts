@@ -133,4 +133,32 @@ describe("proposals and code fences (issue 12)", () => {
     );
     expect(project.read(accountPath)).toBe(broken);
   });
+
+  it.each([
+    [
+      "an HTML comment",
+      "Note:\n\n<!-- hidden until the next marker",
+      "opens an HTML comment on its line 3",
+    ],
+    ["a <pre> block", "<pre>\nSELECT 1;", "opens an HTML block on its line 1"],
+    ["a <script> block", "Fine.\n<script>\nx", "opens an HTML block on its line 2"],
+  ])(
+    "refuses a text that leaves %s open, which would hide Prohibited Use when rendered",
+    async (_label, text, message) => {
+      const project = projectWithProhibitedUse();
+      const attempt = propose(project, text);
+      await expect(attempt).rejects.toBeInstanceOf(UsageError);
+      await expect(attempt).rejects.toThrow(`The proposed text ${message} and never closes it`);
+    },
+  );
+
+  it.each([
+    ["a closed HTML comment", "<!-- reviewed 2026-11 -->\nLoaded nightly."],
+    ["a one-line <pre>", "<pre>SELECT 1;</pre>"],
+    ["a closed <pre> block", "<pre>\nSELECT 1;\n</pre>"],
+    ["an HTML comment inside fenced code", `${fence}html\n<!-- example\n${fence}`],
+  ])("accepts %s", async (_label, text) => {
+    const project = projectWithProhibitedUse();
+    await expect(propose(project, text)).resolves.toMatch(/customer_account/);
+  });
 });
