@@ -1,8 +1,8 @@
-import type { LiteralKind } from "../detectors/index.js";
-import type { SensitiveFinding, ValueDetection } from "../model/index.js";
+import type { SensitiveFinding, ValueDetection, ValueDetectionKind } from "../model/index.js";
 import type { BuiltInCategory } from "./categories.js";
 
-const categoryOfKind: Record<LiteralKind, BuiltInCategory> = {
+const categoryOfKind: Record<ValueDetectionKind, BuiltInCategory> = {
+  person_name: "pii.person_name",
   email: "pii.email",
   phone: "pii.phone",
   card: "pii.card",
@@ -12,7 +12,7 @@ const categoryOfKind: Record<LiteralKind, BuiltInCategory> = {
   secret: "secret.token",
 };
 
-const kindPhrases: Record<LiteralKind, string> = {
+const kindPhrases: Record<Exclude<ValueDetectionKind, "person_name">, string> = {
   email: "an email address",
   phone: "a phone number",
   card: "a payment card number (Luhn-valid)",
@@ -33,12 +33,32 @@ export function assessDetectedValues(
   path: string,
   detected: readonly ValueDetection[],
 ): SensitiveFinding[] {
-  return detected.map((detection) => ({
+  return detected.filter(isEvidence).map((detection) => ({
     path,
     category: categoryOfKind[detection.kind],
-    confidence: detection.matched === detection.of && detection.of >= 2 ? "high" : "medium",
-    evidence: [
-      `${String(detection.matched)} of ${String(detection.of)} distinct sampled values contain ${kindPhrases[detection.kind]}`,
-    ],
+    confidence:
+      detection.kind !== "person_name" && detection.matched === detection.of && detection.of >= 2
+        ? "high"
+        : "medium",
+    evidence: [evidenceOf(detection)],
   }));
+}
+
+/**
+ * A literal is evidence on its own. A name shape is not (`Closed Won`, `New York` have it too):
+ * it takes at least two such values, and half of the field's distinct values, and it is never
+ * more than medium, for a steward to confirm or reject.
+ */
+function isEvidence(detection: ValueDetection): boolean {
+  return (
+    detection.kind !== "person_name" ||
+    (detection.matched >= 2 && 2 * detection.matched >= detection.of)
+  );
+}
+
+function evidenceOf({ kind, matched, of }: ValueDetection): string {
+  const counted = `${String(matched)} of ${String(of)} distinct sampled values`;
+  return kind === "person_name"
+    ? `${counted} are written like a person's name`
+    : `${counted} contain ${kindPhrases[kind]}`;
 }

@@ -45,9 +45,12 @@ export interface FieldProfile {
   detected?: ValueDetection[];
 }
 
+/** What a distinct value can trip: a literal detector, or person-name detection. */
+export type ValueDetectionKind = LiteralKind | "person_name";
+
 /** One detector tripped by some of a field's distinct values. */
 export interface ValueDetection {
-  kind: LiteralKind;
+  kind: ValueDetectionKind;
   /** Distinct values in which the detector found a literal. */
   matched: number;
   /** Distinct values screened. */

@@ -1,5 +1,5 @@
-import { screenValue, type LiteralKind } from "../detectors/index.js";
-import type { ValueDetection } from "../model/index.js";
+import { screenValue } from "../detectors/index.js";
+import type { ValueDetection, ValueDetectionKind } from "../model/index.js";
 import { compareText } from "./compare-text.js";
 import { isScalar, type Leaf } from "./value-kinds.js";
 import { showNumber } from "./value-range.js";
@@ -32,8 +32,8 @@ type Listed =
 interface Candidate {
   /** Undefined when the value's shape rules a list out. */
   listed: Listed | undefined;
-  /** Detector kinds the value trips. */
-  kinds: readonly LiteralKind[];
+  /** Detector kinds the value trips (person-name detection included). */
+  kinds: readonly ValueDetectionKind[];
 }
 
 /**
@@ -85,7 +85,7 @@ export class ValueList {
   /** Detectors the distinct values tripped, while the field has few distinct values. */
   detections(): ValueDetection[] {
     const candidates = this.entries ? [...this.entries.values()] : [];
-    const matched = new Map<LiteralKind, number>();
+    const matched = new Map<ValueDetectionKind, number>();
     for (const candidate of candidates) {
       for (const kind of candidate.kinds) matched.set(kind, (matched.get(kind) ?? 0) + 1);
     }
@@ -121,7 +121,10 @@ function candidateOf(leaf: Leaf): Candidate {
 function textCandidate(text: string): Candidate {
   const screen = screenValue(text.slice(0, longestScreened));
   const listable = screen.kinds.length === 0 && !screen.personName && isCodeShaped(text);
-  return { listed: listable ? { kind: "text", value: text } : undefined, kinds: screen.kinds };
+  const kinds: ValueDetectionKind[] = screen.personName
+    ? [...screen.kinds, "person_name"]
+    : screen.kinds;
+  return { listed: listable ? { kind: "text", value: text } : undefined, kinds };
 }
 
 function isCodeShaped(text: string): boolean {

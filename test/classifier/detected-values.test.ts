@@ -43,4 +43,24 @@ describe("fields whose few distinct values trip a detector", () => {
     const printed = JSON.stringify(profiles.map(({ values, min, max }) => ({ values, min, max })));
     for (const value of Object.values(planted)) expect(printed).not.toContain(value);
   });
+
+  it("takes values written like names for names only when most of them are", async () => {
+    const names = ["Maria Lopez", "Jean-Luc de la Croix", "Ana Ruiz", "Tomas Berg"];
+    const stages = ["Closed Won", "open", "lost", "negotiation"];
+    const result = await classified(
+      Array.from({ length: 40 }, (_, index) => ({
+        handled_by: names[index % 4],
+        stage: stages[index % 4],
+      })),
+    );
+    expect(result.findings.map((f) => `${f.path} ${f.category} ${f.confidence}`)).toEqual([
+      "handled_by pii.person_name medium",
+    ]);
+    expect(result.findings[0]?.evidence).toEqual([
+      "4 of 4 distinct sampled values are written like a person's name",
+    ]);
+    // One name-shaped label among four codes is withheld from the list, and is no finding.
+    const stage = result.profile?.fields.find((f) => f.path === "stage");
+    expect(stage?.values).toBeUndefined();
+  });
 });
