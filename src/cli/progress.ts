@@ -1,7 +1,10 @@
 import ora, { type Ora } from "ora";
 
 export interface Progress {
+  /** A progress line; on a terminal, the next one replaces it. */
   line: (message: string) => void;
+  /** A line that stays (something okf repaired, such as a stale lock it took over). */
+  notice: (message: string) => void;
   done: () => void;
 }
 
@@ -14,19 +17,22 @@ export function createProgress(
   env: NodeJS.ProcessEnv,
   silent = false,
 ): Progress {
-  if (silent) return { line: () => undefined, done: () => undefined };
+  if (silent) return { line: () => undefined, notice: () => undefined, done: () => undefined };
   const interactive = stream.isTTY && !isCi(env);
   if (!interactive) {
-    return {
-      line: (message) => stream.write(`okf: ${message}\n`),
-      done: () => undefined,
-    };
+    const write = (message: string) => stream.write(`okf: ${message}\n`);
+    return { line: write, notice: write, done: () => undefined };
   }
   let spinner: Ora | undefined;
   return {
     line: (message) => {
       spinner ??= ora({ stream, color: env.NO_COLOR ? false : "cyan", isEnabled: true }).start();
       spinner.text = message;
+    },
+    notice: (message) => {
+      if (!spinner) stream.write(`okf: ${message}\n`);
+      else spinner.stopAndPersist({ symbol: "okf:", text: message });
+      spinner = undefined;
     },
     done: () => {
       spinner?.stop();

@@ -46,7 +46,9 @@ export async function extractAndCommit(
   });
   const repository = await openBundleRepository(bundleDir, options.env ?? process.env);
   await mkdir(bundleDir, { recursive: true });
-  const release = await acquireBundleLock(bundleDir, { onNotice: options.onProgress });
+  const release = await acquireBundleLock(bundleDir, {
+    onNotice: options.onNotice ?? options.onProgress,
+  });
   try {
     if (commit.allowDirty !== true) {
       const edited = await uncommittedBundlePaths(repository);

@@ -14,6 +14,11 @@ export interface ExtractOptions {
   env?: NodeJS.ProcessEnv;
   onProgress?: (line: string) => void;
   /**
+   * What the run repaired before it began (a stale lock taken over, temporary files removed):
+   * lines that must stay on screen, where progress lines replace each other. Default: onProgress.
+   */
+  onNotice?: (line: string) => void;
+  /**
    * The caller already holds the bundle lock (`extract --commit` takes it around its git steps,
    * so that a second run cannot commit this one's half-written files).
    */

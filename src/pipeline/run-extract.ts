@@ -40,15 +40,16 @@ export async function runExtract(options: ExtractOptions): Promise<ExtractResult
   );
   const dryRun = options.dryRun ?? false;
   const progress = options.onProgress ?? (() => undefined);
+  const notice = options.onNotice ?? progress;
   const now = (options.now ?? new Date()).toISOString().replace(/\.\d{3}Z$/, "Z");
 
   if (!dryRun) await mkdir(bundleDir, { recursive: true });
   const release =
     dryRun || options.holdsLock === true
       ? undefined
-      : await acquireBundleLock(bundleDir, { onNotice: progress });
+      : await acquireBundleLock(bundleDir, { onNotice: notice });
   try {
-    if (!dryRun) await cleanUpInterruptedRun(bundleDir, progress);
+    if (!dryRun) await cleanUpInterruptedRun(bundleDir, notice);
     const files = new BundleFiles(bundleDir, dryRun);
     const unparseable: ExtractResult["unparseable"] = [];
     const limit = pLimit(sourcesAtOnce);

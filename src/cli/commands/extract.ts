@@ -83,6 +83,7 @@ async function runExtractCommand(context: CommandContext, flags: ExtractFlags): 
       env: io.env,
       now,
       onProgress: progress.line,
+      onNotice: progress.notice,
     };
     const run = flags.commit
       ? await extractAndCommit(options, flags)
