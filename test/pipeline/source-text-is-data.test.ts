@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseKnowledgeFile } from "../../src/bundle/knowledge-file.js";
 import { regionNames, scanMarkers } from "../../src/bundle/region-markers.js";
@@ -45,14 +47,30 @@ CREATE VIEW app.note_view AS
   SELECT id, E'<!-- okf:end definition -->\\n# heading\\n${fence}\\n\`\`\`\`\\n<script>alert(1)</script>' AS marker_text
   FROM app.note;
 COMMENT ON VIEW app.note_view IS E'${hostile}';
+CREATE TABLE app."# <script>x</script> |\`t\`" (
+  "<!-- okf:end schema -->" int PRIMARY KEY,
+  "a\nb" int REFERENCES app.note
+);
 ANALYZE;
 `;
+
+/** Every file of the bundle, by relative path, with its text. */
+function bundleSnapshot(bundle: string): Map<string, string> {
+  return new Map(
+    readdirSync(bundle, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath, entry.name))
+      .sort()
+      .map((path) => [relative(bundle, path), readFileSync(path, "utf8")]),
+  );
+}
 
 const markerText = /^<!--[ \t]*okf:(begin|end)[ \t]+([A-Za-z0-9_-]+)[ \t]*-->[ \t]*$/;
 
 /** Every way the file's structure could have been changed by the source's text. */
 function structureOf(path: string, text: string) {
-  const { body } = parseKnowledgeFile(text, path);
+  // Sub-folder index.md files have no frontmatter.
+  const body = text.startsWith("---\n") ? parseKnowledgeFile(text, path).body : text;
   const regions = locateRegions(body, path).map((region) => region.name);
   const prose = proseLines(body, 0).map((line) => line.text);
   return {
@@ -124,11 +142,33 @@ describe("source text is data (issue 12)", () => {
     expect(validate.code, validate.stdout).toBe(0);
     expect(JSON.parse(validate.stdout)).toMatchObject({ errorCount: 0 });
 
+    const everything = bundleSnapshot(fixture.bundle);
     for (const night of ["2026-11-28T02:00:00Z", "2026-11-29T02:00:00Z"]) {
       const again = await fixture.extract({ now: night });
       expect(again.exitCode).toBe(0);
       expect(again.sources[0]).toMatchObject({ created: [], changed: [], deprecated: [] });
       expect([table(), view()].map((path) => fixture.read(path))).toEqual(texts);
+      expect(bundleSnapshot(fixture.bundle)).toEqual(everything);
     }
+  });
+
+  it("escapes a table's and columns' names in its file and in the index", () => {
+    const files = [...bundleSnapshot(fixture.bundle).keys()];
+    const odd = files.find((path) => path.endsWith(".md") && /script/.test(path)) ?? "";
+    expect(odd).not.toBe("");
+    const indexes = files.filter((path) => path.endsWith("index.md"));
+    expect(indexes.length).toBeGreaterThan(0);
+    for (const path of [odd, ...indexes]) {
+      const text = fixture.read(path);
+      const structure = structureOf(path, text);
+      expect(structure.markerLines, path).toBe(2 * structure.regions.length);
+      expect(structure.html, path).toEqual([]);
+      expect(
+        structure.headings.filter((line) => /script/.test(line)),
+        path,
+      ).toEqual(path === odd ? ["# # \\<script>x\\</script> |\\`t\\`"] : []);
+    }
+    expect(fixture.read(odd)).toContain("| &lt;!-- okf:end schema --&gt; | integer | no | PK |");
+    expect(fixture.read(odd)).toContain("| a b | integer |");
   });
 });
