@@ -5,7 +5,14 @@ import type { ExtractContext, Extractor, SourceVocabulary } from "../extractor.j
 import { compareText } from "../postgres/order.js";
 import { createMongoClient, sourceResource } from "./client.js";
 import { collectionFilter } from "./collection-filter.js";
-import { collectionFailure, connectError, databaseFailure, listDatabasesError } from "./errors.js";
+import {
+  collectionFailure,
+  connectError,
+  databaseFailure,
+  listDatabasesError,
+  lostCollectionFailure,
+} from "./errors.js";
+import { LostServer } from "./lost-server.js";
 import { MongoCatalog, type CollectionInfo } from "./mongo-catalog.js";
 import { readCollection } from "./read-collection.js";
 import { documentSampler } from "./sample-documents.js";
@@ -32,12 +39,16 @@ interface Reader {
   resource: string;
   failures: ExtractionFailure[];
   sampleCommands: { count: number };
+  lostServer: LostServer;
 }
 
 /** Never rejects: a collection that cannot be read becomes a failure and the others go on. */
 async function readOutcome(reader: Reader, planned: Planned): Promise<Outcome> {
   const { config, context, catalog } = reader;
   const { database, info } = planned;
+  if (reader.lostServer.isLost) {
+    return { failure: lostCollectionFailure(database, info.name, "not tried after it was lost") };
+  }
   try {
     const dataset = await readCollection(catalog, database, info, reader.resource);
     if (context.profile && dataset.objectType === "collection") {
@@ -50,10 +61,12 @@ async function readOutcome(reader: Reader, planned: Planned): Promise<Outcome> {
         onCommand: () => {
           reader.sampleCommands.count += 1;
         },
+        lostServer: reader.lostServer,
       });
     }
     return { dataset };
   } catch (error) {
+    reader.lostServer.note(error);
     return { failure: collectionFailure(database, info.name, error) };
   }
 }
@@ -141,6 +154,7 @@ export const documentdbExtractor: Extractor<DocumentdbSourceConfig> = {
       resource,
       failures,
       sampleCommands: { count: 0 },
+      lostServer: new LostServer(),
     };
     const refs: DatasetRef[] = plan.map(({ database, info }) => ({ database, name: info.name }));
     return {

@@ -107,11 +107,30 @@ export function collectionFailure(
   collection: string,
   error: unknown,
 ): ExtractionFailure {
+  if (failureReason(error).kind === "connection_lost") {
+    return lostCollectionFailure(database, collection, detailOf(error));
+  }
   return {
     scope: { database, name: collection },
     message: `Reading collection ${database}.${collection} failed (${detailOf(error)}).`,
     hint: isUnauthorized(error)
       ? `Grant the user the read role (find, listIndexes, collStats) on ${database}, or exclude "${database}.${collection}".`
       : "Run again; if it persists, exclude the collection and report the error.",
+  };
+}
+
+/**
+ * A collection not read because the server was lost, while reading it or earlier in the run
+ * (`detail`): its own failure, so that its file keeps what it had.
+ */
+export function lostCollectionFailure(
+  database: string,
+  collection: string,
+  detail: string,
+): ExtractionFailure {
+  return {
+    scope: { database, name: collection },
+    message: `Collection ${database}.${collection} was not read: the connection to the server was lost (${detail}).`,
+    hint: "Its file keeps what it had; run again once the server can be reached (check the network path and `server_selection_timeout_ms`).",
   };
 }

@@ -1,4 +1,4 @@
-import type { Document, MongoClient } from "mongodb";
+import { MongoServerError, type Document, type MongoClient } from "mongodb";
 
 /** What listCollections says about one collection or view. */
 export interface CollectionInfo {
@@ -62,13 +62,17 @@ export class MongoCatalog {
     return this.client.db(database).collection(collection).estimatedDocumentCount();
   }
 
-  /** collStats, often denied to read-only users: undefined then. */
+  /**
+   * collStats, often denied to read-only users: undefined when the server refuses it. A lost
+   * connection is thrown, not taken for a refusal (the size would silently go missing).
+   */
   async collStats(database: string, collection: string): Promise<Document | undefined> {
     this.calls += 1;
     try {
       return await this.client.db(database).command({ collStats: collection });
-    } catch {
-      return undefined;
+    } catch (error) {
+      if (error instanceof MongoServerError) return undefined;
+      throw error;
     }
   }
 }

@@ -18,8 +18,9 @@ function statsOf(count: number, collStats: Record<string, unknown> | undefined):
 /**
  * One collection or view as a Dataset. A collection costs listIndexes (when denied, the indexes
  * are unobserved), estimatedDocumentCount and collStats (denied to many read-only users: then
- * the count alone); a view only its
- * listCollections entry. Fields stay empty: the structure comes from the sample.
+ * the count alone); a view only its listCollections entry. A lost connection fails the
+ * collection (it is thrown), whichever command it hits. Fields stay empty: the structure comes
+ * from the sample.
  */
 export async function readCollection(
   catalog: MongoCatalog,
@@ -39,6 +40,7 @@ export async function readCollection(
   try {
     dataset.indexes = assembleIndexes(await catalog.indexes(database, info.name));
   } catch (error) {
+    if (failureReason(error).kind === "connection_lost") throw error;
     // A user without listIndexes still gets the collection; its indexes are unknown this run.
     dataset.unobserved = [{ part: "indexes", reason: `listIndexes: ${failureReason(error).text}` }];
   }

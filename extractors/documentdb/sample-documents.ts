@@ -1,6 +1,8 @@
 import type { Collection, Document } from "mongodb";
 import type { RecordSample } from "../../src/model/index.js";
 import { detailOf, failureReason, isUnauthorized, serverCode } from "./errors.js";
+import type { LostServer } from "./lost-server.js";
+import { connectionLost } from "../failure-reasons.js";
 import { bsonTypeName, plainDocument } from "./native-types.js";
 
 /** Samples and fallbacks stop after this long on the server. */
@@ -25,6 +27,8 @@ export interface SampleOptions {
   report: (message: string) => void;
   /** Counts one aggregate or find. */
   onCommand: () => void;
+  /** Once the run has lost its server, samples fail at once instead of waiting for it. */
+  lostServer?: LostServer;
 }
 
 const count = (n: number) => n.toLocaleString("en-US");
@@ -70,15 +74,23 @@ export function documentSampler(
       nativeType: bsonTypeName,
       async *[Symbol.asyncIterator]() {
         if (size === 0) return;
+        // Not authorized, a time limit, a lost connection: the pipeline reports the failed
+        // sample once for the collection, so nothing is recorded here besides the reason.
+        const fail = (reason: string): void => {
+          failure = reason;
+          description = `not sampled: ${failure}`;
+          options.report(`${label} not sampled: ${failure}`);
+        };
+        if (options.lostServer?.isLost === true) {
+          fail(connectionLost().text);
+          return;
+        }
         let documents: Document[];
         try {
           documents = await read();
         } catch (error) {
-          // Not authorized, a time limit, a lost connection: the pipeline reports the failed
-          // sample once for the collection, so nothing is recorded here besides the reason.
-          failure = failureReason(error).text;
-          description = `not sampled: ${failure}`;
-          options.report(`${label} not sampled: ${failure}`);
+          options.lostServer?.note(error);
+          fail(failureReason(error).text);
           return;
         }
         for (const document of documents) yield plainDocument(document) as Record<string, unknown>;

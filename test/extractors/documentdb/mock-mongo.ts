@@ -39,6 +39,11 @@ export interface MockDatabase {
 export interface MockOptions {
   /** Reply to SCRAM with AuthenticationFailed. */
   rejectAuthentication?: boolean;
+  /**
+   * Called before each reply with the command's name and `<database>.<collection>` (or the
+   * database alone): a test cuts the network here to lose the server at a chosen command.
+   */
+  beforeReply?: (command: string, target: string) => void;
 }
 
 export interface RunningMock {
@@ -160,6 +165,11 @@ export async function startMockMongo(
     }
     // The database of a command is in the namespace (`support_prod.$cmd`), not in `$db`.
     const database = request.response.ns.split(".")[0] ?? "";
+    const collection = command[name] as unknown;
+    options.beforeReply?.(
+      name,
+      typeof collection === "string" ? `${database}.${collection}` : database,
+    );
     request.reply(answer(databases, database, command));
   });
   return {
