@@ -4,7 +4,12 @@ import { hostname } from "node:os";
 import { dirname, join } from "node:path";
 import { BundleLockedError } from "../errors.js";
 import { temporaryPathFor } from "./atomic-write.js";
-import { assertNotLinked, isMissingFile, readTextIfExists } from "./files.js";
+import {
+  assertNotLinked,
+  isMissingFile,
+  readBundleTextIfExists,
+  readTextIfExists,
+} from "./files.js";
 
 /** Who holds the lock; written as JSON into `<bundle>/.okf/lock`. */
 export interface LockHolder {
@@ -41,7 +46,8 @@ export async function acquireBundleLock(
   let lastSeen: string | undefined;
   for (let attempt = 0; attempt < 5; attempt++) {
     if (await createExclusively(lockPath, content)) return releaser(lockPath, content);
-    const current = await readTextIfExists(lockPath);
+    // Not through a link, nor waiting on a named pipe: the lock is a file of the bundle.
+    const current = await readBundleTextIfExists(lockPath, ".okf/lock");
     if (current === undefined) continue; // released in the meantime
     lastSeen = current;
     const holder = parseHolder(current);
