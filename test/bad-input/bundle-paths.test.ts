@@ -1,4 +1,5 @@
-import { mkdirSync, renameSync, symlinkSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, renameSync, symlinkSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { copyDemoBundle, startOkfServer, type McpSession } from "../mcp/mcp-session.js";
@@ -152,9 +153,44 @@ defineCases(
     ),
     hostileKey("through a hidden folder", () => "crm/.okf/../../../elsewhere/outside.md"),
     hostileKey("with a backslash", () => "crm\\..\\..\\outside.md"),
+    {
+      name: "a state journal line that leads outside (as open to editing as the state)",
+      files: { "okf.config.yaml": config },
+      prepare: async (project) => {
+        const concept = await extracted(project, ["../outside.md"]);
+        const state = project.read(`knowledge/${stateFile}`);
+        const entry = (JSON.parse(state) as StateFile).concepts[`${shopFolder()}/t_b.md`];
+        // A journal that matches the committed state and says ../../outside.md got `concept`.
+        const journal = [
+          { journal: 1, baseHash: sha256(state) },
+          { path: "../../outside.md", textHash: sha256(concept), entry },
+          { path: `${shopFolder()}/../../../../../outside.md`, textHash: sha256(concept), entry },
+        ];
+        project.write(
+          "knowledge/.okf/state/crm.journal",
+          journal.map((line) => `${JSON.stringify(line)}\n`).join(""),
+        );
+      },
+      args: extract,
+      code: 0,
+      on: "stdout",
+      message: /crm: 0 created, 0 changed, 2 unchanged, 0 deprecated/,
+      bundle: (project) => {
+        const state = JSON.parse(project.read(`knowledge/${stateFile}`)) as StateFile;
+        expect(Object.keys(state.concepts).sort()).toEqual([
+          `${shopFolder()}/t_a.md`,
+          `${shopFolder()}/t_b.md`,
+        ]);
+        expect(existsSync(join(project.bundle, ".okf/state/crm.journal"))).toBe(false);
+      },
+    },
   ],
   { env },
 );
+
+function sha256(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("hex");
+}
 
 defineCases(
   "symbolic links inside the bundle that lead outside it",
