@@ -1,5 +1,6 @@
 import { locateRegions } from "../bundle/regions.js";
 import { errorMessage, OkfError } from "../errors.js";
+import { scanCode } from "../validate/markdown-lines.js";
 import { bodySections, sectionText, type HumanSection } from "./human-sections.js";
 
 /**
@@ -16,6 +17,12 @@ export function changeOutsideSection(
 ): string | undefined {
   const outside = (detail: string) =>
     `applying it would change ${path} outside the section "${section.name}": ${detail}; nothing was written`;
+  const swallowed = openFenceIn(body, section);
+  if (swallowed !== undefined) {
+    return outside(
+      `the code fence "${swallowed.fence}" on line ${String(swallowed.line)} of the body is never closed, so every heading after it reads as code and would be replaced with the section; close the fence first`,
+    );
+  }
   const before = body.slice(0, section.start);
   const after = body.slice(section.end);
   if (
@@ -68,4 +75,20 @@ export function changeOutsideSection(
     return outside(`the generated region "${changed?.name ?? "?"}" would change`);
   }
   return undefined;
+}
+
+/**
+ * A code fence opened in the section and never closed runs to the end of the body, so the
+ * section seems to hold every heading after it: replacing it would delete them.
+ */
+function openFenceIn(
+  body: string,
+  section: HumanSection,
+): { line: number; fence: string } | undefined {
+  const { unclosedFence } = scanCode(body);
+  if (unclosedFence === undefined) return undefined;
+  const lines = body.split("\n");
+  const offset = lines.slice(0, unclosedFence).reduce((sum, line) => sum + line.length + 1, 0);
+  if (offset < section.start || offset >= section.end) return undefined;
+  return { line: unclosedFence + 1, fence: (lines[unclosedFence] ?? "").trim() };
 }

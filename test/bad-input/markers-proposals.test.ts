@@ -258,6 +258,21 @@ const proposalCases: BadInputCase[] = [
     ),
   },
   {
+    name: "a proposal for a section whose open fence swallows the person's sections after it",
+    demoBundle: true,
+    files: { "proposals/p1.md": proposal("Fixed.", { section: "Examples" }) },
+    prepare: (project) => {
+      const path = `knowledge/${accountPath}`;
+      const tail = `\n## Examples\n${fence}sql\nSELECT 1;\n\n## Contacts\nAsk the CRM team.\n`;
+      project.write(path, project.read(path) + tail);
+    },
+    args: [...apply, "--force"],
+    code: 1,
+    message: refused(
+      `applying it would change ${accountPath.replace(/\./g, "\\.")} outside the section "Examples": the code fence "${fence}sql" on line \\d+ of the body is never closed`,
+    ),
+  },
+  {
     name: "a proposal with a YAML alias bomb",
     files: { "proposals/p1.md": `---\nproposal_id: p1\nstatus: open\n${aliasBomb()}---\n# x\n` },
     args: apply,

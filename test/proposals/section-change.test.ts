@@ -89,4 +89,17 @@ describe("changeOutsideSection", () => {
     expect(next).toBe("# t\n\n## Caveats\nLoaded nightly.\n");
     expect(changeOutsideSection(text, next, section, "a.md")).toBeUndefined();
   });
+
+  it("refuses to replace a section whose own code fence is never closed and swallows the sections after it", () => {
+    const text = `# t\n\n## Caveats\nSee:\n${fence}sql\nSELECT 1;\n\n## Contacts\nAsk the CRM team.\n`;
+    expect(caveats(text).end).toBe(text.length);
+    expect(verdict(`${fence}sql\nSELECT 1;\n${fence}`, text)).toMatch(
+      /the code fence "```sql" on line 5 of the body is never closed, so every heading after it reads as code/,
+    );
+  });
+
+  it("still replaces a section before a later section's open fence", () => {
+    const text = `# t\n\n## Caveats\nx\n\n## Contacts\n${fence}\nopen\n`;
+    expect(verdict("Loaded nightly.", text)).toBeUndefined();
+  });
 });

@@ -134,6 +134,28 @@ describe("proposals and code fences (issue 12)", () => {
     expect(project.read(accountPath)).toBe(broken);
   });
 
+  it("refuses to replace a section whose open fence swallows a person's later section", async () => {
+    const project = projectWithProhibitedUse();
+    const examples = `\n## Examples\n${fence}sql\nSELECT 1;\n\n## Contacts\nAsk the CRM team.\n`;
+    project.write(accountPath, project.read(accountPath) + examples);
+    const before = project.read(accountPath);
+    const created = await createProposal({
+      cwd: project.dir,
+      bundleDir: project.bundle,
+      id: accountId,
+      section: "Examples",
+      text: `${fence}sql\nSELECT 1;\n${fence}`,
+      rationale: "Closes the example.",
+    });
+    const run = await runCli(
+      ["proposals", "apply", created.id, "--by", "steward", "--force"],
+      project.dir,
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/the code fence "```sql" on line \d+ of the body is never closed/);
+    expect(project.read(accountPath)).toBe(before);
+  });
+
   it.each([
     [
       "an HTML comment",
