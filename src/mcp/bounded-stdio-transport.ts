@@ -111,10 +111,13 @@ export class BoundedStdioTransport implements Transport {
   }
 
   private refuse(id: RequestId | undefined, code: number, message: string): void {
+    // A numeric id is shown for correlation; a string id is the client's text, so it is not.
     const to =
       id === undefined
         ? "no request id found"
-        : `answered request ${JSON.stringify(id).slice(0, 40)}`;
+        : typeof id === "number"
+          ? `answered request ${String(id)}`
+          : "answered its request (string id)";
     this.log(`okf serve: refused a message (${to}): ${message}`);
     // JSON-RPC answers a message it cannot attribute with an error without id.
     void this.send({

@@ -3,7 +3,7 @@ import type { RequestId } from "@modelcontextprotocol/sdk/types.js";
 const idValue = String.raw`(-?\d{1,15}|"(?:[^"\\]|\\.){0,200}")`;
 /** `{"id": 7, …` or `{"jsonrpc": "2.0", "id": 7, …`: the id as the outer object's first keys. */
 const idAtStart = new RegExp(
-  String.raw`^\s*\{\s*(?:"jsonrpc"\s*:\s*"2\.0"\s*,\s*)?"id"\s*:\s*${idValue}`,
+  String.raw`^\s*\{\s*(?:"jsonrpc"\s*:\s*"2\.0"\s*,\s*)?"id"\s*:\s*${idValue}(?=\s*[,}])`,
 );
 /** `…, "id": 7}`: the id as the outer object's last key (where the SDK's client puts it). */
 const idAtEnd = new RegExp(String.raw`"id"\s*:\s*${idValue}\s*\}\s*$`);
