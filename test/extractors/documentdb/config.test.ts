@@ -56,7 +56,7 @@ describe("documentdb configuration", () => {
   it("rejects a connection that is not a MongoDB URI and an unknown read preference", () => {
     expect(() =>
       parse("  - name: s\n    type: documentdb\n    connection: postgres://x/y\n"),
-    ).toThrow(/sources\[0\]\.connection: must be a mongodb:\/\/ or mongodb\+srv:\/\/ URI/);
+    ).toThrow(/sources\[0\]\.connection: must be a URL such as mongodb:\/\//);
     expect(() =>
       parse(
         "  - name: s\n    type: documentdb\n    connection: mongodb://h\n    read_preference: fastest\n",
