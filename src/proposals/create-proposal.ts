@@ -8,7 +8,7 @@ import { findConcepts } from "../steward/find-concepts.js";
 import { isoSeconds } from "../steward/open-bundle.js";
 import { commitProposalOnBranch } from "./branch-commit.js";
 import { findHumanSection } from "./find-section.js";
-import { sectionHash } from "./human-sections.js";
+import { replaceSectionText, sectionHash } from "./human-sections.js";
 import { proposalText } from "./proposal-file.js";
 import {
   checkedAuthor,
@@ -17,6 +17,7 @@ import {
   maxRationaleLength,
 } from "./proposal-input.js";
 import { proposalsFolderName, proposalsHome } from "./proposals-folder.js";
+import { changeOutsideSection } from "./section-change.js";
 
 export interface ProposalInput {
   /** Where relative concept paths are resolved from. */
@@ -66,6 +67,15 @@ export async function createProposal(input: ProposalInput): Promise<CreatedPropo
   if (!concept) throw new UsageError(`No concept ${JSON.stringify(input.id)}.`);
   const body = parseKnowledgeFile(concept.text, concept.path).body;
   const section = findHumanSection(body, concept.path, input.section);
+  // The same check apply makes, so that a proposal apply would refuse is never written.
+  const next = replaceSectionText(body, section, text);
+  const outside = changeOutsideSection(body, next, section, concept.path);
+  if (outside !== undefined) {
+    throw new UsageError(
+      `The proposal was not written: ${outside.replace(/^applying it/, "it").replace(/; nothing was written$/, "")}.`,
+      "Propose for another section, or ask the file's owner to repair this one first.",
+    );
+  }
   const id = conceptId(concept) ?? concept.path.replace(/\.md$/, "");
   const now = input.now ?? new Date();
   const stem = `${isoSeconds(now).slice(0, 10)}-${slug(id)}`;

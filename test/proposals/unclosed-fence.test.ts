@@ -136,17 +136,21 @@ describe("proposals and code fences (issue 12)", () => {
 
   it("refuses to replace a section whose open fence swallows a person's later section", async () => {
     const project = projectWithProhibitedUse();
-    const examples = `\n## Examples\n${fence}sql\nSELECT 1;\n\n## Contacts\nAsk the CRM team.\n`;
-    project.write(accountPath, project.read(accountPath) + examples);
-    const before = project.read(accountPath);
-    const created = await createProposal({
+    const original = project.read(accountPath);
+    project.write(accountPath, `${original}\n## Examples\nNone yet.\n`);
+    const closing = {
       cwd: project.dir,
       bundleDir: project.bundle,
       id: accountId,
       section: "Examples",
       text: `${fence}sql\nSELECT 1;\n${fence}`,
       rationale: "Closes the example.",
-    });
+    };
+    const created = await createProposal(closing);
+    // Then a person writes an example and forgets to close its fence, and adds a section.
+    const tail = `\n## Examples\n${fence}sql\nSELECT 1;\n\n## Contacts\nAsk the CRM team.\n`;
+    project.write(accountPath, original + tail);
+    const before = project.read(accountPath);
     const run = await runCli(
       ["proposals", "apply", created.id, "--by", "steward", "--force"],
       project.dir,
@@ -154,6 +158,13 @@ describe("proposals and code fences (issue 12)", () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/the code fence "```sql" on line \d+ of the body is never closed/);
     expect(project.read(accountPath)).toBe(before);
+    // No new proposal for that section is written either.
+    const again = createProposal(closing);
+    await expect(again).rejects.toBeInstanceOf(UsageError);
+    await expect(again).rejects.toThrow(
+      /^The proposal was not written: it would change .* outside the section "Examples": the code fence "```sql" on line \d+ of the body is never closed, .*; close the fence first\.$/,
+    );
+    expect(project.proposals().size).toBe(1);
   });
 
   it.each([
