@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectRedshift, withRedshiftDefaults } from "../../../extractors/redshift/connect.js";
 import { redshiftExtractor } from "../../../extractors/redshift/redshift-extractor.js";
+import { redshiftSourceSchema } from "../../../src/config/sources/redshift-source.js";
 import { OkfError, SourceError } from "../../../src/errors.js";
 import { freePort } from "../../helpers/failures.js";
 import type { TestDatabase } from "../../helpers/postgres-database.js";
@@ -47,15 +48,17 @@ describe("redshift connection strings", () => {
     );
   });
 
-  it("refuses what is not a PostgreSQL-protocol URL, without echoing it", async () => {
+  it("refuses what is not a PostgreSQL-protocol URL in the config, without echoing it", () => {
     for (const connection of [
       "host=x user=okf password=Sup3r-Secret",
       "mysql://okf:Sup3r-Secret@x/dev",
+      "postgresql://okf:Sup3r@Secret@x:5439/dev",
     ]) {
-      const error = await rejection(redshiftExtractor.open(redshiftConfig(connection), context));
-      expect(error).toBeInstanceOf(SourceError);
-      expect(error.message).toBe("The Redshift connection string cannot be parsed.");
-      expect(error.hint).toMatch(/postgresql:\/\/user:password@.+:5439\/dev/);
+      const parsed = redshiftSourceSchema.safeParse({ name: "w", type: "redshift", connection });
+      expect(parsed.success).toBe(false);
+      const messages = parsed.error?.issues.map((issue) => issue.message).join("\n") ?? "";
+      expect(messages).toMatch(/postgresql:\/\/user:password@.+:5439\/dev|unencoded @/);
+      expect(messages).not.toContain("Secret");
     }
   });
 });
