@@ -75,7 +75,7 @@ export function parseKnowledgeFile(raw: string, file: string): KnowledgeFile {
     );
   }
   const body = afterOpening.slice(end.index + end[0].length).replace(/^\n/, "");
-  locateRegions(body, file);
+  locateRegions(body, file, text.slice(0, text.length - body.length).split("\n").length);
   return { frontmatter, body, style };
 }
 

@@ -20,13 +20,14 @@ export function regionBlock(region: GeneratedRegion): string {
 /**
  * Finds the generated regions of a body; broken, nested or duplicate markers are an error.
  * Only the names okf generates count, and never inside fenced code (see scanMarkers).
+ * `firstLine` is the file line the body starts on, so that messages name the file's lines.
  */
-export function locateRegions(body: string, file: string): LocatedRegion[] {
+export function locateRegions(body: string, file: string, firstLine = 1): LocatedRegion[] {
   const { markers, swallowed } = scanMarkers(body, file);
   if (swallowed) {
     throw brokenMarkers(
       file,
-      `the code fence opened on line ${String(swallowed.fenceLine + 1)} is never closed, so the okf marker on line ${String(swallowed.markerLine + 1)} would be read as code`,
+      `the code fence opened on line ${String(swallowed.fenceLine + firstLine)} is never closed, so the okf marker on line ${String(swallowed.markerLine + firstLine)} would be read as code`,
       "Close the code fence (a line of the same backticks or tildes) where the example ends.",
     );
   }
@@ -34,7 +35,7 @@ export function locateRegions(body: string, file: string): LocatedRegion[] {
   let open: { marker: MarkerLine; line: number } | undefined;
   for (const marker of markers) {
     const { name } = marker;
-    const line = marker.index + 1;
+    const line = marker.index + firstLine;
     if (marker.action === "begin") {
       if (open)
         throw brokenMarkers(

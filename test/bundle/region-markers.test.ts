@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { scanMarkers } from "../../src/bundle/region-markers.js";
+import { parseKnowledgeFile } from "../../src/bundle/knowledge-file.js";
 import { locateRegions } from "../../src/bundle/regions.js";
 
 /** Which marker lines are okf's: never inside fenced code, and only okf's own names (issue 12). */
@@ -114,5 +115,27 @@ describe("scanMarkers", () => {
     ["only a person's region after it", `${fence}\nx\n${begin("notes")}\n`],
   ])("an unclosed fence with %s swallows nothing of okf's", (_label, body) => {
     expect(scanMarkers(body, "a.md")).toEqual({ markers: [] });
+  });
+
+  it.each([
+    [
+      "an end without begin",
+      `x\n${end("summary")}\n`,
+      '"okf:end summary" on line 6 has no matching',
+    ],
+    [
+      "a swallowed marker",
+      `${fence}\nx\n${begin("summary")}\n`,
+      "opened on line 5 is never closed, so the okf marker on line 7",
+    ],
+    [
+      "a region never closed",
+      `\n${begin("keys")}\n`,
+      'region "keys" opened on line 6 is never closed',
+    ],
+  ])("names the file's own line numbers for %s", (_label, body, message) => {
+    const text = `---\ntype: PostgreSQL Table\ntitle: t\n---\n${body}`;
+    expect(() => parseKnowledgeFile(text, "a.md")).toThrow(message);
+    expect(() => parseKnowledgeFile(text.replace(/\n/g, "\r\n"), "a.md")).toThrow(message);
   });
 });
