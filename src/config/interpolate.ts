@@ -46,7 +46,9 @@ function interpolateString(value: string, env: NodeJS.ProcessEnv, path: (string 
     if (resolved === undefined || resolved === "") {
       throw new ConfigError(
         `${formatPath(path)}: environment variable ${variable} is not set.`,
-        `Export ${variable} before running okf (for example in your shell or CI secrets), or replace the reference in the config.`,
+        variable.startsWith(demoVariablePrefix)
+          ? demoFolderHint
+          : `Export ${variable} before running okf (for example in your shell or CI secrets), or replace the reference in the config.`,
       );
     }
     return resolved;
@@ -55,3 +57,11 @@ function interpolateString(value: string, env: NodeJS.ProcessEnv, path: (string 
   if (result !== value && typeof key === "string" && secretKey.test(key)) registerSecret(result);
   return result;
 }
+
+/**
+ * `okf demo` sets these only while its embedded engines run, so exporting one by hand cannot
+ * work: the advice is the command that can.
+ */
+const demoVariablePrefix = "OKF_DEMO_";
+const demoFolderHint =
+  "This folder was written by `okf demo`, whose sample databases run only while it runs. Run `npx okf demo --dir .` here to start them again and re-extract into this bundle (edits are kept as on any extract); validate, status, search, approve, proposals and serve --mcp work here as they are.";

@@ -8,6 +8,7 @@ import matter from "gray-matter";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoConfigText } from "../../src/demo/demo-config.js";
 import { runDemo, type DemoResult } from "../../src/demo/run-demo.js";
+import { runCli } from "../helpers/run-cli.js";
 
 const run = promisify(execFile);
 const now = new Date("2026-11-27T02:00:00Z");
@@ -85,6 +86,17 @@ describe("runDemo", () => {
     expect(second.result.filesWritten).toBe(0);
     expect(second.result.sources[0]?.unchanged).toHaveLength(demoObjects.length);
     expect(await readTree(first.dir)).toEqual(before);
+  });
+
+  it("says in the demo folder how to extract again, and `okf demo --dir .` there does", async () => {
+    const env = { ...process.env, OKF_DEMO_DATABASE_URL: "" };
+    const extract = await runCli(["extract"], first.dir, env);
+    expect(extract.code).toBe(2);
+    expect(extract.stderr).toContain("Run `npx okf demo --dir .` here");
+    const again = await runCli(["demo", "--dir", "."], first.dir, env);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain("Try: npx okf validate\n");
+    expect(await readdir(first.dir)).not.toContain("okf-demo");
   });
 
   it("gives byte-identical output in another folder, as the committed example bundle needs", async () => {

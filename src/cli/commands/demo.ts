@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { Option } from "commander";
 import { runDemo } from "../../demo/run-demo.js";
 import { formatExtractSummary } from "../print-extract.js";
@@ -24,9 +25,9 @@ export function registerDemo({ program, io, setExit, json }: CommandContext): vo
         if (options.json) json(demo.result);
         else {
           io.stdout.write(formatExtractSummary(demo.result, io.cwd));
-          io.stdout.write(
-            `\nThe demo bundle is in ${demo.bundleDir}\nTry: cd ${options.dir} && npx okf validate\n`,
-          );
+          const here = resolve(io.cwd, options.dir) === resolve(io.cwd);
+          const next = here ? "npx okf validate" : `cd ${options.dir} && npx okf validate`;
+          io.stdout.write(`\nThe demo bundle is in ${demo.bundleDir}\nTry: ${next}\n`);
         }
         setExit(demo.result.exitCode);
       } finally {
