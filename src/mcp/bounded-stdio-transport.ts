@@ -93,6 +93,11 @@ export class BoundedStdioTransport implements Transport {
       );
       return;
     }
+    const paramsProblem = toolCallParamsProblem(parsed.data);
+    if (paramsProblem !== undefined) {
+      this.refuse(requestIdOf(value), ErrorCode.InvalidParams, `Invalid params: ${paramsProblem}`);
+      return;
+    }
     try {
       this.onmessage?.(parsed.data);
     } catch (error) {
@@ -129,3 +134,25 @@ export class BoundedStdioTransport implements Transport {
 }
 
 const mebibytes = (bytes: number): string => String(Math.round((bytes / 1024 / 1024) * 10) / 10);
+
+/**
+ * The SDK answers a `tools/call` without a tool name, or with arguments that are not an object,
+ * with an internal error (-32603), as if okf had failed; it is the caller's mistake (-32602).
+ */
+function toolCallParamsProblem(message: JSONRPCMessage): string | undefined {
+  if (!("method" in message) || message.method !== "tools/call" || !("id" in message)) {
+    return undefined;
+  }
+  const params: unknown = message.params;
+  if (typeof params !== "object" || params === null) return "tools/call needs params.";
+  if (!("name" in params) || typeof params.name !== "string" || params.name === "") {
+    return "tools/call needs params.name, the tool's name.";
+  }
+  if ("arguments" in params && params.arguments !== undefined) {
+    const args = params.arguments;
+    if (typeof args !== "object" || args === null || Array.isArray(args)) {
+      return "tools/call params.arguments must be an object.";
+    }
+  }
+  return undefined;
+}

@@ -43,7 +43,7 @@ beforeAll(async () => {
   // A folder whose name looks like a concept file.
   mkdirSync(join(bundle, "crm", "postgres", "sales", "trap.md"));
   session = await startRawMcpSession(bundle, dir);
-}, 30_000);
+});
 
 afterAll(async () => {
   await session.end();
@@ -162,12 +162,11 @@ describe("okf serve --mcp: messages that are not JSON-RPC", () => {
     await expectStillServing();
   });
 
-  // The SDK reports a request that fails its params schema as an internal error that names the
-  // failing path (not the value); what matters here is that the call is answered.
-  it("tools/call without a tool name gets an error naming the missing field", async () => {
+  // The SDK would call these internal errors (-32603); they are the caller's (-32602).
+  it("tools/call without a tool name gets invalid params naming the missing field", async () => {
     const reply = await session.request(id(), "tools/call", { arguments: { id: "x" } });
-    expect(reply.error?.code).toBe(-32603);
-    expect(reply.error?.message).toContain('"name"');
+    expect(reply.error?.code).toBe(-32602);
+    expect(reply.error?.message).toContain("params.name");
     await expectStillServing();
   });
 });
@@ -186,8 +185,8 @@ describe("okf serve --mcp: bad tool calls are tool errors", () => {
       name: "read_concept",
       arguments: "id",
     });
-    expect(reply.error?.code).toBe(-32603);
-    expect(reply.error?.message).toContain("expected record");
+    expect(reply.error?.code).toBe(-32602);
+    expect(reply.error?.message).toContain("must be an object");
     await expectStillServing();
   });
 
