@@ -10,10 +10,11 @@ import type {
   DatasetProfile,
   EnrichedDataset,
   ExtractionFailure,
+  FieldProfile,
   FieldStats,
   UnobservedPart,
 } from "../model/index.js";
-import { roundBound } from "../render/profile-view.js";
+import { shownBounds } from "../render/range-text.js";
 import { unrefreshedWhat, type UnrefreshedFact } from "../render/unrefreshed-view.js";
 
 export interface KeptFacts {
@@ -175,9 +176,14 @@ function asShown(profile: DatasetProfile): DatasetProfile {
     fields: profile.fields.map((field) =>
       field.min === undefined || field.max === undefined
         ? field
-        : { ...field, min: roundBound(field.min), max: roundBound(field.max) },
+        : withShownBounds(field, field.min, field.max),
     ),
   };
+}
+
+function withShownBounds(field: FieldProfile, low: string, high: string): FieldProfile {
+  const [min, max] = shownBounds(low, high);
+  return { ...field, min, max };
 }
 
 /** One failure per dataset with parts it could not read: the source's run is then partial. */

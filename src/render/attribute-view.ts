@@ -61,7 +61,7 @@ export function attributeRows(
     const field = declared.get(path);
     const facts = profile
       ? profileText(field, profile, {
-          isPrimary: false,
+          tableRows: dataset.stats?.rowEstimate,
           sensitive: sensitive.has(path),
           typeMix: false,
           sampleDistinct: false,

@@ -36,7 +36,7 @@ export function structureRows(
             ? "no — rare"
             : "no";
     const facts = profileText(undefined, profile, {
-      isPrimary: false,
+      tableRows: dataset.stats?.rowEstimate,
       sensitive: sensitive.has(profile.path),
       typeMix: false,
       sampleDistinct: false,

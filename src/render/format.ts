@@ -13,6 +13,12 @@ export function formatCount(value: number): string {
   return compact.format(value);
 }
 
+/** A count that two significant digits change is marked so: `≈1.2K` for 1,234; `12` as it is. */
+export function approximateCount(value: number): string {
+  const exact = Number(value.toPrecision(2)) === value;
+  return `${exact ? "" : "≈"}${formatCount(value)}`;
+}
+
 /**
  * A cumulative counter by its order of magnitude (`0`, `under 10`, `100+`, `1.2K` → `1K+`,
  * `8.4M` → `1M+`): activity counters grow every day, and two significant digits would still

@@ -1,6 +1,7 @@
 import type { EnrichedDataset, Field, FieldProfile, ValueType } from "../model/index.js";
 import { isPrintableValue } from "../detectors/index.js";
-import { code, formatCount, formatPercent, formatRounded } from "./format.js";
+import { approximateCount, code, formatCount, formatPercent, formatRounded } from "./format.js";
+import { rangeText } from "./range-text.js";
 
 /** Share of sampled records under which a field is called rare. */
 export const rareShare = 0.05;
@@ -27,6 +28,19 @@ export function sensitivePaths(
   );
 }
 
+export interface ProfileOptions {
+  /**
+   * A single-column primary key or unique constraint holds this column alone: its values are
+   * unique. A column of a composite key is not (order_line.order_id repeats per line).
+   */
+  uniqueKey?: boolean;
+  sensitive: boolean;
+  typeMix?: boolean;
+  sampleDistinct?: boolean;
+  /** The table's row estimate: a sample of at least this many records read every row. */
+  tableRows?: number;
+}
+
 /**
  * The Profile cell: planner statistics first (null fraction, distinct), then what only the
  * sample can tell (valid values, ranges, shapes, type mix). Sensitive fields say so instead.
@@ -34,25 +48,49 @@ export function sensitivePaths(
 export function profileText(
   field: Pick<Field, "enumValues" | "stats"> | undefined,
   profile: FieldProfile | undefined,
-  options: { isPrimary: boolean; sensitive: boolean; typeMix?: boolean; sampleDistinct?: boolean },
+  options: ProfileOptions,
 ): string {
   if (options.sensitive) return "sensitive: not profiled";
   const parts: string[] = [];
-  const values = field?.enumValues?.length ? enumList(field.enumValues) : profile?.values;
-  if (values && values.length > 0) parts.push(`values: ${values.join(", ")}`);
   const stats = field?.stats;
-  if (values && values.length > 0) {
+  const list = field?.enumValues?.length
+    ? `values: ${enumList(field.enumValues).join(", ")}`
+    : profile?.values?.length
+      ? sampledList(profile.values, profile, stats, options.tableRows)
+      : undefined;
+  if (list) parts.push(list);
+  if (list) {
     // The list already says how many distinct values there are.
-  } else if (stats?.distinctIsUnique || (options.isPrimary && stats))
-    parts.push("distinct: unique");
+  } else if (stats?.distinctIsUnique || options.uniqueKey) parts.push("distinct: unique");
   else if (stats?.distinct !== undefined) parts.push(`distinct ≈ ${formatCount(stats.distinct)}`);
   else if (profile && (options.sampleDistinct ?? true)) parts.push(sampledDistinct(profile));
   const nulls = stats?.nullFraction ?? sampledNullFraction(profile);
   if (nulls !== undefined && nulls > 0) parts.push(`null ${formatPercent(nulls)}`);
   if (stats?.averageLength !== undefined)
-    parts.push(`avg length ${formatCount(stats.averageLength)}`);
+    parts.push(`avg length ${approximateCount(stats.averageLength)}`);
   if (profile) parts.push(...sampleFacts(profile, options.typeMix ?? true));
   return parts.filter(Boolean).join("; ");
+}
+
+/**
+ * The values a sample found are every value only when the sample read the whole table, or when
+ * the statistics count no more. Otherwise the list says it is partial, and how many distinct
+ * values the statistics count when they do.
+ */
+function sampledList(
+  values: readonly string[],
+  profile: FieldProfile,
+  stats: Field["stats"],
+  tableRows: number | undefined,
+): string {
+  const shown = values.join(", ");
+  const readEveryRow = tableRows !== undefined && profile.sampled >= tableRows;
+  const counted = stats?.distinctIsUnique ? undefined : stats?.distinct;
+  if (counted !== undefined && Math.round(counted) > values.length) {
+    return `${String(values.length)} of ≈${formatCount(counted)} values: ${shown}`;
+  }
+  if (counted !== undefined || readEveryRow) return `values: ${shown}`;
+  return `values in the sample (there may be more): ${shown}`;
 }
 
 /**
@@ -65,22 +103,11 @@ function enumList(labels: readonly string[]): string[] {
   return withheld === 0 ? [...labels] : [...shown, `(${String(withheld)} more withheld)`];
 }
 
-/**
- * Ranges move as data grows: numbers keep two significant digits and dates their month
- * (DESIGN §5.6), so a nightly run does not rewrite the file for every new row.
- */
-export function roundBound(value: string): string {
-  if (/^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(value)) return formatCount(Number(value));
-  if (/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value))
-    return value.slice(0, 7);
-  return value;
-}
-
 function sampledDistinct(profile: FieldProfile): string {
   const nonNull = profile.present - profile.nulls;
   if (nonNull === 0) return "";
   if (profile.distinct === nonNull && nonNull > 1) return "distinct in sample: all";
-  return `distinct in sample: ${formatCount(profile.distinct)}`;
+  return `distinct in sample: ${approximateCount(profile.distinct)}`;
 }
 
 export function sampledNullFraction(profile: FieldProfile | undefined): number | undefined {
@@ -91,8 +118,7 @@ export function sampledNullFraction(profile: FieldProfile | undefined): number |
 function sampleFacts(profile: FieldProfile, withTypeMix: boolean): string[] {
   const facts: string[] = [];
   if (profile.min !== undefined && profile.max !== undefined && !profile.values) {
-    const [min, max] = [roundBound(profile.min), roundBound(profile.max)];
-    facts.push(min === max ? `always ${min}` : `range ${min} … ${max}`);
+    facts.push(rangeText(profile.min, profile.max));
   }
   const nonNull = profile.present - profile.nulls;
   const shape = dominantShape(profile.shapes, nonNull);

@@ -2,6 +2,7 @@ import type { EnrichedDataset, Field } from "../model/index.js";
 import { notSampledPrefix } from "../profiler/profile-dataset.js";
 import { profileText, sensitivePaths } from "./profile-view.js";
 import { pathCell, sourceCell, tableCell } from "../bundle/markdown-table.js";
+import { code } from "./format.js";
 import { inlineSource } from "../bundle/markdown-text.js";
 
 export interface SchemaRow {
@@ -29,7 +30,11 @@ export function schemaRows(
       .filter((k) => k.kind === "unique" && k.fields.length === 1)
       .flatMap((k) => k.fields),
   );
+  const singleKeys = new Set(
+    dataset.keys.filter((k) => k.fields.length === 1).flatMap((k) => k.fields),
+  );
   const foreign = new Set(dataset.foreignKeys.flatMap((fk) => fk.fromFields));
+  const tableRows = dataset.stats?.rowEstimate;
   const layout = layoutKeys(dataset);
   const rows = dataset.fields.map((field) => {
     const key = [
@@ -40,15 +45,16 @@ export function schemaRows(
     ].filter(Boolean);
     return {
       field: pathCell(field.path),
-      // `array<string>` would read as an HTML tag on GitHub: angle brackets become entities.
-      type: pathCell(typeText(field)),
+      type: typeCell(field),
       nullable: field.nullable === undefined ? "" : field.nullable ? "yes" : "no",
       key: key.join(", "),
       description: tableCell(descriptions.get(field.path) ?? ""),
       profile: sourceCell(
         profileText(field, profiles.get(field.path), {
-          isPrimary: primary.has(field.name),
+          // Only a key of this column alone makes its values unique (not a composite key's).
+          uniqueKey: singleKeys.has(field.name),
           sensitive: sensitive.has(field.path),
+          tableRows,
         }),
       ),
     };
@@ -97,20 +103,32 @@ function nestedRows(
       description: tableCell(descriptions.get(profile.path) ?? ""),
       profile: sourceCell(
         profileText(undefined, profile, {
-          isPrimary: false,
           sensitive: sensitive.has(profile.path),
+          tableRows: dataset.stats?.rowEstimate,
         }),
       ),
     }));
 }
 
-function typeText(field: Field): string {
-  const parts = [field.type];
+/**
+ * The Type cell. A type or expression with `<` or `>` (`array<string>`, `struct<a:int>`,
+ * `a > 0`) is a code span: GitHub would read it as an HTML tag, and entities (`&lt;`) are read
+ * literally by agents. Other text is escaped as source text.
+ */
+function typeCell(field: Field): string {
+  const part = (text: string) => (/[<>]/.test(text) ? codeCell(text) : pathCell(text));
+  const parts = [part(field.type)];
   if (field.identity)
     parts.push(`identity (${field.identity === "always" ? "always" : "by default"})`);
-  if (field.generated) parts.push(`generated as ${field.generated}`);
-  else if (field.default !== undefined && !field.identity) parts.push(`default ${field.default}`);
+  if (field.generated) parts.push(`generated as ${part(field.generated)}`);
+  else if (field.default !== undefined && !field.identity)
+    parts.push(`default ${part(field.default)}`);
   return parts.join(", ");
+}
+
+/** A code span in a table cell: GFM reads `\|` inside it as a pipe that does not end the cell. */
+function codeCell(text: string): string {
+  return code(text).replace(/\|/g, "\\|");
 }
 
 /** The sentence under the table that says where the figures come from. */

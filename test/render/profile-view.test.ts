@@ -11,7 +11,7 @@ const base: FieldProfile = {
   types: { string: 100 },
   shapes: {},
 };
-const plain = { isPrimary: false, sensitive: false };
+const plain = { sensitive: false };
 
 describe("the Profile cell", () => {
   it("says only that a sensitive field is not profiled, whatever the sample found", () => {
@@ -64,16 +64,7 @@ describe("the Profile cell", () => {
   });
 });
 
-describe("range rounding", () => {
-  it("keeps two significant digits of numbers and the month of dates, so growth does not rewrite files", async () => {
-    const { roundBound } = await import("../../src/render/profile-view.js");
-    expect(roundBound("1004")).toBe("1K");
-    expect(roundBound("0.125")).toBe("0.13");
-    expect(roundBound("2026-11-27")).toBe("2026-11");
-    expect(roundBound("2026-11-27T02:00:00Z")).toBe("2026-11");
-    expect(roundBound("abc")).toBe("abc");
-  });
-
+describe("value lists", () => {
   it("withholds an enum label that trips a detector, and says how many it withheld", () => {
     const labels = ["active", ["ops", "example.com"].join("@"), "closed"];
     expect(profileText({ enumValues: labels }, undefined, plain)).toBe(
@@ -82,5 +73,60 @@ describe("range rounding", () => {
     expect(profileText({ enumValues: ["active", "closed"] }, undefined, plain)).toBe(
       "values: active, closed",
     );
+  });
+});
+
+describe("uniqueness", () => {
+  const stats = { distinct: 450, nullFraction: 0, source: "pg_stats" };
+  const profile = { ...base, distinct: 90, min: "1", max: "450", types: { integer: 100 } };
+
+  it("is claimed for a column that a key of its own holds", () => {
+    expect(profileText({ stats }, profile, { ...plain, uniqueKey: true })).toBe(
+      "distinct: unique; range 1 … 450",
+    );
+  });
+
+  it("is not claimed for a column of a composite key: the statistics' count is shown", () => {
+    expect(profileText({ stats }, profile, plain)).toBe("distinct ≈ 450; range 1 … 450");
+  });
+});
+
+describe("a sampled value list", () => {
+  const values = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"];
+  const profile = { ...base, distinct: 10, values };
+
+  it("says it is partial and how many values the statistics count when they count more", () => {
+    const stats = { distinct: 16, nullFraction: 0, source: "pg_stats" };
+    expect(profileText({ stats }, profile, { ...plain, tableRows: 50_000 })).toBe(
+      "10 of ≈16 values: a, b, c, d, e, f, g, h, i, j",
+    );
+  });
+
+  it("is complete when the statistics count no more, or when the sample read every row", () => {
+    const stats = { distinct: 10, nullFraction: 0, source: "pg_stats" };
+    expect(profileText({ stats }, profile, { ...plain, tableRows: 50_000 })).toBe(
+      `values: ${values.join(", ")}`,
+    );
+    expect(profileText(undefined, profile, { ...plain, tableRows: 100 })).toBe(
+      `values: ${values.join(", ")}`,
+    );
+  });
+
+  it("says it may be partial when nothing tells, the sample being smaller than the table", () => {
+    expect(profileText(undefined, profile, { ...plain, tableRows: 50_000 })).toBe(
+      `values in the sample (there may be more): ${values.join(", ")}`,
+    );
+    expect(profileText(undefined, profile, plain)).toBe(
+      `values in the sample (there may be more): ${values.join(", ")}`,
+    );
+  });
+});
+
+describe("rounded figures", () => {
+  it("mark a sampled distinct count and an average length that rounding changed", () => {
+    const profile = { ...base, nulls: 0, present: 5_000, distinct: 1_234 };
+    expect(profileText(undefined, profile, plain)).toBe("distinct in sample: ≈1.2K");
+    const stats = { averageLength: 5.4321, source: "mysql.column_stats" };
+    expect(profileText({ stats }, undefined, plain)).toBe("avg length ≈5.4");
   });
 });

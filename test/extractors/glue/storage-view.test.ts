@@ -61,19 +61,17 @@ describe("the Storage section", () => {
 });
 
 describe("the Profile cell with column statistics", () => {
-  it("adds the average length, rounded to two significant digits", () => {
+  it("adds the average length, rounded to two significant digits and marked so", () => {
     const stats = {
       nullFraction: 0.0494,
       distinct: 310_000,
       averageLength: 24.6,
       source: "Glue column statistics",
     };
-    expect(profileText({ stats }, undefined, { isPrimary: false, sensitive: false })).toBe(
-      "distinct ≈ 310K; null 4.9%; avg length 25",
+    expect(profileText({ stats }, undefined, { sensitive: false })).toBe(
+      "distinct ≈ 310K; null 4.9%; avg length ≈25",
     );
-    expect(profileText({ stats }, undefined, { isPrimary: false, sensitive: true })).toBe(
-      "sensitive: not profiled",
-    );
+    expect(profileText({ stats }, undefined, { sensitive: true })).toBe("sensitive: not profiled");
   });
 });
 
