@@ -26,7 +26,8 @@
  * vetoes do not apply to custom rules; the allow-list applies to every finding.
  *
  * Built-in categories: pii.email, pii.phone, pii.card, pii.iban, pii.ip_address,
- * pii.national_id, pii.date_of_birth, pii.person_name, pii.postal_address, secret.password,
+ * pii.national_id, pii.date_of_birth, pii.person_name, pii.postal_address, pii.username,
+ * pii.photo, secret.password,
  * secret.password_hash, secret.api_key, secret.token. Confidence: the name and the sampled
  * values agree → high; values alone (≥ 90% of at least 10) → high, otherwise medium or low;
  * the name alone → medium; the name with values that only partly bear it out → low. A name
@@ -45,7 +46,10 @@ import {
 import { assessDetectedValues } from "./detected-values.js";
 import { fieldFacts, higherConfidence, type FieldFacts } from "./field-facts.js";
 import { assessName } from "./name-assessment.js";
+import { assessNetworkType } from "./network-type.js";
+import { assessPhoto } from "./photo-assessment.js";
 import { stripRawValues } from "./strip-raw-values.js";
+import { assessTextLiterals } from "./text-literals.js";
 import { assessValues } from "./value-assessment.js";
 
 /** `classification:` from the config (parsed or hand-written; missing keys mean none). */
@@ -108,8 +112,11 @@ export function classifyField(
     }
   };
   assessName(facts).findings.forEach(add);
+  assessNetworkType(facts).forEach(add);
   assessValues(facts, new Set(byCategory.keys())).forEach(add);
   assessDetectedValues(facts.path, facts.detected).forEach(add);
+  assessPhoto(facts).forEach(add);
+  assessTextLiterals(facts).forEach(add);
   assessCustomRules(facts, rules).forEach(add);
   return [...byCategory.values()];
 }

@@ -1,4 +1,5 @@
 import type { Field, FieldProfile, FindingConfidence, ValueDetection } from "../model/index.js";
+import { imageShapeSuffix } from "../profiler/binary-shapes.js";
 import { coreName, pathSegments, snakeWords } from "./field-names.js";
 import { typeFamilies, type TypeFamily } from "./type-family.js";
 import { valueChecks, type ValueCheckId } from "./value-checks.js";
@@ -20,6 +21,8 @@ export interface FieldFacts {
   values: readonly string[];
   /** Detectors the field's few distinct values tripped (the profile's `detected`). */
   detected: readonly ValueDetection[];
+  /** Sampled binary values, and those whose first bytes are an image file's (by format). */
+  binary: { of: number; images: number; formats: string[] };
   /** Planner statistics when nothing was sampled: distinct values and the table's row estimate. */
   statsDistinct?: number;
   rowEstimate?: number;
@@ -50,8 +53,20 @@ export function fieldFacts(input: {
     families: typeFamilies(input.field, input.profile),
     values,
     detected: input.profile?.detected ?? [],
+    binary: binaryFacts(input.profile),
     statsDistinct: stats?.distinctIsUnique ? undefined : stats?.distinct,
     rowEstimate: input.rowEstimate,
+  };
+}
+
+function binaryFacts(profile: FieldProfile | undefined): FieldFacts["binary"] {
+  const images = Object.entries(profile?.shapes ?? {}).filter(([shape]) =>
+    shape.endsWith(imageShapeSuffix),
+  );
+  return {
+    of: profile?.types.binary ?? 0,
+    images: images.reduce((sum, [, count]) => sum + count, 0),
+    formats: images.map(([shape]) => shape.slice(0, -imageShapeSuffix.length).toUpperCase()),
   };
 }
 

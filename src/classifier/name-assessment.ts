@@ -113,7 +113,8 @@ function scoreName(
     return finding(rule.category, "medium");
   }
   if (rule.hashedBecomes) {
-    const hashes = countValues(facts, "passwordHash");
+    // Under a password name a bare hex digest is a hashed password too (unsalted SHA-256).
+    const hashes = countValues(facts, "storedPasswordHash");
     if (hashes.ratio >= 0.5) {
       evidence.push(hashes.evidence);
       return finding(rule.hashedBecomes, hashes.ratio >= 0.8 ? "high" : "medium");

@@ -1,4 +1,4 @@
-import { nameNouns, pathSegments } from "./field-names.js";
+import { nameNouns, pathSegments, singular } from "./field-names.js";
 
 // A bare `name` names a person only when what it belongs to is a person. Words in singular.
 const personNouns = new Set(
@@ -73,4 +73,9 @@ export function placeContext(path: string, datasetName: string): string | undefi
     if (nouns.some((noun) => placeNouns.has(noun))) return owner;
   }
   return undefined;
+}
+
+/** `employee`, `customers`, `profile`: a word that stands for a person. */
+export function isPersonNoun(word: string): boolean {
+  return personNouns.has(singular(word));
 }

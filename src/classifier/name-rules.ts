@@ -93,11 +93,28 @@ export const nameRules: readonly NameRule[] = [
     check: "personName",
   },
   {
+    // Roles that people fill: `manager`, `account_manager`, `contact`, `assignee`. Such a field
+    // holds a key (`manager_id`, an integer `manager`: the type rules it out) or a login as
+    // often as a name, so the values must be written like names, or the field is not reported.
+    category: "pii.person_name",
+    core: "manager|contact|supervisor|assignee|approver|reviewer|requester|reporter|salesperson|sales_?rep|account_?rep|caseworker|case_?worker",
+    check: "writtenName",
+    contradictable: true,
+  },
+  {
     category: "pii.person_name",
     core: "name|display_?name|names",
     personContext: true,
     whole: true,
     check: "personName",
+  },
+  {
+    // A person's login (`user_name` is one, not a personal name; see the rules above).
+    category: "pii.username",
+    core: "user_?name|usernames|user_?login|login(?:_?name)?|logon(?:_?name)?|login_?id|logon_?id|screen_?name|sam_?account_?name|user_?principal_?name",
+    unless: /(?:^|_)(?:last|first|failed|recent|previous|latest|next)_(?:login|logon)$/,
+    check: "loginName",
+    contradictable: true,
   },
   {
     category: "pii.postal_address",
@@ -122,7 +139,7 @@ export const nameRules: readonly NameRule[] = [
   {
     category: "secret.password_hash",
     core: "(?:password|passwd|pass|pwd)_?(?:hash|hashed|digest|crypt|crypted)|(?:hashed|encrypted|crypted)_?(?:password|passwd|pwd)",
-    check: "passwordHash",
+    check: "storedPasswordHash",
   },
   {
     category: "secret.api_key",

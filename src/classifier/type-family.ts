@@ -19,7 +19,7 @@ export type TypeFamily =
 // Hive (`array<string>`, `struct<…>`), DynamoDB (`S`, `N`, `BOOL`) and document inference.
 const familyPatterns: readonly [RegExp, TypeFamily][] = [
   [/^(bool|boolean|bit|tinyint\(1\))$/, "boolean"],
-  [/^(inet|cidr)$/, "network"],
+  [/^(inet|cidr|inet4|inet6)$/, "network"],
   [/^macaddr8?$/, "identifier"],
   [/^(uuid|uniqueidentifier)$/, "uuid"],
   [/^(objectid|oid|regclass|tid|xid)$/, "identifier"],

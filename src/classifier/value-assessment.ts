@@ -8,6 +8,11 @@ interface ValueRule {
   check: ValueCheckId;
   /** Share of sampled values that must pass before the field is reported. */
   minRatio: number;
+  /**
+   * The format cannot be anything else (a bcrypt or argon2 string): nearly every value passing
+   * is high however few were sampled, not only from ten values on.
+   */
+  unambiguous?: boolean;
 }
 
 // Values alone, whatever the field is called (a `contact` column full of emails). Only strict
@@ -21,7 +26,7 @@ const valueRules: readonly ValueRule[] = [
   { category: "pii.iban", check: "iban", minRatio: 0.1 },
   { category: "pii.ip_address", check: "ipAddress", minRatio: 0.3 },
   { category: "pii.national_id", check: "ssnWritten", minRatio: 0.5 },
-  { category: "secret.password_hash", check: "passwordHash", minRatio: 0.1 },
+  { category: "secret.password_hash", check: "passwordHash", minRatio: 0.1, unambiguous: true },
   { category: "secret.token", check: "secret", minRatio: 0.5 },
 ];
 
@@ -59,14 +64,15 @@ export function assessValues(
     findings.push({
       path: facts.path,
       category: rule.category,
-      confidence: valueConfidence(count.ratio, count.of),
+      confidence: valueConfidence(count.ratio, count.of, rule.unambiguous ? 2 : 10),
       evidence: [count.evidence],
     });
   }
   return findings;
 }
 
-function valueConfidence(ratio: number, of: number): FindingConfidence {
-  if (ratio >= 0.9 && of >= 10) return "high";
+/** High when nearly all of at least `fewest` sampled values pass. */
+function valueConfidence(ratio: number, of: number, fewest: number): FindingConfidence {
+  if (ratio >= 0.9 && of >= fewest) return "high";
   return ratio >= 0.5 ? "medium" : "low";
 }

@@ -2,11 +2,13 @@ import {
   isCardNumber,
   isEmail,
   isIban,
-  isIpAddress,
+  isHexDigest,
+  isIpAddressOrNetwork,
   isPasswordHash,
   isPhoneNumber,
   isSecretToken,
   isSsn,
+  looksLikePersonName,
 } from "../detectors/index.js";
 
 /** A test on one sampled value, and how evidence describes the values that pass it. */
@@ -52,13 +54,20 @@ function isSecretValue(value: string): boolean {
   return isSecretToken(trimmed);
 }
 
+// A login: one token of letters, digits and `._@+-\` (`jdoe`, `j.doe@corp`, `CORP\\jdoe`), with
+// at least one letter, not a date or a number.
+const loginName = /^(?=.*\p{L})[\p{L}\p{N}._@+\\-]{2,64}$/u;
+
+// Images as text: a data URI, or base64 of a PNG, JPEG or GIF file (its signature encoded).
+const imageText = /^(?:data:image\/[a-z+.-]+;base64,|iVBORw0KGgo|\/9j\/|R0lGOD[lh])/;
+
 export const valueChecks = {
   email: { test: isEmail, phrase: "are email addresses" },
   phone: { test: isPhoneNumber, phrase: "are phone numbers" },
   phoneLike: { test: looksLikePhone, phrase: "look like phone numbers" },
   card: { test: isCardNumber, phrase: "are payment card numbers (issuer prefix, Luhn check)" },
   iban: { test: isIban, phrase: "are IBANs (country format, mod-97 check)" },
-  ipAddress: { test: isIpAddress, phrase: "are IP addresses" },
+  ipAddress: { test: isIpAddressOrNetwork, phrase: "are IP addresses" },
   ssn: { test: isSsn, phrase: "are US social security numbers" },
   ssnWritten: {
     test: (value: string) => /^\d{3}[- ]\d{2}[- ]\d{4}$/.test(value.trim()) && isSsn(value),
@@ -69,10 +78,26 @@ export const valueChecks = {
     test: isPasswordHash,
     phrase: "are password hashes (bcrypt, argon2, scrypt, sha-crypt, pbkdf2, …)",
   },
+  storedPasswordHash: {
+    test: (value: string) => isPasswordHash(value) || isHexDigest(value),
+    phrase: "are password hashes (bcrypt, argon2, scrypt, sha-crypt, pbkdf2, … or hex digests)",
+  },
   secret: { test: isSecretValue, phrase: "look like API keys or tokens" },
   personName: {
     test: (value: string) => value.trim().length <= 60 && personName.test(value.trim()),
     phrase: "look like personal names (letters only, one to four words)",
+  },
+  writtenName: {
+    test: looksLikePersonName,
+    phrase: "are written like personal names (two to four capitalised words)",
+  },
+  loginName: {
+    test: (value: string) => loginName.test(value.trim()) && !isDateValue(value),
+    phrase: "look like login names (one word of letters, digits and ._@-)",
+  },
+  imageText: {
+    test: (value: string) => imageText.test(value.trim()),
+    phrase: "are images encoded as text (base64 or data URI)",
   },
   streetAddress: {
     test: (value: string) => /\p{L}/u.test(value) && (/\d/.test(value) || /\n/.test(value.trim())),

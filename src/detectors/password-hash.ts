@@ -33,3 +33,16 @@ export function isPasswordHash(value: string): boolean {
 /** Candidates in free text: a `$`-delimited crypt string or a framework prefix, up to a space. */
 export const passwordHashInText =
   /(?:\$(?:2[abxy]?|argon2(?:id|i|d)|scrypt|7|y|gy|5|6|1|pbkdf2[-\w]*)\$|pbkdf2[_:]sha\d+|argon2\$|bcrypt(?:_sha256)?\$|scrypt[$:]|\{S?SHA\d*\}|\{CRYPT\})[^\s`|<>"')\]]+/g;
+
+// MD5, SHA-1, SHA-224, SHA-256, SHA-384 and SHA-512 in hex, optionally with a `{SHA256}`-style
+// or `sha1:` label (the framework-less way of storing a password).
+const hexDigest =
+  /^(?:\{[A-Z0-9-]+\}|[a-z0-9-]+[:$])?(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{56}|[0-9a-f]{64}|[0-9a-f]{96}|[0-9a-f]{128})$/i;
+
+/**
+ * A bare hex digest. On its own it is a checksum or a commit id as often as a password, so the
+ * classifier counts it as a password hash only in a field whose name says "password".
+ */
+export function isHexDigest(value: string): boolean {
+  return hexDigest.test(value.trim());
+}

@@ -31,7 +31,10 @@ export interface FieldProfile {
   /** Numeric or date range, as display strings. Never kept for sensitive fields. */
   min?: string;
   max?: string;
-  /** Value shapes (`email`, `uuid`, `iso_date`, `url`, `json`, …) → matching values. */
+  /**
+   * Value shapes (`email`, `uuid`, `iso_date`, `url`, `json`, …) → matching values; binary
+   * values by the image format their first bytes announce (`png_image`, `jpeg_image`, …).
+   */
   shapes: Record<string, number>;
   /** Every distinct value, sorted, when there are few. Never kept for sensitive fields. */
   values?: string[];

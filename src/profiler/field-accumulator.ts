@@ -1,5 +1,6 @@
 import type { FieldProfile, ValueType } from "../model/index.js";
 import { compareText } from "./compare-text.js";
+import { binaryShapeOf } from "./binary-shapes.js";
 import { hash53 } from "./distinct-hash.js";
 import { leafOf, type Leaf } from "./value-kinds.js";
 import { ValueList } from "./value-list.js";
@@ -72,6 +73,7 @@ export class FieldAccumulator {
     const hash = key === undefined ? undefined : hash53(key);
     if (hash !== undefined) this.distinct.add(hash);
     if (leaf.type === "string") this.addText(leaf.value);
+    if (leaf.type === "binary") this.addBinary(leaf.value);
     if (!this.keepValues) return leaf;
     this.range.add(leaf);
     if (hash !== undefined) this.list.add(leaf, hash);
@@ -105,6 +107,12 @@ export class FieldAccumulator {
     if (this.minLength === undefined || length < this.minLength) this.minLength = length;
     if (this.maxLength === undefined || length > this.maxLength) this.maxLength = length;
     const shape = shapeOf(text);
+    if (shape !== undefined) countInto(this.shapes, shape, 1);
+  }
+
+  /** Binary values are counted by the file format their first bytes announce (an image). */
+  private addBinary(bytes: Uint8Array): void {
+    const shape = binaryShapeOf(bytes);
     if (shape !== undefined) countInto(this.shapes, shape, 1);
   }
 

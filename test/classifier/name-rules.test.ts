@@ -101,8 +101,8 @@ describe("name rules", () => {
     "customer_zip_code_prefix",
     "customer_id",
     "email_address_id",
-    "username",
-    "user_name",
+    "last_login",
+    "login_count",
     "company_name",
     "mac_address",
     "public_key",
@@ -111,6 +111,13 @@ describe("name rules", () => {
   ])("%s is not sensitive by its name", (name) => {
     expect(byName(name)).toEqual([]);
   });
+
+  it.each(["username", "user_name", "login", "login_name", "UserLogin", "LoginID"])(
+    "%s is a login name, not a personal name",
+    (name) => {
+      expect(byName(name)).toEqual(["pii.username"]);
+    },
+  );
 
   it("a name that mentions a sensitive thing before other words says why it is left out", () => {
     const { findings, notes } = assessName(facts("ssn_verified", "text"));

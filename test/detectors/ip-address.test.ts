@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isIpAddress } from "../../src/detectors/index.js";
+import { isIpAddress, isIpAddressOrNetwork } from "../../src/detectors/index.js";
 
 describe("isIpAddress", () => {
   it("accepts IPv4 and IPv6 addresses", () => {
@@ -27,6 +27,20 @@ describe("isIpAddress", () => {
       "Users-6b0cc9",
     ]) {
       expect(isIpAddress(value), value).toBe(false);
+    }
+  });
+});
+
+describe("isIpAddressOrNetwork", () => {
+  it("accepts addresses with a prefix length, as PostgreSQL writes inet and cidr as text", () => {
+    for (const value of ["192.0.2.7/32", "10.0.0.0/8", "2001:db8::/64", "::1/128", "192.0.2.7"]) {
+      expect(isIpAddressOrNetwork(value), value).toBe(true);
+    }
+  });
+
+  it("rejects prefixes out of range and anything that is not an address", () => {
+    for (const value of ["192.0.2.7/33", "2001:db8::/129", "10.0.0.0/8/8", "1/2", "10.0.0.0/"]) {
+      expect(isIpAddressOrNetwork(value), value).toBe(false);
     }
   });
 });

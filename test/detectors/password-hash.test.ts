@@ -1,6 +1,6 @@
-import { pbkdf2Sync, randomBytes, scryptSync } from "node:crypto";
+import { createHash, pbkdf2Sync, randomBytes, scryptSync } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { isPasswordHash } from "../../src/detectors/index.js";
+import { isHexDigest, isPasswordHash } from "../../src/detectors/index.js";
 import { sampleCollectionLines } from "../helpers/sample-collections/index.js";
 import { hardNegatives } from "./hard-negatives.js";
 
@@ -72,5 +72,23 @@ describe("isPasswordHash", () => {
 
   it("rejects the hard negatives", () => {
     for (const value of hardNegatives) expect(isPasswordHash(value), value).toBe(false);
+  });
+});
+
+describe("isHexDigest", () => {
+  it("accepts hex digests of the common lengths, bare or labelled, computed here", () => {
+    for (const algorithm of ["md5", "sha1", "sha224", "sha256", "sha384", "sha512"]) {
+      const digest = createHash(algorithm).update("synthetic").digest("hex");
+      expect(isHexDigest(digest), algorithm).toBe(true);
+      expect(isHexDigest(digest.toUpperCase()), algorithm).toBe(true);
+      expect(isHexDigest(`${algorithm}:${digest}`), algorithm).toBe(true);
+      expect(isHexDigest(`{${algorithm.toUpperCase()}}${digest}`), algorithm).toBe(true);
+    }
+  });
+
+  it("rejects other lengths and non-hex text", () => {
+    for (const value of ["abc123", "0".repeat(33), "g".repeat(40), "0123456789abcdef".repeat(3)]) {
+      expect(isHexDigest(value), value).toBe(false);
+    }
   });
 });
