@@ -119,12 +119,13 @@ describe("runDemo", () => {
     const script = fileURLToPath(new URL("fixtures/run-demo-and-exit.ts", import.meta.url));
     const tsx = fileURLToPath(new URL("../../node_modules/.bin/tsx", import.meta.url));
     const demoInChild = async (dir: string): Promise<string> =>
-      (await run(tsx, [script, dir], { cwd: root, timeout: 60_000 })).stdout.trim();
+      (await run(tsx, [script, dir], { cwd: root, timeout: 85_000 })).stdout.trim();
 
     expect(await demoInChild(join(root, "child"))).toBe("exitCode=0");
     const broken = join(root, "broken");
     await mkdir(broken);
     await writeFile(join(broken, "okf.config.yaml"), "sources: []\n");
     expect(await demoInChild(broken)).toBe("error=ConfigError");
-  });
+    // Two child processes that each compile and seed the demo: slow on a loaded 2-core runner.
+  }, 180_000);
 });
