@@ -6,7 +6,8 @@ import type {
   KeyConstraint,
 } from "../../src/model/index.js";
 import type { ConstraintRow } from "./catalog-rows.js";
-import { byKeys, compareText } from "./order.js";
+import { foldPartitionRows, type Folded, type PartitionTree } from "./fold-partitions.js";
+import { byKeys, compact, compareText, groupBy } from "./order.js";
 
 const referentialActions: Record<string, string> = {
   a: "NO ACTION",
@@ -31,28 +32,58 @@ function foreignKey(row: ConstraintRow, database: string): ForeignKey {
   };
 }
 
+/** Constraints that say the same of the same table, wherever in its partition tree declared. */
+function sameness(row: ConstraintRow): string {
+  const referenced =
+    row.kind === "f" ? [row.refRelid, row.refColumns, row.onUpdate, row.onDelete] : [];
+  return JSON.stringify([row.ownerRelid, row.kind, row.columns, row.expression, ...referenced]);
+}
+
 export type ConstraintFacts = Pick<Dataset, "keys" | "foreignKeys" | "referencedBy" | "checks">;
 
-/** A self-referencing foreign key is both outgoing and incoming, and is listed in both. */
+/**
+ * Keys and checks declared on partitions count for the table only when every partition
+ * declares them, and a key only when it holds the partition key columns (else it is unique
+ * within each partition only: its index says so). Foreign keys count wherever declared, saying
+ * on how many partitions. A self-referencing foreign key is both outgoing and incoming, and is
+ * listed in both.
+ */
 export function assembleConstraints(
   declared: readonly ConstraintRow[],
   incoming: readonly ConstraintRow[],
   database: string,
+  tree: PartitionTree,
 ): ConstraintFacts {
-  const keys: KeyConstraint[] = declared
-    .filter((row) => row.kind === "p" || row.kind === "u")
-    .map((row) => ({
-      name: row.name,
-      kind: row.kind === "p" ? "primary" : "unique",
-      fields: row.columns,
-    }));
-  const checks: CheckConstraint[] = declared
-    .filter((row) => row.kind === "c")
-    .map((row) => ({ name: row.name, expression: row.expression ?? "" }));
-  const foreignKeys = declared
-    .filter((row) => row.kind === "f")
-    .map((row) => foreignKey(row, database));
-  const referencedBy = incoming.map((row) => foreignKey(row, database));
+  const folded = foldPartitionRows(declared, tree, sameness);
+  const onAll = ({ onPartitions }: Folded<ConstraintRow>) =>
+    onPartitions === undefined || onPartitions.partitions === onPartitions.of;
+  const keys: KeyConstraint[] = folded
+    .filter(({ row }) => row.kind === "p" || row.kind === "u")
+    .filter(
+      (entry) =>
+        onAll(entry) && (!entry.onPartitions || tree.holdsPartitionKeys(entry.row.columns)),
+    )
+    .map(({ row, onPartitions }) =>
+      compact<KeyConstraint>({
+        name: row.name,
+        kind: row.kind === "p" ? "primary" : "unique",
+        fields: row.columns,
+        onPartitions,
+      }),
+    );
+  const checks: CheckConstraint[] = folded
+    .filter((entry) => entry.row.kind === "c" && onAll(entry))
+    .map(({ row, onPartitions }) =>
+      compact<CheckConstraint>({ name: row.name, expression: row.expression ?? "", onPartitions }),
+    );
+  const foreignKeys = folded
+    .filter(({ row }) => row.kind === "f")
+    .map(({ row, onPartitions }) => compact({ ...foreignKey(row, database), onPartitions }));
+  // The same key declared on each partition of the referencing table references this one once.
+  const distinctIncoming = [...groupBy(incoming, sameness).values()].flatMap((group) =>
+    [...group].sort(byName).slice(0, 1),
+  );
+  const referencedBy = distinctIncoming.map((row) => foreignKey(row, database));
   return {
     keys: keys.sort(byName),
     foreignKeys: foreignKeys.sort(byName),

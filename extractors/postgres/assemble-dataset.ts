@@ -1,11 +1,12 @@
-import type { Dataset, DatasetKind, DatasetStats } from "../../src/model/index.js";
+import type { Dataset, DatasetKind, DatasetRef, DatasetStats } from "../../src/model/index.js";
 import { assembleConstraints } from "./assemble-constraints.js";
 import { assembleFields } from "./assemble-fields.js";
 import { assembleIndexes } from "./assemble-indexes.js";
 import { assemblePartitions, type PartitionFacts } from "./assemble-partitions.js";
+import { partitionTree } from "./fold-partitions.js";
 import { assembleUsage } from "./assemble-usage.js";
 import type { RelationKind, RelationRow } from "./catalog-rows.js";
-import { compact } from "./order.js";
+import { byKeys, compact } from "./order.js";
 import type { Catalog } from "./read-catalog.js";
 import { relationUri } from "./resource-uri.js";
 
@@ -39,6 +40,18 @@ function datasetStats(relation: RelationRow, partitions: PartitionFacts): Datase
     : stats;
 }
 
+function viewReads(relation: RelationRow, database: string): DatasetRef[] | undefined {
+  if (relation.kind !== "v" && relation.kind !== "m") return undefined;
+  return relation.readsNames
+    .map((name, at) => ({ database, schema: relation.readsSchemas[at] ?? "", name }))
+    .sort(
+      byKeys(
+        (ref) => ref.schema,
+        (ref) => ref.name,
+      ),
+    );
+}
+
 export function assembleDataset(
   relation: RelationRow,
   catalog: Catalog,
@@ -47,6 +60,7 @@ export function assembleDataset(
   const database = catalog.identity.database;
   const partitionRows = catalog.partitions.get(relation.oid) ?? [];
   const partitions = assemblePartitions(partitionRows, relation.oid, database);
+  const tree = partitionTree(relation.oid, relation.partitionColumns, partitionRows);
   const stats = datasetStats(relation, partitions);
   const usageRows = [relation.oid, ...partitionRows.map((row) => row.relid)].flatMap((oid) => {
     const row = catalog.usage.get(oid);
@@ -68,11 +82,18 @@ export function assembleDataset(
       catalog.constraints.get(relation.oid) ?? [],
       catalog.referencedBy.get(relation.oid) ?? [],
       database,
+      tree,
     ),
-    indexes: assembleIndexes(catalog.indexes.get(relation.oid) ?? []),
+    indexes: assembleIndexes(
+      [relation.oid, ...partitionRows.map((row) => row.relid)].flatMap(
+        (oid) => catalog.indexes.get(oid) ?? [],
+      ),
+      tree,
+    ),
     partitionKey: relation.partitionKey ?? undefined,
     partitions: partitions.partitions,
     viewDefinition: relation.viewDefinition?.trim(),
+    reads: viewReads(relation, database),
     stats,
     usage: assembleUsage(usageRows),
     tags: [],

@@ -1,10 +1,17 @@
 import type { Index } from "../../src/model/index.js";
 import type { IndexRow } from "./catalog-rows.js";
+import { foldPartitionRows, type PartitionTree } from "./fold-partitions.js";
 import { compact, compareText } from "./order.js";
 
-export function assembleIndexes(rows: readonly IndexRow[]): Index[] {
-  return rows
-    .map((row) =>
+/** Indexes that index the same way, on whichever partition they are declared. */
+function sameness(row: IndexRow): string {
+  return JSON.stringify([row.method, row.isUnique, row.isPrimary, row.columns, row.predicate]);
+}
+
+/** `rows`: the indexes of the table and of each of its partitions. */
+export function assembleIndexes(rows: readonly IndexRow[], tree: PartitionTree): Index[] {
+  return foldPartitionRows(rows, tree, sameness)
+    .map(({ row, onPartitions }) =>
       compact<Index>({
         name: row.name,
         method: row.method,
@@ -13,6 +20,7 @@ export function assembleIndexes(rows: readonly IndexRow[]): Index[] {
         columns: row.columns,
         predicate: row.predicate ?? undefined,
         definition: row.definition,
+        onPartitions,
       }),
     )
     .sort((a, b) => compareText(a.name, b.name));

@@ -20,6 +20,34 @@ const exclusivelyLocked = `
     WHERE l.locktype = 'relation' AND l.mode = 'AccessExclusiveLock'
       AND l.database = (SELECT d.oid FROM pg_database d WHERE d.datname = current_database()))`;
 
+/** The root of the partition tree a relation belongs to; the relation itself outside one. */
+const treeRoot = (relation: string): string =>
+  `coalesce(pg_partition_root(${relation}::regclass), ${relation})`;
+
+/**
+ * The columns of a partitioned table's partition key, in order; "" for an expression. Empty for
+ * any other relation.
+ */
+const partitionColumns = (relation: string): string => `
+  ARRAY(SELECT coalesce(a.attname::text, '') FROM pg_partitioned_table pt
+        CROSS JOIN LATERAL unnest(pt.partattrs::int2[]) WITH ORDINALITY AS u(num, ord)
+        LEFT JOIN pg_attribute a ON a.attrelid = pt.partrelid AND a.attnum = u.num
+        WHERE pt.partrelid = ${relation} ORDER BY u.ord)`;
+
+/**
+ * The tables and views a view's query reads, from the dependencies of its rewrite rule (a
+ * partition stands for its partitioned table): two arrays in the same order, schema and name.
+ */
+const viewReads = (view: string): string => `
+  SELECT array_agg(s ORDER BY s, n) AS schemas, array_agg(n ORDER BY s, n) AS names
+  FROM (SELECT DISTINCT bn.nspname::text AS s, b.relname::text AS n
+        FROM pg_rewrite r
+        JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid
+          AND d.refclassid = 'pg_class'::regclass AND d.refobjid <> r.ev_class
+        JOIN pg_class b ON b.oid = ${treeRoot("d.refobjid")}
+        JOIN pg_namespace bn ON bn.oid = b.relnamespace
+        WHERE r.ev_class = ${view}.oid AND b.relkind IN ('r', 'p', 'v', 'm', 'f')) AS base`;
+
 export const identityQuery = `
 SELECT current_database() AS database, current_user AS role,
        current_setting('server_version_num')::int AS "serverVersion"`;
@@ -34,6 +62,8 @@ export const relationsQuery = `
 WITH RECURSIVE ${exclusivelyLocked},
 locked_or_above(relid) AS (
   SELECT relation FROM exclusively_locked WHERE $3::int = 1
+  UNION SELECT i.indrelid FROM pg_index i
+    WHERE $3::int = 1 AND i.indexrelid IN (SELECT relation FROM exclusively_locked)
   UNION SELECT i.inhparent FROM pg_inherits i JOIN locked_or_above u ON i.inhrelid = u.relid),
 candidates AS (
   SELECT c.oid, c.relname, c.relkind, c.reltuples, c.relispopulated, n.nspname,
@@ -60,9 +90,12 @@ SELECT c.oid, c.nspname AS schema, c.relname AS name, c.relkind AS kind,
             THEN pg_total_relation_size(c.oid)::float8 END AS "sizeBytes",
        CASE WHEN c.usable AND NOT c.locked AND c.relkind = 'p'
             THEN pg_get_partkeydef(c.oid) END AS "partitionKey",
+       ${partitionColumns("c.oid")} AS "partitionColumns",
        CASE WHEN c.usable AND NOT c.locked AND c.relkind IN ('v', 'm')
-            THEN pg_get_viewdef(c.oid, true) END AS "viewDefinition"
+            THEN pg_get_viewdef(c.oid, true) END AS "viewDefinition",
+       coalesce(v.schemas, '{}') AS "readsSchemas", coalesce(v.names, '{}') AS "readsNames"
 FROM candidates c
+LEFT JOIN LATERAL (${viewReads("c")}) AS v ON c.usable AND c.relkind IN ('v', 'm')
 WHERE (cardinality($1::text[]) = 0 OR EXISTS (
         SELECT 1 FROM unnest($1::text[]) AS p(re) WHERE c.qualified ~ p.re))
   AND NOT EXISTS (SELECT 1 FROM unnest($2::text[]) AS p(re) WHERE c.qualified ~ p.re)`;
@@ -97,24 +130,34 @@ const columnNames = (keys: string, relation: string): string => `
         ORDER BY u.ord)`;
 
 /**
- * Keys and checks of the planned relations, and foreign keys from or to them. Constraints that
- * PostgreSQL clones onto partitions (`conparentid <> 0`) are left out: the parent's one says it.
+ * Keys and checks declared on the planned relations or on their partitions ($1 holds both),
+ * and foreign keys to them. Constraints that PostgreSQL clones onto partitions (`conparentid <> 0`)
+ * are left out: the parent's one says it. One declared on a partition itself (older schemas,
+ * partition managers) belongs to the partition tree's root, `owner`; a foreign key to a
+ * partition points at its root too, so that a partition never stands as a table of its own.
  */
 export const constraintsQuery = `
-SELECT k.conname AS name, k.contype AS kind,
-       k.conrelid AS relid, rn.nspname AS "relSchema", r.relname AS "relName",
-       k.confrelid AS "refRelid", fn.nspname AS "refSchema", f.relname AS "refName",
+SELECT k.conname AS name, k.contype AS kind, k.conrelid AS relid, o.oid AS "ownerRelid",
+       rn.nspname AS "relSchema", o.relname AS "relName",
+       coalesce(f.oid, 0) AS "refRelid", fn.nspname AS "refSchema", f.relname AS "refName",
        ${columnNames("k.conkey", "k.conrelid")} AS columns,
        ${columnNames("k.confkey", "k.confrelid")} AS "refColumns",
        k.confupdtype AS "onUpdate", k.confdeltype AS "onDelete",
        CASE WHEN k.contype = 'c' THEN pg_get_expr(k.conbin, k.conrelid, true) END AS expression
 FROM pg_constraint k
-JOIN pg_class r ON r.oid = k.conrelid JOIN pg_namespace rn ON rn.oid = r.relnamespace
-LEFT JOIN pg_class f ON f.oid = k.confrelid LEFT JOIN pg_namespace fn ON fn.oid = f.relnamespace
-WHERE k.contype IN ('p', 'u', 'f', 'c') AND k.conparentid = 0
-  AND (k.conrelid = ANY($1::oid[]) OR (k.contype = 'f' AND k.confrelid = ANY($1::oid[])))`;
+JOIN pg_class o ON o.oid = ${treeRoot("k.conrelid")}
+JOIN pg_namespace rn ON rn.oid = o.relnamespace
+LEFT JOIN pg_class f ON k.confrelid <> 0 AND f.oid = ${treeRoot("k.confrelid")}
+LEFT JOIN pg_namespace fn ON fn.oid = f.relnamespace
+WHERE k.contype IN ('p', 'u', 'f', 'c') AND k.conparentid = 0 AND k.conrelid <> 0
+  AND (k.conrelid = ANY($1::oid[]) OR (k.contype = 'f' AND f.oid = ANY($1::oid[])))`;
 
-/** Key columns by name, or the expression for expression columns (`indkey` entry 0). */
+/**
+ * Indexes of the planned relations and of their partitions ($1 holds both). An index that
+ * PostgreSQL created on a partition for its parent's index (`relispartition`) is left out: the
+ * parent's one says it. Key columns by name, or the expression for expression columns (`indkey`
+ * entry 0).
+ */
 export const indexesQuery = `
 SELECT i.indrelid AS relid, x.relname AS name, am.amname AS method,
        i.indisunique AS "isUnique", i.indisprimary AS "isPrimary",
@@ -128,14 +171,14 @@ SELECT i.indrelid AS relid, x.relname AS name, am.amname AS method,
 FROM pg_index i
 JOIN pg_class x ON x.oid = i.indexrelid
 JOIN pg_am am ON am.oid = x.relam
-WHERE i.indrelid = ANY($1::oid[])`;
+WHERE i.indrelid = ANY($1::oid[]) AND NOT x.relispartition`;
 
 /** Every partition below the planned partitioned tables, sub-partitions included. */
 export const partitionsQuery = `
 WITH ${exclusivelyLocked}
 SELECT r.root, t.relid::oid AS relid, t.parentrelid::oid AS "parentRelid", t.isleaf AS "isLeaf",
        n.nspname AS schema, c.relname AS name, pg_get_expr(c.relpartbound, c.oid, true) AS bound,
-       c.reltuples::float8 AS reltuples,
+       c.reltuples::float8 AS reltuples, ${partitionColumns("c.oid")} AS "partitionColumns",
        CASE WHEN c.relkind IN ('r', 'f') AND c.oid NOT IN (SELECT relation FROM exclusively_locked)
             THEN pg_total_relation_size(c.oid)::float8 END AS "sizeBytes"
 FROM unnest($1::oid[]) AS r(root)

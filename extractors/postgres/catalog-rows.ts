@@ -24,7 +24,12 @@ export interface RelationRow {
   populated: boolean | null;
   sizeBytes: number | null;
   partitionKey: string | null;
+  /** Partitioned tables: the partition key's columns, "" for an expression; else empty. */
+  partitionColumns: string[];
   viewDefinition: string | null;
+  /** Views: the relations their query reads, as schema and name at the same index. */
+  readsSchemas: string[];
+  readsNames: string[];
 }
 
 export interface ColumnRow {
@@ -55,10 +60,13 @@ export interface ConstraintRow {
   name: string;
   /** "p" primary key, "u" unique, "f" foreign key, "c" check. */
   kind: string;
+  /** Where it is declared: the owner, or one of the owner's partitions. */
   relid: number;
+  /** The table it belongs to (the partition tree's root), named by `relSchema`, `relName`. */
+  ownerRelid: number;
   relSchema: string;
   relName: string;
-  /** 0 unless a foreign key. */
+  /** 0 unless a foreign key; the partition tree's root for a key to a partition. */
   refRelid: number;
   refSchema: string | null;
   refName: string | null;
@@ -90,6 +98,8 @@ export interface PartitionRow {
   name: string;
   bound: string | null;
   reltuples: number;
+  /** Sub-partitioned partitions: their own partition key's columns, as in RelationRow. */
+  partitionColumns: string[];
   sizeBytes: number | null;
 }
 

@@ -32,10 +32,11 @@ export interface Catalog {
   locked: RelationRow[];
   columns: Map<number, ColumnRow[]>;
   types: Map<number, TypeRow>;
-  /** Keys, checks and foreign keys declared on a relation. */
+  /** Keys, checks and foreign keys of a relation, declared on it or on its partitions. */
   constraints: Map<number, ConstraintRow[]>;
   /** Foreign keys that point at a relation. */
   referencedBy: Map<number, ConstraintRow[]>;
+  /** By the relation or partition they are declared on. */
   indexes: Map<number, IndexRow[]>;
   /** Partitions at every level, by the planned partitioned table they belong to. */
   partitions: Map<number, PartitionRow[]>;
@@ -108,12 +109,13 @@ async function readCatalogOnce(
   const partitioned = relations.filter((relation) => relation.kind === "p").map((r) => r.oid);
   const columns = await session.query<ColumnRow>(sql.columnsQuery, [oids]);
   const types = await session.query<TypeRow>(sql.typesQuery, [oids]);
-  const constraints = await session.query<ConstraintRow>(sql.constraintsQuery, [oids]);
-  const indexes = await session.query<IndexRow>(sql.indexesQuery, [oids]);
   const partitions = await session.query<PartitionRow>(sql.partitionsQuery, [partitioned]);
+  // Keys and indexes declared on partitions fold into their table (fold-partitions.ts).
+  const withPartitions = [...oids, ...partitions.map((partition) => partition.relid)];
+  const constraints = await session.query<ConstraintRow>(sql.constraintsQuery, [withPartitions]);
+  const indexes = await session.query<IndexRow>(sql.indexesQuery, [withPartitions]);
   const fieldStats = await session.query<FieldStatsRow>(sql.fieldStatsQuery, [oids]);
-  const usageOids = [...oids, ...partitions.map((partition) => partition.relid)];
-  const usage = await session.query<UsageRow>(sql.usageQuery, [usageOids]);
+  const usage = await session.query<UsageRow>(sql.usageQuery, [withPartitions]);
   await session.query("COMMIT");
 
   const planned = new Set(oids);
@@ -125,8 +127,8 @@ async function readCatalogOnce(
     columns: groupBy(columns, (column) => column.relid),
     types: new Map(types.map((type) => [type.oid, type])),
     constraints: groupBy(
-      constraints.filter((constraint) => planned.has(constraint.relid)),
-      (constraint) => constraint.relid,
+      constraints.filter((constraint) => planned.has(constraint.ownerRelid)),
+      (constraint) => constraint.ownerRelid,
     ),
     referencedBy: groupBy(
       constraints.filter(

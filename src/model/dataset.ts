@@ -84,6 +84,18 @@ export interface KeyConstraint {
   name: string;
   kind: "primary" | "unique";
   fields: string[];
+  onPartitions?: DeclaredOnPartitions;
+}
+
+/**
+ * A key, foreign key, check or index of a partitioned table declared on its partitions one by
+ * one rather than on the table itself (older schemas, partition managers). It is folded into
+ * the table, once, under the name it has on the first partition that declares it.
+ */
+export interface DeclaredOnPartitions {
+  /** How many leaf partitions declare it, out of `of`. */
+  partitions: number;
+  of: number;
 }
 
 export interface ForeignKey {
@@ -95,11 +107,13 @@ export interface ForeignKey {
   toFields: string[];
   onUpdate?: string;
   onDelete?: string;
+  onPartitions?: DeclaredOnPartitions;
 }
 
 export interface CheckConstraint {
   name: string;
   expression: string;
+  onPartitions?: DeclaredOnPartitions;
 }
 
 export interface Index {
@@ -119,6 +133,8 @@ export interface Index {
   sparse?: boolean;
   /** TTL indexes: documents expire this many seconds after the indexed date. */
   expireAfterSeconds?: number;
+  /** A unique one is unique within each partition only. */
+  onPartitions?: DeclaredOnPartitions;
 }
 
 export interface Partition {
@@ -145,6 +161,8 @@ export interface Dataset {
   partitionKey?: string;
   partitions: Partition[];
   viewDefinition?: string;
+  /** Views: the tables and views their query reads, by name order. */
+  reads?: DatasetRef[];
   stats?: DatasetStats;
   usage?: DatasetUsage;
   /** AWS resource tags and the like: machine tags. */

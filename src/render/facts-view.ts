@@ -13,6 +13,7 @@ import { inlineSource } from "../bundle/markdown-text.js";
 import { keyValueSummary } from "./keyvalue-view.js";
 import { sampledNullFraction } from "./profile-view.js";
 import type { RenderInput } from "./render-input.js";
+import { partitionScope } from "./structure-view.js";
 
 /** Items, documents or rows: what the records of this dataset are called. */
 export function recordWord(dataset: EnrichedDataset): string {
@@ -103,8 +104,10 @@ export function qualityBullets(dataset: EnrichedDataset): string[] {
       );
     }
   }
-  for (const check of dataset.checks)
-    bullets.push(`Check ${code(check.name)}: ${code(check.expression)}.`);
+  for (const check of dataset.checks) {
+    const scope = check.onPartitions ? ` (${partitionScope(check.onPartitions)})` : "";
+    bullets.push(`Check ${code(check.name)}: ${code(check.expression)}${scope}.`);
+  }
   if (dataset.stats?.rowEstimate === undefined && dataset.stats?.missingCountNote)
     bullets.push(dataset.stats.missingCountNote);
   return bullets;

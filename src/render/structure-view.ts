@@ -1,5 +1,10 @@
 import { posix } from "node:path";
-import type { DatasetRef, EnrichedDataset, ForeignKey } from "../model/index.js";
+import type {
+  DatasetRef,
+  DeclaredOnPartitions,
+  EnrichedDataset,
+  ForeignKey,
+} from "../model/index.js";
 import { linkText } from "../bundle/markdown-links.js";
 import { inlineSource } from "../bundle/markdown-text.js";
 import { capitalise, code, codeList, linkTarget } from "./format.js";
@@ -12,21 +17,36 @@ export function keyBullets(dataset: EnrichedDataset): string[] {
   );
   const bullets = keys.map(
     (key) =>
-      `${key.kind === "primary" ? "Primary key" : "Unique"} ${code(key.name)} (${codeList(key.fields)})`,
+      `${key.kind === "primary" ? "Primary key" : "Unique"} ${code(key.name)} (${codeList(key.fields)})${scopeNote(key.onPartitions)}`,
   );
   const constraintNames = new Set(dataset.keys.map((key) => key.name));
   for (const index of dataset.indexes) {
     if (constraintNames.has(index.name)) continue;
-    const unique = index.unique ? "Unique index" : "Index";
+    const perPartition = index.onPartitions !== undefined;
+    const unique = index.unique && !perPartition ? "Unique index" : "Index";
     const where = index.predicate ? ` where ${code(index.predicate)}` : "";
+    const within = index.unique && perPartition ? ", unique within each partition only" : "";
     bullets.push(
-      `${unique} ${code(index.name)} ${inlineSource(index.method)} (${codeList(index.columns)})${where}`,
+      `${unique} ${code(index.name)} ${inlineSource(index.method)} (${codeList(index.columns)})${where}${within}${scopeNote(index.onPartitions)}`,
     );
   }
   return bullets;
 }
 
-/** Bullets of the Relationships section: outgoing keys, then the objects that reference this one. */
+/** Where a fact folded from the partitions is declared: `, declared on each of its 6 partitions`. */
+function scopeNote(scope: DeclaredOnPartitions | undefined): string {
+  return scope === undefined ? "" : `, ${partitionScope(scope)}`;
+}
+
+export function partitionScope({ partitions, of }: DeclaredOnPartitions): string {
+  if (partitions === of) return `declared on each of its ${String(of)} partitions`;
+  return `declared on ${String(partitions)} of its ${String(of)} partitions`;
+}
+
+/**
+ * Bullets of the Relationships section: outgoing keys, the objects that reference this one, the
+ * objects a view reads, then concepts of other sources.
+ */
 export function relationshipBullets(input: RenderInput): string[] {
   const { dataset } = input;
   const outgoing = dataset.foreignKeys.map(
@@ -41,7 +61,9 @@ export function relationshipBullets(input: RenderInput): string[] {
     const label = [link.ref.database, link.ref.schema, link.ref.name].filter(Boolean).join(".");
     return `${capitalise(link.relation)} ${target === undefined ? code(label) : relativeLink(input, label, target)}`;
   });
-  return [...outgoing, ...incoming, ...linked];
+  // A view's base tables, from the catalog's dependencies rather than from parsing its query.
+  const reads = (dataset.reads ?? []).map((ref) => `Reads ${conceptLink(input, ref)}`);
+  return [...outgoing, ...incoming, ...reads, ...linked];
 }
 
 function relativeLink(input: RenderInput, label: string, target: string): string {
@@ -53,6 +75,7 @@ function actions(fk: ForeignKey): string {
   const parts = [
     isAction(fk.onDelete) ? `on delete ${(fk.onDelete ?? "").toLowerCase()}` : "",
     isAction(fk.onUpdate) ? `on update ${(fk.onUpdate ?? "").toLowerCase()}` : "",
+    fk.onPartitions ? partitionScope(fk.onPartitions) : "",
   ].filter(Boolean);
   return parts.length > 0 ? ` (${parts.join(", ")})` : "";
 }
