@@ -7,6 +7,7 @@ import type { TableRow } from "./catalog-rows.js";
 import type { DatabaseCatalog } from "./read-catalog.js";
 import { isoFromEpoch } from "./row-values.js";
 import { tableUri } from "./resource-uri.js";
+import { readableViewDefinition } from "./view-definition.js";
 
 const objectTypes: Record<string, string> = {
   "BASE TABLE": "table",
@@ -71,9 +72,19 @@ export function assembleDataset(
     checks: assembleChecks(catalog.checks.get(table.name) ?? []),
     indexes,
     partitions: [],
-    viewDefinition: isView ? catalog.views.get(table.name)?.trim() || undefined : undefined,
+    viewDefinition: isView
+      ? viewDefinitionOf(catalog.views.get(table.name), server.flavour)
+      : undefined,
     stats,
     usage: isView ? undefined : usageOf(table),
     tags: [],
   });
+}
+
+function viewDefinitionOf(
+  definition: string | undefined,
+  flavour: "mysql" | "mariadb",
+): string | undefined {
+  const text = definition?.trim();
+  return text ? readableViewDefinition(text, flavour) : undefined;
 }

@@ -35,6 +35,19 @@ function generatedOf(column: ColumnRow): string | undefined {
   return column.generation?.trim() || undefined;
 }
 
+/** Types whose values have a length worth stating: strings, binary strings and JSON documents. */
+const lengthType =
+  /^(char|varchar|tinytext|text|mediumtext|longtext|binary|varbinary|tinyblob|blob|mediumblob|longblob|json)\b/i;
+
+/**
+ * MariaDB's persistent statistics give every column an avg_length, for an integer the bytes it
+ * is stored in (4 for INT): that says nothing about the data and reads like a string's length,
+ * so only types with lengths keep it.
+ */
+function statsOfType(row: ColumnStatsRow, columnType: string): ColumnStatsRow {
+  return lengthType.test(columnType) ? row : { ...row, averageLength: undefined };
+}
+
 const nonEmpty = (text: string | undefined): string | undefined =>
   text === undefined || text.trim() === "" ? undefined : text;
 
@@ -67,7 +80,9 @@ export function assembleFields(
         identity: /\bauto_increment\b/i.test(column.extra) ? "by_default" : undefined,
         generated,
         enumValues: enumValuesOf(column.columnType),
-        stats: columnStats ? fieldStatsOf(columnStats, context.rowEstimate) : undefined,
+        stats: columnStats
+          ? fieldStatsOf(statsOfType(columnStats, column.columnType), context.rowEstimate)
+          : undefined,
       });
     });
 }

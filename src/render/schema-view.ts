@@ -128,7 +128,7 @@ function typeCell(field: Field): string {
 
 /** A code span in a table cell: GFM reads `\|` inside it as a pipe that does not end the cell. */
 function codeCell(text: string): string {
-  return code(text).replace(/\|/g, "\\|");
+  return code(text.trim()).replace(/\|/g, "\\|");
 }
 
 /** The sentence under the table that says where the figures come from. */

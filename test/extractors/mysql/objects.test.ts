@@ -129,7 +129,9 @@ describe.skipIf(skip)("mysql extractor on awkward objects", () => {
 
   it("reads a view's definition and columns, without stats, usage or defaults", () => {
     const view = result.dataset(db.name, "open orders");
-    expect(view.viewDefinition).toContain("from `" + db.name + "`.`order line ü`");
+    // Laid out one clause to a line: MySQL and MariaDB return the query as one line.
+    expect(view.viewDefinition).toMatch(/^from$/m);
+    expect(view.viewDefinition).toContain("`" + db.name + "`.`order line ü`");
     expect(view.fields.map((field) => field.name)).toEqual(["id", "status", "total"]);
     expect(view.fields.every((field) => field.default === undefined)).toBe(true);
     expect(view.stats).toBeUndefined();
