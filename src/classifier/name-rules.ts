@@ -138,7 +138,8 @@ export const nameRules: readonly NameRule[] = [
   },
   {
     category: "secret.password_hash",
-    core: "(?:password|passwd|pass|pwd)_?(?:hash|hashed|digest|crypt|crypted)|(?:hashed|encrypted|crypted)_?(?:password|passwd|pwd)",
+    // `password_sha256` and `pwdMD5` become `password_sha` and `pwd_md` (digits split off, dropped).
+    core: "(?:password|passwd|pass|pwd)_?(?:hash|hashed|digest|crypt|crypted|sha(?:_?\\d+)?|md(?:_?5)?|bcrypt|argon_?2|scrypt|pbkdf_?2)|(?:hashed|encrypted|crypted)_?(?:password|passwd|pwd|pw)",
     check: "storedPasswordHash",
   },
   {

@@ -110,6 +110,15 @@ describe("password hashes by value", () => {
     ]);
   });
 
+  it("a name that says which digest (password_sha256, pwdMD5) is a password hash name", () => {
+    expect(found(facts("password_sha256", "text", sha256))).toEqual([
+      { category: "secret.password_hash", confidence: "high" },
+    ]);
+    expect(found(facts("pwdMD5", "text", []))).toEqual([
+      { category: "secret.password_hash", confidence: "medium" },
+    ]);
+  });
+
   it("bare hex digests under another name are not password hashes", () => {
     expect(found(facts("commit", "text", sha1))).toEqual([]);
   });
