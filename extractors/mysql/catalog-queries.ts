@@ -125,6 +125,15 @@ export function viewsQuery(scope: Scope): Statement {
   );
 }
 
+/** The tables and views each view reads (MySQL 8.0.13+); `scope` names the views. */
+export function viewTableUsageQuery(scope: Scope): Statement {
+  return statement(
+    "SELECT VIEW_NAME AS viewName, TABLE_SCHEMA AS refDatabase, TABLE_NAME AS refTable " +
+      "FROM information_schema.VIEW_TABLE_USAGE",
+    scoped("VIEW_SCHEMA", "VIEW_NAME", scope),
+  );
+}
+
 /** MariaDB's engine-independent statistics (ANALYZE TABLE … PERSISTENT); no values read. */
 export function mariadbColumnStatsQuery(scope: Scope): Statement {
   return statement(

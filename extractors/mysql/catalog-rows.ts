@@ -167,3 +167,17 @@ export interface ViewRow {
 export function viewRow(raw: Raw): ViewRow {
   return { name: requiredText(raw.name), definition: textOf(raw.definition) };
 }
+
+export interface ViewTableUsageRow {
+  viewName: string;
+  refDatabase: string;
+  refTable: string;
+}
+
+export function viewTableUsageRow(raw: Raw): ViewTableUsageRow {
+  return {
+    viewName: requiredText(raw.viewName),
+    refDatabase: requiredText(raw.refDatabase),
+    refTable: requiredText(raw.refTable),
+  };
+}

@@ -19,6 +19,8 @@ export interface ObjectListing {
   objects: ObjectRow[];
   /** Per database: how many of its objects there are in all, to know when no filter applies. */
   totals: Map<string, number>;
+  /** Every database the user can see, read or not (to recognise a view's tables). */
+  visible: ReadonlySet<string>;
   failures: ExtractionFailure[];
 }
 
@@ -64,7 +66,7 @@ export async function listObjects(
       "Check the names (they are case-sensitive on most servers) and the user's grants.",
     );
   }
-  if (readable.length === 0) return { objects: [], totals: new Map(), failures };
+  if (readable.length === 0) return { objects: [], totals: new Map(), visible, failures };
   const statement = objectsQuery(readable);
   const all = (await session.query(statement.sql, statement.values))
     .map(objectRow)
@@ -79,5 +81,5 @@ export async function listObjects(
         (row) => row.name,
       ),
     );
-  return { objects, totals, failures };
+  return { objects, totals, visible, failures };
 }

@@ -31,9 +31,11 @@ const refKey = (ref: DatasetRef): string => JSON.stringify([ref.database, ref.na
 /** Every dataset with its facts; incoming keys come from the outgoing keys of all of them. */
 function assembleAll(catalog: Catalog, uri: string, flavour: ServerFlavour): Dataset[] {
   const datasets = catalog.databases.flatMap((database) =>
-    database.tables.map((table) =>
-      assembleDataset(table, database, { uri, flavour: flavour.kind }),
-    ),
+    database.tables.map((table) => {
+      const dataset = assembleDataset(table, database, { uri, flavour: flavour.kind });
+      const reads = dataset.kind === "view" ? database.viewReads.get(table.name) : undefined;
+      return reads ? { ...dataset, reads } : dataset;
+    }),
   );
   const incoming = new Map<string, ForeignKey[]>();
   for (const key of datasets.flatMap((dataset) => dataset.foreignKeys)) {

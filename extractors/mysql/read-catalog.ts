@@ -1,4 +1,4 @@
-import type { ExtractionFailure } from "../../src/model/index.js";
+import type { DatasetRef, ExtractionFailure } from "../../src/model/index.js";
 import { errorMessage } from "../../src/errors.js";
 import { groupBy } from "../postgres/order.js";
 import * as sql from "./catalog-queries.js";
@@ -10,6 +10,7 @@ import {
   referentialRow,
   tableRow,
   viewRow,
+  viewTableUsageRow,
   type CheckRow,
   type ColumnRow,
   type ForeignKeyPartRow,
@@ -17,11 +18,14 @@ import {
   type ObjectRow,
   type ReferentialRow,
   type TableRow,
+  type ViewRow,
+  type ViewTableUsageRow,
 } from "./catalog-rows.js";
 import { readColumnStats, type ColumnStatsRow } from "./column-stats.js";
 import type { ObjectListing } from "./list-objects.js";
 import type { MysqlSession } from "./mysql-session.js";
 import type { ServerFeatures, ServerFlavour } from "./server-flavour.js";
+import { sortedRefs, viewReadsFromDefinition } from "./view-reads.js";
 
 /** Everything the extractor needs from one database; maps are keyed by table name. */
 export interface DatabaseCatalog {
@@ -34,6 +38,8 @@ export interface DatabaseCatalog {
   referential: Map<string, ReferentialRow[]>;
   checks: Map<string, CheckRow[]>;
   views: Map<string, string>;
+  /** By view: the tables and views it reads; absent when that could not be told. */
+  viewReads: Map<string, DatasetRef[]>;
   columnStats: Map<string, ColumnStatsRow[]>;
 }
 
@@ -58,6 +64,7 @@ async function readDatabase(
   objects: readonly ObjectRow[],
   total: number,
   server: { flavour: ServerFlavour; features: ServerFeatures },
+  visible: ReadonlySet<string>,
 ): Promise<DatabaseCatalog> {
   const names = objects.map((object) => object.name);
   // Without a filter, the IN list is left out: the same rows, and a shorter statement.
@@ -82,6 +89,14 @@ async function readDatabase(
     viewNames.length === 0
       ? []
       : await rows(session, sql.viewsQuery({ database, names: viewNames }), viewRow);
+  const usage =
+    viewNames.length > 0 && server.features.viewTableUsage
+      ? await rows(
+          session,
+          sql.viewTableUsageQuery({ database, names: viewNames }),
+          viewTableUsageRow,
+        )
+      : undefined;
   const columnStats = await readColumnStats(session, scope, server.features);
   return {
     database,
@@ -92,8 +107,39 @@ async function readDatabase(
     referential: byTable(referential),
     checks: byTable(checks),
     views: new Map(views.map((view) => [view.name, view.definition ?? ""])),
+    viewReads: viewReadsOf(views, usage, visible),
     columnStats: byTable(columnStats),
   };
+}
+
+/**
+ * MySQL names a view's tables in VIEW_TABLE_USAGE; MariaDB only in the definition, which is
+ * empty without SHOW VIEW: then what the view reads is unknown, not nothing.
+ */
+function viewReadsOf(
+  views: readonly ViewRow[],
+  usage: readonly ViewTableUsageRow[] | undefined,
+  visible: ReadonlySet<string>,
+): Map<string, DatasetRef[]> {
+  if (usage) {
+    const byView = groupBy(usage, (row) => row.viewName);
+    return new Map(
+      views.map((view) => [
+        view.name,
+        sortedRefs(
+          (byView.get(view.name) ?? []).map((row) => ({
+            database: row.refDatabase,
+            name: row.refTable,
+          })),
+        ),
+      ]),
+    );
+  }
+  return new Map(
+    views
+      .filter((view) => (view.definition ?? "").trim() !== "")
+      .map((view) => [view.name, viewReadsFromDefinition(view.definition ?? "", visible)]),
+  );
 }
 
 function unreadableDatabase(database: string, error: unknown): ExtractionFailure {
@@ -117,7 +163,9 @@ export async function readCatalog(
   for (const [database, objects] of groupBy(listing.objects, (object) => object.database)) {
     try {
       const total = listing.totals.get(database) ?? objects.length;
-      catalog.databases.push(await readDatabase(session, database, objects, total, server));
+      catalog.databases.push(
+        await readDatabase(session, database, objects, total, server, listing.visible),
+      );
     } catch (error) {
       catalog.failures.push(unreadableDatabase(database, error));
     }

@@ -23,6 +23,8 @@ export interface ServerFeatures {
   histograms: boolean;
   /** mysql.column_stats, engine-independent statistics (MariaDB 10.0+). */
   columnStats: boolean;
+  /** information_schema.VIEW_TABLE_USAGE: the tables a view reads (MySQL 8.0.13+; not MariaDB). */
+  viewTableUsage: boolean;
 }
 
 /** [major, minor, patch]; Aurora MySQL 3 reports "8.0.mysql_aurora.3…", which is 8.0.23 or later. */
@@ -48,6 +50,7 @@ export function featuresOf(flavour: ServerFlavour): ServerFeatures {
       checkConstraints: atLeast(flavour.version, [10, 2, 0]),
       histograms: false,
       columnStats: true,
+      viewTableUsage: false,
     };
   }
   return {
@@ -55,6 +58,7 @@ export function featuresOf(flavour: ServerFlavour): ServerFeatures {
     checkConstraints: atLeast(flavour.version, [8, 0, 16]),
     histograms: atLeast(flavour.version, [8, 0, 0]),
     columnStats: false,
+    viewTableUsage: atLeast(flavour.version, [8, 0, 13]),
   };
 }
 

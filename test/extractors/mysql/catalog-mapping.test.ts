@@ -91,10 +91,12 @@ describe("mysql catalog mapping", () => {
       checkConstraints: true,
       histograms: true,
       columnStats: false,
+      viewTableUsage: true,
     });
     expect(featuresOf(flavourOf("8.0.12"))).toMatchObject({
       indexExpressions: false,
       checkConstraints: false,
+      viewTableUsage: false,
     });
     expect(featuresOf(flavourOf("5.7.12-log"))).toMatchObject({
       histograms: false,
@@ -108,6 +110,7 @@ describe("mysql catalog mapping", () => {
       checkConstraints: true,
       histograms: false,
       columnStats: true,
+      viewTableUsage: false,
     });
   });
 
