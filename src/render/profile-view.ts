@@ -61,8 +61,11 @@ export function profileText(
   if (list) parts.push(list);
   if (list) {
     // The list already says how many distinct values there are.
-  } else if (stats?.distinctIsUnique || options.uniqueKey) parts.push("distinct: unique");
-  else if (stats?.distinct !== undefined) parts.push(`distinct ≈ ${formatCount(stats.distinct)}`);
+  } else if (stats?.distinctIsUnique || (options.uniqueKey && stats)) {
+    // A key is trusted only where the engine also keeps column statistics: Redshift declares
+    // keys it never enforces, and keeps none.
+    parts.push("distinct: unique");
+  } else if (stats?.distinct !== undefined) parts.push(`distinct ≈ ${formatCount(stats.distinct)}`);
   else if (profile && (options.sampleDistinct ?? true)) parts.push(sampledDistinct(profile));
   const nulls = stats?.nullFraction ?? sampledNullFraction(profile);
   if (nulls !== undefined && nulls > 0) parts.push(`null ${formatPercent(nulls)}`);

@@ -86,6 +86,12 @@ describe("uniqueness", () => {
     );
   });
 
+  it("is not claimed from a key of a source that keeps no statistics (Redshift: keys unenforced)", () => {
+    expect(profileText(undefined, profile, { ...plain, uniqueKey: true })).toBe(
+      "distinct in sample: 90; range 1 … 450",
+    );
+  });
+
   it("is not claimed for a column of a composite key: the statistics' count is shown", () => {
     expect(profileText({ stats }, profile, plain)).toBe("distinct ≈ 450; range 1 … 450");
   });
