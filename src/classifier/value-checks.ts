@@ -58,6 +58,15 @@ function isSecretValue(value: string): boolean {
 // at least one letter, not a date or a number.
 const loginName = /^(?=.*\p{L})[\p{L}\p{N}._@+\\-]{2,64}$/u;
 
+/** `Maria Lopez`, or as directories and HR systems sort names, `Lopez, Maria`. */
+function isWrittenName(value: string): boolean {
+  const sorted = /^([^,]+),\s*([^,]+)$/.exec(value.trim());
+  return looksLikePersonName(sorted ? `${sorted[2] ?? ""} ${sorted[1] ?? ""}` : value);
+}
+
+// Answers and switches, not logins: a `login` column of yes/no says whether someone may log in.
+const flagWord = /^(?:yes|no|true|false|on|off|enabled|disabled|none|null|n\/a|allowed|denied)$/i;
+
 // Images as text: a data URI, or base64 of a PNG, JPEG or GIF file (its signature encoded).
 const imageText = /^(?:data:image\/[a-z+.-]+;base64,|iVBORw0KGgo|\/9j\/|R0lGOD[lh])/;
 
@@ -88,11 +97,12 @@ export const valueChecks = {
     phrase: "look like personal names (letters only, one to four words)",
   },
   writtenName: {
-    test: looksLikePersonName,
+    test: isWrittenName,
     phrase: "are written like personal names (two to four capitalised words)",
   },
   loginName: {
-    test: (value: string) => loginName.test(value.trim()) && !isDateValue(value),
+    test: (value: string) =>
+      loginName.test(value.trim()) && !flagWord.test(value.trim()) && !isDateValue(value),
     phrase: "look like login names (one word of letters, digits and ._@-)",
   },
   imageText: {

@@ -93,6 +93,7 @@ describe("login names (pii.username)", () => {
     expect(found(facts("login", "text", times, "app_user"))).toEqual([]);
     expect(found(facts("login", "boolean", [], "app_user"))).toEqual([]);
     expect(found(facts("last_login", "text", [], "app_user"))).toEqual([]);
+    expect(found(facts("login", "text", repeat(["yes", "no"], 20), "app_user"))).toEqual([]);
   });
 });
 
@@ -140,6 +141,13 @@ describe("personal names in role columns", () => {
       ]);
     }
     expect(found(facts("person", "text", names, "projects"))).toEqual([
+      { category: "pii.person_name", confidence: "high" },
+    ]);
+  });
+
+  it("names sorted last name first are names too", () => {
+    const sorted = names.map((name) => name.split(" ").reverse().join(", "));
+    expect(found(facts("manager", "text", sorted, "projects"))).toEqual([
       { category: "pii.person_name", confidence: "high" },
     ]);
   });
