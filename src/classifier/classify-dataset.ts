@@ -32,6 +32,9 @@
  * values agree → high; values alone (≥ 90% of at least 10) → high, otherwise medium or low;
  * the name alone → medium; the name with values that only partly bear it out → low. A name
  * whose values contradict it (none of at least 5 passes the detector) is not reported.
+ * Beyond names and whole values: an IP address type (`inet`) says so itself (high), a blob
+ * that starts like an image file in a table of people is a photo (see photo-assessment), and
+ * an email or phone number inside longer text is low or medium (see text-literals).
  */
 import type { Classification, EnrichedDataset, SensitiveFinding } from "../model/index.js";
 import type { ValueSamples } from "../profiler/profile-dataset.js";
