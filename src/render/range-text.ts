@@ -1,3 +1,4 @@
+import { isPrintableValue } from "../detectors/index.js";
 import { formatCount } from "./format.js";
 
 /**
@@ -12,24 +13,30 @@ const datePattern = /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/;
 /**
  * The range of a field's sampled values, as a statement that is true of every value and that a
  * nightly run does not rewrite for every new row (DESIGN §5.6):
- * - `always X` only when the smallest and the largest value are the same, written exactly;
+ * - `always X` only when the smallest and the largest value are the same, written exactly (and
+ *   passed through the detectors, like a listed value);
  * - small integers exactly; other numbers rounded outward to two significant digits (the lower
  *   bound down, the upper bound up), each rounded bound marked `≈`, so every value lies within;
  * - dates and timestamps by their month, a bucket that holds every value; by the day, or as
  *   written, when both fall in one month (or one day), so two values never read as one.
  */
 export function rangeText(min: string, max: string): string {
-  if (min === max) return `always ${min}`;
   const [low, high] = shownBounds(min, max);
-  return `range ${low} … ${high}`;
+  if (low !== high) return `range ${low} … ${high}`;
+  return low === withheld ? "always one value (withheld)" : `always ${low}`;
 }
+
+/** Stands for a single value that a detector matched, in the file and in the state alike. */
+const withheld = "(withheld)";
 
 /**
  * The bounds as the file shows them. Showing shown bounds again changes nothing, so the state
  * can keep them instead of the values (it holds no value the file does not).
  */
 export function shownBounds(min: string, max: string): [string, string] {
-  if (min === max) return [min, max];
+  // A field whose one value is withheld from its list (a card number stored as a number) has
+  // a range: written exactly, that value would reach the file after all.
+  if (min === max) return isPrintableValue(min) ? [min, max] : [withheld, withheld];
   if (numberPattern.test(min) && numberPattern.test(max)) {
     return [numberBound(Number(min), "down"), numberBound(Number(max), "up")];
   }

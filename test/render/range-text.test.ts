@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { rangeText, shownBounds } from "../../src/render/range-text.js";
+import { plantedCard } from "../helpers/planted-values.js";
 
 describe("a field's range", () => {
   it("says always only when every value is the same, and writes that value exactly", () => {
@@ -10,6 +11,13 @@ describe("a field's range", () => {
     expect(rangeText("2024-01-03T10:00:00Z", "2024-01-03T11:30:00Z")).toBe(
       "range 2024-01-03T10:00:00Z … 2024-01-03T11:30:00Z",
     );
+  });
+
+  it("withholds a single value that a detector matches, as a value list would", () => {
+    const card = plantedCard();
+    expect(rangeText(card, card)).toBe("always one value (withheld)");
+    expect(shownBounds(card, card).join()).not.toContain(card);
+    expect(rangeText(...shownBounds(card, card))).toBe("always one value (withheld)");
   });
 
   it("writes small integers (years, codes, small ids) exactly", () => {
