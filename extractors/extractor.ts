@@ -1,5 +1,11 @@
 import type { SourceConfig, SourceConfigOf } from "../src/config/schema.js";
-import type { Dataset, DatasetKind, DatasetRef, ExtractionFailure } from "../src/model/index.js";
+import type {
+  Dataset,
+  DatasetKind,
+  DatasetRef,
+  ExtractionFailure,
+  LeftOutObjects,
+} from "../src/model/index.js";
 
 export interface ExtractContext {
   /** Whether the later profile stage will want samples (`--no-profile` turns it off). */
@@ -21,6 +27,8 @@ export interface SourceExtraction {
   datasets: AsyncIterable<Dataset>;
   /** Parts that could not be read; complete once `datasets` is exhausted. */
   failures: ExtractionFailure[];
+  /** Objects left out on purpose (owned by an extension), for the source folder's index. */
+  leftOut?: LeftOutObjects[];
   /** A credential-free URI or ARN of the source as a whole, for `sources` in frontmatter. */
   resource: string;
   /**

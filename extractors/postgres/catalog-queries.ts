@@ -55,6 +55,7 @@ SELECT current_database() AS database, current_user AS role,
 /**
  * $1: include regexes, $2: exclude regexes, matched against `<schema>.<table>` (glob-filter.ts);
  * $3: 1 to avoid locks, else 0 (an integer: a boolean does not survive the RDS Data API path).
+ * `extension`: the extension that owns the relation (`pg_depend` deptype 'e'), if any.
  * A relation is `locked` when it, a relation its view definition reads, one of its partitions
  * or one of its indexes is held or awaited in ACCESS EXCLUSIVE mode.
  */
@@ -67,6 +68,9 @@ locked_or_above(relid) AS (
   UNION SELECT i.inhparent FROM pg_inherits i JOIN locked_or_above u ON i.inhrelid = u.relid),
 candidates AS (
   SELECT c.oid, c.relname, c.relkind, c.reltuples, c.relispopulated, n.nspname,
+         (SELECT e.extname FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid
+          WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
+            AND d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e') AS extension,
          has_schema_privilege(n.oid, 'USAGE') AS usable,
          translate(n.nspname || '.' || c.relname, '/', chr(1)) AS qualified,
          $3::int = 1 AND (c.oid IN (SELECT relid FROM locked_or_above) OR EXISTS (
@@ -80,7 +84,7 @@ candidates AS (
   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
   WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND NOT c.relispartition
     AND n.nspname !~ '^pg_' AND n.nspname <> 'information_schema')
-SELECT c.oid, c.nspname AS schema, c.relname AS name, c.relkind AS kind,
+SELECT c.oid, c.nspname AS schema, c.relname AS name, c.relkind AS kind, c.extension::text,
        c.usable AS "schemaUsable", c.locked,
        CASE WHEN c.usable THEN obj_description(c.oid, 'pg_class') END AS comment,
        c.reltuples::float8 AS reltuples,

@@ -14,6 +14,8 @@ export interface RelationRow {
   schema: string;
   name: string;
   kind: RelationKind;
+  /** The extension that created it and owns it (pg_stat_statements, postgis), if any. */
+  extension: string | null;
   schemaUsable: boolean;
   /** Only when the catalog is read avoiding locks: a deparse of it would wait for a lock. */
   locked: boolean;

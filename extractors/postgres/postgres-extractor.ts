@@ -1,7 +1,8 @@
 import { setImmediate } from "node:timers/promises";
 import type { QueryResultRow } from "pg";
 import type { PostgresSourceConfig } from "../../src/config/schema.js";
-import type { Dataset, RecordSample } from "../../src/model/index.js";
+import type { Dataset, LeftOutObjects, RecordSample } from "../../src/model/index.js";
+import type { RelationRow } from "./catalog-rows.js";
 import type {
   ExtractContext,
   Extractor,
@@ -52,6 +53,20 @@ function datasetsOf(
   };
 }
 
+function extensionObjectsLeftOut(relations: readonly RelationRow[]): LeftOutObjects[] {
+  if (relations.length === 0) return [];
+  return [
+    {
+      what: "owned by an extension, not documented",
+      objects: relations.map((relation) => ({
+        name: `${relation.schema}.${relation.name}`,
+        owner: relation.extension ?? "",
+      })),
+      hint: "Set extension_objects: true on the source to document them too.",
+    },
+  ];
+}
+
 /**
  * A materialized view created WITH NO DATA and never refreshed cannot be read at all (SQLSTATE
  * 55000). That is its normal state, not a failure of the run: it is simply not sampled.
@@ -70,6 +85,8 @@ export interface PostgresExtractionOptions {
   /** picomatch globs over `<schema>.<table>`. */
   include: readonly string[];
   exclude: readonly string[];
+  /** Document objects an extension owns too (config `extension_objects`); left out otherwise. */
+  extensionObjects?: boolean;
   /** host[:port] (port default 5432) written into resource URIs instead of the session's own. */
   resourceHost?: string;
   /**
@@ -127,7 +144,7 @@ export async function openPostgresExtraction(
   const filter = relationFilter(options.include, options.exclude);
   let catalog: Catalog;
   try {
-    catalog = await readCatalog(session, filter);
+    catalog = await readCatalog(session, filter, { extensionObjects: options.extensionObjects });
   } catch (error) {
     throw toSourceError(error, session.target);
   }
@@ -156,6 +173,7 @@ export async function openPostgresExtraction(
       ...unusableSchemaFailures(catalog.unusable, database, role),
       ...lockedRelationFailures(catalog.locked, database),
     ],
+    leftOut: extensionObjectsLeftOut(catalog.extensionOwned),
     resource,
     requestCount: () => session.requestCount() - (sampling?.spent() ?? 0),
     close: () => session.close(),
@@ -177,6 +195,7 @@ export const postgresExtractor: Extractor<PostgresSourceConfig> = {
           name: config.name,
           include: config.include,
           exclude: config.exclude,
+          extensionObjects: config.extension_objects,
           resourceHost: config.resource_host,
         },
         context,

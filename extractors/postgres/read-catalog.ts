@@ -23,6 +23,11 @@ export interface Catalog {
   identity: IdentityRow;
   /** Matched relations in schemas the role may use, in output order (schema, name). */
   relations: RelationRow[];
+  /**
+   * Matched relations that belong to an extension, left out unless the config asks for them:
+   * they are the extension's, not the team's, and some (pg_stat_statements) change all day.
+   */
+  extensionOwned: RelationRow[];
   /** Matched relations in schemas without USAGE privilege: reported, not extracted. */
   unusable: RelationRow[];
   /**
@@ -78,10 +83,11 @@ function isLockTimeout(error: unknown): boolean {
 export async function readCatalog(
   session: CatalogSession,
   filter: RelationFilter,
+  options: { extensionObjects?: boolean } = {},
 ): Promise<Catalog> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await readCatalogOnce(session, filter, attempt > 1);
+      return await readCatalogOnce(session, filter, attempt > 1, options.extensionObjects ?? false);
     } catch (error) {
       if (attempt >= catalogAttempts || !isLockTimeout(error)) throw error;
       await session.query("ROLLBACK").catch(() => undefined);
@@ -93,6 +99,7 @@ async function readCatalogOnce(
   session: CatalogSession,
   filter: RelationFilter,
   avoidLocks: boolean,
+  extensionObjects: boolean,
 ): Promise<Catalog> {
   await session.query("BEGIN ISOLATION LEVEL REPEATABLE READ");
   const identity = await readIdentity(session);
@@ -101,10 +108,14 @@ async function readCatalogOnce(
     filter.exclude,
     avoidLocks ? 1 : 0,
   ]);
-  const readable = matched.filter((relation) => relation.schemaUsable);
+  const leftOut = (relation: RelationRow) => relation.extension !== null && !extensionObjects;
+  const extensionOwned = matched.filter(leftOut).sort(byQualifiedName);
+  const readable = matched.filter((relation) => relation.schemaUsable && !leftOut(relation));
   const relations = readable.filter((relation) => !relation.locked).sort(byQualifiedName);
   const locked = readable.filter((relation) => relation.locked).sort(byQualifiedName);
-  const unusable = matched.filter((relation) => !relation.schemaUsable).sort(byQualifiedName);
+  const unusable = matched
+    .filter((relation) => !relation.schemaUsable && !leftOut(relation))
+    .sort(byQualifiedName);
   const oids = relations.map((relation) => relation.oid);
   const partitioned = relations.filter((relation) => relation.kind === "p").map((r) => r.oid);
   const columns = await session.query<ColumnRow>(sql.columnsQuery, [oids]);
@@ -122,6 +133,7 @@ async function readCatalogOnce(
   return {
     identity,
     relations,
+    extensionOwned,
     unusable,
     locked,
     columns: groupBy(columns, (column) => column.relid),

@@ -5,6 +5,7 @@ import { writeFileAtomic } from "./atomic-write.js";
 import { readConceptSummary, type ConceptSummary } from "./concept-summary.js";
 import { applyListing, type FolderListing } from "./index-listing.js";
 import { readBundleTextIfExists } from "./files.js";
+import { leftOutByFolder } from "./left-out-notes.js";
 import { compareCodePoints, listMarkdownFiles } from "./walk-bundle.js";
 
 export { initialRootIndexText } from "./index-listing.js";
@@ -39,7 +40,10 @@ export async function updateIndexFiles(
   );
   const written: string[] = [];
   const unreadable: KnowledgeFileError[] = [];
+  const leftOut = await leftOutByFolder(bundleDir);
   for (const listing of folderListings(summaries)) {
+    const notes = leftOut.get(listing.folder);
+    if (notes) listing.leftOut = notes;
     const indexPath = listing.folder === "" ? "index.md" : `${listing.folder}/index.md`;
     let existing: string | undefined;
     let next: string;

@@ -2,6 +2,7 @@ import { posix } from "node:path";
 import { indexRegionName } from "./region-markers.js";
 import { locateRegions, regionBlock } from "./regions.js";
 import type { ConceptSummary } from "./concept-summary.js";
+import type { LeftOutObjects } from "../model/index.js";
 import { frontmatterText } from "./concept-summary.js";
 import { inlineText, markdownLink, oneLine } from "./markdown-links.js";
 import { compareCodePoints } from "./walk-bundle.js";
@@ -17,6 +18,8 @@ export interface FolderListing {
   concepts: ConceptSummary[];
   /** Direct subfolders holding concepts (at any depth), with how many they hold. */
   subfolders: { name: string; conceptCount: number }[];
+  /** A source's folder: the objects its last run left out on purpose. */
+  leftOut?: LeftOutObjects[];
 }
 
 /** The root index.md that `okf init` writes; equal to what an empty bundle's update produces. */
@@ -47,8 +50,25 @@ export function renderListing(listing: FolderListing): string {
     );
     sections.push(section("Folders", lines));
   }
+  if (listing.leftOut && listing.leftOut.length > 0) {
+    sections.push(section("Left Out", listing.leftOut.map(leftOutEntry)));
+  }
   if (deprecated.length > 0) sections.push(section("Deprecated", deprecated.map(conceptEntry)));
   return sections.length === 0 ? emptyListing : sections.join("\n\n");
+}
+
+/** `* 2 objects owned by an extension, not documented (pg_stat_statements: public.a, public.b). Hint` */
+function leftOutEntry(note: LeftOutObjects): string {
+  const owners = new Map<string, string[]>();
+  for (const object of note.objects) {
+    owners.set(object.owner, [...(owners.get(object.owner) ?? []), object.name]);
+  }
+  const groups = [...owners]
+    .sort(([a], [b]) => compareCodePoints(a, b))
+    .map(([owner, names]) => `${owner}: ${[...names].sort(compareCodePoints).join(", ")}`);
+  const count = note.objects.length;
+  const what = `${String(count)} object${count === 1 ? "" : "s"} ${note.what}`;
+  return `* ${inlineText(`${what} (${groups.join("; ")}). ${note.hint}`)}`;
 }
 
 function section(heading: string, lines: string[]): string {

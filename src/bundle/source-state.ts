@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import type { DatasetRef } from "../model/index.js";
+import type { DatasetRef, LeftOutObjects } from "../model/index.js";
 import type { ConceptStructure } from "./concept-structure.js";
 import type { ObservedFacts, UnrefreshedSince } from "./observed-facts.js";
 import { writeFileAtomic } from "./atomic-write.js";
@@ -29,6 +29,8 @@ export interface ConceptState {
 export interface SourceState {
   version: 1;
   concepts: Record<string, ConceptState>;
+  /** Objects the last run left out on purpose, for the source folder's index.md. */
+  leftOut?: LeftOutObjects[];
 }
 
 export function stateFile(bundleDir: string, sourceName: string): string {
@@ -67,6 +69,7 @@ export async function readStateText(
 interface StoredState {
   version?: unknown;
   concepts?: unknown;
+  leftOut?: unknown;
 }
 
 export function parseSourceState(
@@ -88,7 +91,28 @@ export function parseSourceState(
     if (isConceptPathOf(sourceName, key)) concepts[key] = concept;
     else onInvalid?.(key);
   }
-  return { version: 1, concepts };
+  const leftOut = leftOutOf(parsed.leftOut);
+  return leftOut.length > 0 ? { version: 1, concepts, leftOut } : { version: 1, concepts };
+}
+
+const isText = (value: unknown): value is string => typeof value === "string";
+
+/** The committed file may be edited by hand: entries of another shape are dropped. */
+function leftOutOf(stored: unknown): LeftOutObjects[] {
+  if (!Array.isArray(stored)) return [];
+  return stored.flatMap((entry: unknown) => {
+    if (typeof entry !== "object" || entry === null) return [];
+    const { what, hint, objects } = entry as Record<string, unknown>;
+    if (!isText(what) || !isText(hint) || !Array.isArray(objects)) return [];
+    const named = objects.flatMap((object: unknown) => {
+      const { name, owner } = (typeof object === "object" && object !== null ? object : {}) as {
+        name?: unknown;
+        owner?: unknown;
+      };
+      return isText(name) && isText(owner) ? [{ name, owner }] : [];
+    });
+    return named.length > 0 ? [{ what, hint, objects: named }] : [];
+  });
 }
 
 export function serializeSourceState(state: SourceState): string {
@@ -97,7 +121,9 @@ export function serializeSourceState(state: SourceState): string {
       .sort()
       .map((path) => [path, state.concepts[path]]),
   );
-  return `${JSON.stringify({ version: 1, concepts }, null, 1)}\n`;
+  // Written only when there is something, so that a state without it keeps its bytes.
+  const leftOut = state.leftOut && state.leftOut.length > 0 ? { leftOut: state.leftOut } : {};
+  return `${JSON.stringify({ version: 1, concepts, ...leftOut }, null, 1)}\n`;
 }
 
 /** Writes the state only when it changed, so an unchanged run writes nothing. */

@@ -26,6 +26,8 @@ export const postgresSourceSchema = z
     resource_host: resourceHost,
     statement_timeout_ms: statementTimeout,
     lock_timeout_ms: milliseconds.default(5_000),
+    /** Document objects that belong to an extension (pg_stat_statements, PostGIS) too. */
+    extension_objects: z.boolean().default(false),
   })
   .strict();
 

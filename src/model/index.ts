@@ -1,2 +1,3 @@
 export type * from "./dataset.js";
 export type * from "./enrichment.js";
+export type * from "./left-out.js";

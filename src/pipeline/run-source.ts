@@ -89,6 +89,7 @@ async function writeConcepts(
   const state = await beginSourceState(run, outcome);
   const previous = state.previous;
   const next: SourceState = { version: 1, concepts: {} };
+  if (extraction.leftOut && extraction.leftOut.length > 0) next.leftOut = extraction.leftOut;
   const defaults = run.config.defaults;
   const initial = {
     domain,
