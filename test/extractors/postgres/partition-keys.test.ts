@@ -83,6 +83,14 @@ describe("postgres extractor on keys declared on each partition", () => {
     expect(result.dataset("public", "reading").foreignKeys[0]?.onPartitions).toBeUndefined();
   });
 
+  it("names the partitioned table, not a partition, when the table itself is not extracted", async () => {
+    const narrowed = await extractAll(postgresConfig(db.url, { exclude: ["public.payment"] }));
+    expect(narrowed.dataset("public", "customer").referencedBy.map((fk) => fk.from.name)).toEqual([
+      "payment",
+      "rental",
+    ]);
+  });
+
   it("claims a key for the table only when it holds the partition key on every partition", () => {
     const payment = result.dataset("public", "payment");
     expect(payment.keys).toEqual([
