@@ -96,14 +96,14 @@ export async function beginStateTransaction(
       if (options.dryRun) return write();
       const line: JournalLine = { path, textHash: hashOf(text), entry };
       const header = started ? "" : `${JSON.stringify({ journal: journalVersion, baseHash })}\n`;
-      await appendDurably(journal, `${header}${JSON.stringify(line)}\n`, !started);
+      await appendJournalLine(journal, `${header}${JSON.stringify(line)}\n`, !started);
       started = true;
       durableStepTaken();
       try {
         await write();
       } catch (error) {
         const cancelled = `${JSON.stringify({ path, cancelled: true })}\n`;
-        await appendDurably(journal, cancelled, false).catch(() => undefined);
+        await appendJournalLine(journal, cancelled, false).catch(() => undefined);
         throw error;
       }
     },
@@ -161,13 +161,18 @@ async function fileText(bundleDir: string, path: string): Promise<string | undef
   }
 }
 
-/** Appends and flushes, so that the line is on disk before the file it announces changes. */
-async function appendDurably(path: string, text: string, create: boolean): Promise<void> {
+/**
+ * Appends the line before the file it announces changes. A killed process loses nothing that it
+ * wrote (the kernel keeps it), so a kill at any instant is covered without flushing each line:
+ * one flush per written file doubled the time of a first run on 2,000 tables. Only a power cut
+ * in the middle of a run may lose the last lines, which at worst leaves a file that the next
+ * run counts as edited by a person.
+ */
+async function appendJournalLine(path: string, text: string, create: boolean): Promise<void> {
   if (create) await mkdir(dirname(path), { recursive: true });
   const handle = await open(path, create ? "w" : "a");
   try {
     await handle.appendFile(text);
-    await handle.datasync();
   } catch (error) {
     await handle.close().catch(() => undefined);
     // A journal that could not even get its first line (disk full) would only be noise.

@@ -33,10 +33,11 @@ export function withLastObserved(
   previous: ConceptState | undefined,
   today: string,
 ): KeptFacts {
-  const last = checkedObservedFacts(previous?.lastObserved);
   const unrefreshed: UnrefreshedFact[] = [];
+  if (!dataset.unobserved?.length) return { dataset, unrefreshed };
+  const last = checkedObservedFacts(previous?.lastObserved);
   let kept = dataset;
-  for (const { part, reason } of dataset.unobserved ?? []) {
+  for (const { part, reason } of dataset.unobserved) {
     if (unrefreshed.some((fact) => fact.part === part)) continue;
     const since = previous?.unrefreshedSince?.[part] ?? today;
     const known = last[part] !== undefined;
@@ -120,13 +121,18 @@ export function nextObserved(
   previous: ConceptState | undefined,
   contentUnchanged: boolean,
 ): Pick<ConceptState, "lastObserved" | "unrefreshedSince"> {
-  const current = observedFacts(kept.dataset);
-  const before = checkedObservedFacts(previous?.lastObserved);
   const unread = new Set(kept.unrefreshed.map((fact) => fact.part));
+  // On an unchanged night with every part read (most files, most nights) the state keeps what it
+  // had: its parts are only checked where they are used, by `withLastObserved`.
+  const before =
+    unread.size === 0 && contentUnchanged
+      ? presentParts(previous?.lastObserved)
+      : checkedObservedFacts(previous?.lastObserved);
+  let current: ObservedFacts | undefined;
   const pick = <K extends UnobservedPart>(part: K): ObservedFacts[K] =>
     unread.has(part) || (contentUnchanged && before[part] !== undefined)
       ? before[part]
-      : current[part];
+      : (current ??= observedFacts(kept.dataset))[part];
   const lastObserved: ObservedFacts = {
     sample: pick("sample"),
     indexes: pick("indexes"),
@@ -142,6 +148,21 @@ export function nextObserved(
       ? lastObserved
       : undefined,
     unrefreshedSince: kept.unrefreshed.length > 0 ? since : undefined,
+  };
+}
+
+/** The parts of a stored `lastObserved` that are there at all, unchecked. */
+function presentParts(value: unknown): ObservedFacts {
+  if (typeof value !== "object" || value === null) return {};
+  const parts = value as Record<UnobservedPart, unknown>;
+  const present = (part: UnobservedPart) =>
+    typeof parts[part] === "object" && parts[part] !== null ? parts[part] : undefined;
+  return {
+    sample: present("sample") as ObservedFacts["sample"],
+    indexes: present("indexes") as ObservedFacts["indexes"],
+    tags: present("tags") as ObservedFacts["tags"],
+    settings: present("settings"),
+    statistics: present("statistics") as ObservedFacts["statistics"],
   };
 }
 
