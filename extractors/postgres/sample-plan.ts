@@ -66,7 +66,7 @@ export function planSample(dataset: Dataset, limit: number): SamplePlan {
     // the estimate is missing or stale.
     const why =
       rowEstimate === undefined
-        ? "never analysed, size unknown"
+        ? "never analysed, row count unknown"
         : rowEstimate <= limit
           ? "the whole table"
           : "the first rows in physical order";

@@ -11,7 +11,7 @@ export function registerRelatedConcepts(context: ToolContext): void {
     {
       title: "Follow relationships",
       description:
-        "The concepts one concept links to in its Relationships section: the tables it references by foreign key and the tables that reference it, each with the join line (which columns join) and its governance facts. Use it to plan a join, then check each related concept's governance before querying it.",
+        "The concepts one concept links to in its Relationships section: the tables it references by foreign key, the tables that reference it and, for a view, the tables it reads, each with its line (which columns join, or that the view reads it) and its governance facts. Use it to plan a join, then check each related concept's governance before querying it.",
       inputSchema: { id: conceptIdInput },
       annotations: readOnlyTool,
     },

@@ -146,7 +146,7 @@ describe("postgres sampling", () => {
     });
     expect(profileOf(sampled, "shop.never_analysed")).toMatchObject({
       method:
-        "TABLESAMPLE SYSTEM (100%) REPEATABLE, capped at 10,000 rows (never analysed, size unknown)",
+        "TABLESAMPLE SYSTEM (100%) REPEATABLE, capped at 10,000 rows (never analysed, row count unknown)",
       sampled: 5,
     });
   });
