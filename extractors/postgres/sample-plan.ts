@@ -61,21 +61,24 @@ export function planSample(dataset: Dataset, limit: number): SamplePlan {
   const percent = rowEstimate === undefined ? 100 : samplePercent(rowEstimate, limit);
   const sample = `${select} TABLESAMPLE SYSTEM (${String(percent)}) REPEATABLE (${String(sampleSeed)})`;
   const method = `TABLESAMPLE SYSTEM (${String(percent)}%) REPEATABLE, ${capped}`;
+  const spread = `ORDER BY md5(tableoid::text || ctid::text) COLLATE "C" ${cap}`;
+  if (percent === 100 && rowEstimate !== undefined && rowEstimate > limit) {
+    // Between one and two times the cap: read whole (a bounded read, as the percentage is chosen
+    // for about twice the cap) and spread by the same hash, not the first rows in block order.
+    return {
+      read: true,
+      query: `${sample} ${spread}`,
+      method: `${method} (spread over the whole table)`,
+      columns,
+    };
+  }
   if (percent === 100) {
-    // The whole table, in block order; without an ORDER BY the cap bounds the read even when
-    // the estimate is missing or stale.
+    // Without an ORDER BY the cap bounds the read even when the estimate is missing or stale.
     const why =
       rowEstimate === undefined
-        ? "never analysed, row count unknown"
-        : rowEstimate <= limit
-          ? "the whole table"
-          : "the first rows in physical order";
+        ? "never analysed, row count unknown: the first rows in physical order"
+        : "the whole table";
     return { read: true, query: `${sample} ${cap}`, method: `${method} (${why})`, columns };
   }
-  return {
-    read: true,
-    query: `${sample} ORDER BY md5(tableoid::text || ctid::text) COLLATE "C" ${cap}`,
-    method,
-    columns,
-  };
+  return { read: true, query: `${sample} ${spread}`, method, columns };
 }

@@ -29,6 +29,8 @@ describe("postgres sampling", () => {
       INSERT INTO shop.large SELECT g, g % 7, 'row ' || g FROM generate_series(1, 200000) AS g;
       CREATE MATERIALIZED VIEW shop.large_copy AS SELECT id, bucket FROM shop.large;
       CREATE MATERIALIZED VIEW shop.pending_copy AS SELECT id FROM shop.small WITH NO DATA;
+      CREATE TABLE shop.mid (id int PRIMARY KEY, at date NOT NULL);
+      INSERT INTO shop.mid SELECT g, date '2024-01-01' + g / 90 FROM generate_series(1, 16000) AS g;
       CREATE VIEW shop.small_view AS SELECT id, status FROM shop.small;
       CREATE TABLE shop.events (at date NOT NULL, n int) PARTITION BY RANGE (at);
       CREATE TABLE shop.events_2024 PARTITION OF shop.events
@@ -53,7 +55,7 @@ describe("postgres sampling", () => {
         $$ BEGIN INSERT INTO shop.audit VALUES (1); RETURN 1; END $$;
       CREATE VIEW shop.sneaky AS SELECT shop.touch() AS touched;
       CREATE VIEW shop.slow AS SELECT pg_sleep(3)::text AS slept;
-      ANALYZE shop.small, shop.large, shop.large_copy, shop.wide, shop.audit, shop.events;`);
+      ANALYZE shop.mid, shop.small, shop.large, shop.large_copy, shop.wide, shop.audit, shop.events;`);
   });
   afterAll(() => db.drop());
   afterEach(() => {
@@ -146,9 +148,21 @@ describe("postgres sampling", () => {
     });
     expect(profileOf(sampled, "shop.never_analysed")).toMatchObject({
       method:
-        "TABLESAMPLE SYSTEM (100%) REPEATABLE, capped at 10,000 rows (never analysed, row count unknown)",
+        "TABLESAMPLE SYSTEM (100%) REPEATABLE, capped at 10,000 rows (never analysed, row count unknown: the first rows in physical order)",
       sampled: 5,
     });
+  });
+
+  it("spreads the sample of a table between one and two times the cap over all of it", async () => {
+    const sampled = await sampleAll(postgresConfig(db.url, { include: ["shop.mid"] }));
+    const mid = profileOf(sampled, "shop.mid");
+    expect(mid.method).toBe(
+      "TABLESAMPLE SYSTEM (100%) REPEATABLE, capped at 10,000 rows (spread over the whole table)",
+    );
+    expect(mid.sampled).toBe(cap);
+    // Not the first 10,000 rows in block order: ids and dates from the whole table.
+    expect(Number(fieldOf(mid, "id").max)).toBeGreaterThan(15_000);
+    expect(fieldOf(mid, "at").max).toMatch(/^2024-06-/);
   });
 
   it("does not sample a materialized view that was never populated, and calls it no failure", async () => {
