@@ -17,7 +17,7 @@ export function keyBullets(dataset: EnrichedDataset): string[] {
   );
   const bullets = keys.map(
     (key) =>
-      `${key.kind === "primary" ? "Primary key" : "Unique"} ${code(key.name)} (${codeList(key.fields)})${scopeNote(key.onPartitions)}`,
+      `${key.kind === "primary" ? "Primary key" : "Unique"} ${namedUnlessFolded(key)}(${codeList(key.fields)})${scopeNote(key)}`,
   );
   const constraintNames = new Set(dataset.keys.map((key) => key.name));
   for (const index of dataset.indexes) {
@@ -27,15 +27,32 @@ export function keyBullets(dataset: EnrichedDataset): string[] {
     const where = index.predicate ? ` where ${code(index.predicate)}` : "";
     const within = index.unique && perPartition ? ", unique within each partition only" : "";
     bullets.push(
-      `${unique} ${code(index.name)} ${inlineSource(index.method)} (${codeList(index.columns)})${where}${within}${scopeNote(index.onPartitions)}`,
+      `${unique} ${namedUnlessFolded(index)}${inlineSource(index.method)} (${codeList(index.columns)})${where}${within}${scopeNote(index)}`,
     );
   }
   return bullets;
 }
 
-/** Where a fact folded from the partitions is declared: `, declared on each of its 6 partitions`. */
-function scopeNote(scope: DeclaredOnPartitions | undefined): string {
-  return scope === undefined ? "" : `, ${partitionScope(scope)}`;
+interface Declared {
+  name: string;
+  onPartitions?: DeclaredOnPartitions;
+}
+
+/**
+ * A key or index folded from the partitions has one name per partition: the bullet is not led
+ * by the first partition's name, as if the table had an index of that name.
+ */
+function namedUnlessFolded({ name, onPartitions }: Declared): string {
+  return onPartitions === undefined ? `${code(name)} ` : "";
+}
+
+/**
+ * Where a fact folded from the partitions is declared:
+ * `, declared on each of its 6 partitions (as `p_2022_01_pkey` on the first)`.
+ */
+function scopeNote({ name, onPartitions }: Declared): string {
+  if (onPartitions === undefined) return "";
+  return `, ${partitionScope(onPartitions)} (as ${code(name)} on the first)`;
 }
 
 export function partitionScope({ partitions, of }: DeclaredOnPartitions): string {

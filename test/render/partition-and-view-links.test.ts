@@ -39,13 +39,13 @@ describe("keys declared on partitions and the tables a view reads", () => {
     });
     const body = renderConcept(sampleRenderInput(dataset), templates).newBody;
     expect(body).toContain(
-      "- Primary key `p_2022_01_pkey` (`account_id`), declared on each of its 6 partitions",
+      "- Primary key (`account_id`), declared on each of its 6 partitions (as `p_2022_01_pkey` on the first)",
     );
     expect(body).toContain(
       "- `territory_id` → [territory](territory.md) `territory_id` (declared on 4 of its 6 partitions)",
     );
     expect(body).toContain(
-      "- Index `p_2022_01_segment_key` btree (`segment`), unique within each partition only, declared on each of its 6 partitions",
+      "- Index btree (`segment`), unique within each partition only, declared on each of its 6 partitions (as `p_2022_01_segment_key` on the first)",
     );
     expect(body).toContain(
       "Check `p_2022_01_check`: `segment <> ''` (declared on each of its 6 partitions).",
