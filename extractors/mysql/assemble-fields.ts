@@ -29,6 +29,15 @@ export function defaultOf(column: ColumnRow, flavour: "mysql" | "mariadb"): stri
   return `'${value.replaceAll("'", "''")}'`;
 }
 
+/**
+ * `ON UPDATE CURRENT_TIMESTAMP` (EXTRA `on update current_timestamp()`): every update of the row
+ * sets the column, which a reader of "default current_timestamp()" alone would not know.
+ */
+function withOnUpdate(value: string | undefined, extra: string): string | undefined {
+  const onUpdate = /\bon update (\S.*)$/i.exec(extra.trim())?.[1];
+  return value === undefined || onUpdate === undefined ? value : `${value} on update ${onUpdate}`;
+}
+
 /** EXTRA says `VIRTUAL GENERATED` or `STORED GENERATED` (MySQL's DEFAULT_GENERATED is a default). */
 function generatedOf(column: ColumnRow): string | undefined {
   if (!/\b(VIRTUAL|STORED|PERSISTENT) GENERATED\b/i.test(column.extra)) return undefined;
@@ -75,7 +84,7 @@ export function assembleFields(
         default:
           context.isView || generated !== undefined
             ? undefined
-            : defaultOf(column, context.flavour),
+            : withOnUpdate(defaultOf(column, context.flavour), column.extra),
         comment: nonEmpty(column.comment),
         identity: /\bauto_increment\b/i.test(column.extra) ? "by_default" : undefined,
         generated,
