@@ -20,6 +20,11 @@ export type CursorPlan =
       query: string;
       method: string;
       columns: { toRecord(row: Record<string, unknown>): Record<string, unknown> };
+      /**
+       * Read only when the planner's estimate of `query` is at most this (a view: reading it runs
+       * its query); the estimate is asked for in the sample's own transaction.
+       */
+      costBound?: number;
     }
   | { read: false; reason: string };
 
@@ -36,6 +41,15 @@ export interface CursorDialect {
   begin(): Promise<SampleTransaction>;
   declare(query: string): string;
   fetch(rows: number): string;
+  /**
+   * Why `query` is not read, or undefined when the planner estimates it within `bound`; asked
+   * only for plans with a `costBound`, through the sample's read-only transaction.
+   */
+  overBound?(
+    query: string,
+    bound: number,
+    run: (text: string) => Promise<Record<string, unknown>[]>,
+  ): Promise<string | undefined>;
 }
 
 /**
@@ -70,6 +84,14 @@ export function cursorSampler(
               sent += 1;
               return open.query(text);
             };
+            if (plan.costBound !== undefined && dialect.overBound) {
+              // Too costly to run is a choice, not a failure: said in the file, not reported.
+              const reason = await dialect.overBound(plan.query, plan.costBound, query);
+              if (reason !== undefined) {
+                description = `not sampled: ${reason}`;
+                return;
+              }
+            }
             await query(dialect.declare(plan.query));
             for (;;) {
               const rows = await query(dialect.fetch(fetchBatch));

@@ -1,6 +1,7 @@
 import { setImmediate } from "node:timers/promises";
 import type { QueryResultRow } from "pg";
 import type { PostgresSourceConfig } from "../../src/config/schema.js";
+import type { SampleViews } from "../../src/config/source-keys.js";
 import type { Dataset, LeftOutObjects, RecordSample } from "../../src/model/index.js";
 import type { RelationRow } from "./catalog-rows.js";
 import type {
@@ -87,6 +88,8 @@ export interface PostgresExtractionOptions {
   exclude: readonly string[];
   /** Document objects an extension owns too (config `extension_objects`); left out otherwise. */
   extensionObjects?: boolean;
+  /** Config `sample_views`: read views when cheap (default), always, or never. */
+  sampleViews?: SampleViews;
   /** host[:port] (port default 5432) written into resource URIs instead of the session's own. */
   resourceHost?: string;
   /**
@@ -157,9 +160,13 @@ export async function openPostgresExtraction(
   // Samples share the session (and its read-only mode); without --no-profile only.
   const sampling = context.profile ? measuredForSampling(session) : undefined;
   const sampler = sampling
-    ? tableSampler(sampling, (line) => {
-        context.onProgress(`${options.name}: ${line}`);
-      })
+    ? tableSampler(
+        sampling,
+        (line) => {
+          context.onProgress(`${options.name}: ${line}`);
+        },
+        options.sampleViews,
+      )
     : undefined;
   return {
     // Locked relations keep their place among the refs, so that paths are planned as usual.
@@ -197,6 +204,7 @@ export const postgresExtractor: Extractor<PostgresSourceConfig> = {
           exclude: config.exclude,
           extensionObjects: config.extension_objects,
           resourceHost: config.resource_host,
+          sampleViews: config.sample_views,
         },
         context,
       );

@@ -1,6 +1,8 @@
 import pg from "pg";
+import type { SampleViews } from "../../src/config/source-keys.js";
 import type { Dataset } from "../../src/model/index.js";
 import { sampleColumns, type SampleColumns } from "./sample-columns.js";
+import { viewCostBound } from "./view-cost.js";
 
 /** TABLESAMPLE SYSTEM is asked for about this many times the cap, so it rarely falls short. */
 const oversampling = 2;
@@ -9,7 +11,14 @@ const sampleSeed = 20_261_128;
 
 export type SamplePlan =
   | { read: false; reason: string }
-  | { read: true; query: string; method: string; columns: SampleColumns };
+  | {
+      read: true;
+      query: string;
+      method: string;
+      columns: SampleColumns;
+      /** Read only when EXPLAIN estimates `query` at most this (views under `auto`). */
+      costBound?: number;
+    };
 
 function count(value: number): string {
   return value.toLocaleString("en-US");
@@ -35,10 +44,15 @@ export function samplePercent(rowEstimate: number, limit: number): number {
  * twice the cap, so the cost stays flat as tables grow, and the rows are ordered by a hash of
  * their physical address before the cap is applied, so the sample spreads over the whole table
  * rather than its first blocks. Small and never-analysed tables are read at 100% up to the cap.
- * Views cannot be TABLESAMPLEd and are read up to the cap. Foreign tables are not read at all:
+ * Views cannot be TABLESAMPLEd and are read up to the cap, by default only when the planner
+ * estimates the read as cheap (see viewCostBound; `sample_views`). Foreign tables are not read at all:
  * each row would come from a remote server.
  */
-export function planSample(dataset: Dataset, limit: number): SamplePlan {
+export function planSample(
+  dataset: Dataset,
+  limit: number,
+  sampleViews: SampleViews = "auto",
+): SamplePlan {
   if (!Number.isSafeInteger(limit) || limit <= 0) {
     throw new RangeError(`The sample cap must be a positive whole number, not ${String(limit)}.`);
   }
@@ -48,6 +62,9 @@ export function planSample(dataset: Dataset, limit: number): SamplePlan {
       reason: "foreign table (each row would be fetched from the remote server)",
     };
   }
+  if (dataset.kind === "view" && sampleViews === "never") {
+    return { read: false, reason: "a view (the source sets `sample_views: never`)" };
+  }
   const columns = sampleColumns(dataset.fields);
   const schema = pg.escapeIdentifier(dataset.ref.schema ?? "public");
   const select = `SELECT ${columns.selectList} FROM ${schema}.${pg.escapeIdentifier(dataset.ref.name)}`;
@@ -55,7 +72,9 @@ export function planSample(dataset: Dataset, limit: number): SamplePlan {
   const cap = `LIMIT ${String(limit)}`;
   if (dataset.kind === "view") {
     const method = `a read ${capped} (a view cannot be sampled with TABLESAMPLE)`;
-    return { read: true, query: `${select} ${cap}`, method, columns };
+    const query = `${select} ${cap}`;
+    if (sampleViews === "always") return { read: true, query, method, columns };
+    return { read: true, query, method, columns, costBound: viewCostBound(limit) };
   }
   const rowEstimate = dataset.stats?.rowEstimate;
   const percent = rowEstimate === undefined ? 100 : samplePercent(rowEstimate, limit);

@@ -1,6 +1,8 @@
+import type { SampleViews } from "../../src/config/source-keys.js";
 import { cursorSampler, sampleCursor, type TableSampler } from "../cursor-sampler.js";
 import type { CatalogSession } from "./connect.js";
 import { planSample } from "./sample-plan.js";
+import { postgresOverBound } from "./view-cost.js";
 
 export type { TableSampler };
 
@@ -12,11 +14,12 @@ export type { TableSampler };
 export function tableSampler(
   session: CatalogSession,
   report: (message: string) => void,
+  sampleViews: SampleViews = "auto",
 ): TableSampler {
   const query = (text: string) => session.query<Record<string, unknown>>(text);
   return cursorSampler(
     {
-      plan: planSample,
+      plan: (dataset, limit) => planSample(dataset, limit, sampleViews),
       begin: async () => {
         await query("BEGIN TRANSACTION READ ONLY");
         return {
@@ -30,6 +33,7 @@ export function tableSampler(
       },
       declare: (select) => `DECLARE ${sampleCursor} NO SCROLL CURSOR FOR ${select}`,
       fetch: (rows) => `FETCH ${String(rows)} FROM ${sampleCursor}`,
+      overBound: postgresOverBound,
     },
     report,
   );

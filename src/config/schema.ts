@@ -7,6 +7,7 @@ import {
   glob,
   milliseconds,
   resourceHost,
+  sampleViews,
   statementTimeout,
 } from "./source-keys.js";
 import { glueSourceSchema } from "./sources/glue-source.js";
@@ -28,6 +29,8 @@ export const postgresSourceSchema = z
     lock_timeout_ms: milliseconds.default(5_000),
     /** Document objects that belong to an extension (pg_stat_statements, PostGIS) too. */
     extension_objects: z.boolean().default(false),
+    /** Read views to sample them: when the planner estimates them cheap (auto), always, never. */
+    sample_views: sampleViews,
   })
   .strict();
 

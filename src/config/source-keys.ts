@@ -106,3 +106,11 @@ export const resourceHost = z
   .optional();
 
 export const statementTimeout = milliseconds.default(30_000);
+
+/**
+ * Whether views are read to sample them. Reading a view runs its query, which can cost far more
+ * than the rows it returns (a correlated subquery scans its table once a row; an aggregate reads
+ * whole tables). `auto` asks the planner first and reads only views it estimates as cheap.
+ */
+export const sampleViews = z.enum(["auto", "always", "never"]).default("auto");
+export type SampleViews = z.infer<typeof sampleViews>;

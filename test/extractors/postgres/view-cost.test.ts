@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../../helpers/postgres-database.js";
+import { profileOf, sampleAll, sqlSentDuring, type Sampled } from "./sampling-support.js";
+import { postgresConfig } from "./support.js";
+
+const views = ["report.per_row", "report.totals", "report.recent"];
+const overBound =
+  /^not sampled: the planner estimates this view's query at cost [\d,]+, above the bound 200 \(views are only read when cheap; set `sample_views: always` to read it anyway\)$/;
+
+describe("postgres views are read only when the planner estimates them cheap", () => {
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    db = await createTestDatabase("view_cost");
+    await db.admin(`
+      CREATE SCHEMA report;
+      CREATE TABLE report.orders (id int PRIMARY KEY, customer int NOT NULL, total int NOT NULL);
+      INSERT INTO report.orders SELECT g, g % 50, g % 997 FROM generate_series(1, 20000) AS g;
+      CREATE VIEW report.per_row AS
+        SELECT o.id, (SELECT count(*) FROM report.orders AS p WHERE p.customer = o.customer) AS n
+        FROM report.orders AS o;
+      CREATE VIEW report.totals AS
+        SELECT customer, sum(total) AS spent FROM report.orders GROUP BY customer;
+      CREATE VIEW report.recent AS SELECT id, total FROM report.orders LIMIT 100;
+      ANALYZE report.orders;`);
+  });
+  afterAll(() => db.drop());
+
+  const sampleViews = (mode?: string) =>
+    sampleAll(postgresConfig(db.url, { include: views, ...(mode ? { sample_views: mode } : {}) }));
+
+  it("auto: runs EXPLAIN in the read-only transaction, reads only the cheap view, and calls it no failure", async () => {
+    let sampled: Sampled | undefined;
+    const sql = await sqlSentDuring(async () => {
+      sampled = await sampleViews();
+    });
+    const result = sampled as Sampled;
+    expect([...result.failures.keys()]).toEqual([]);
+    for (const costly of ["report.per_row", "report.totals"]) {
+      expect(profileOf(result, costly)).toMatchObject({
+        method: expect.stringMatching(overBound) as unknown,
+        sampled: 0,
+      });
+    }
+    expect(profileOf(result, "report.recent")).toMatchObject({
+      method: "a read capped at 10,000 rows (a view cannot be sampled with TABLESAMPLE)",
+      sampled: 100,
+    });
+    // The costly views' queries were explained, never declared as a cursor.
+    const declared = sql.filter((text) => text.startsWith("DECLARE"));
+    expect(declared).toHaveLength(1);
+    expect(declared[0]).toContain('"report"."recent"');
+    const explainAt = sql.findIndex((text) => text.startsWith("EXPLAIN (FORMAT JSON)"));
+    expect(sql[explainAt - 1]).toBe("BEGIN TRANSACTION READ ONLY");
+    expect(sql.filter((text) => text.startsWith("EXPLAIN"))).toHaveLength(3);
+  });
+
+  it("always: reads every view", async () => {
+    const sampled = await sampleViews("always");
+    expect([...sampled.failures.keys()]).toEqual([]);
+    expect(profileOf(sampled, "report.per_row").sampled).toBe(10_000);
+    expect(profileOf(sampled, "report.totals").sampled).toBe(50);
+    expect(profileOf(sampled, "report.recent").sampled).toBe(100);
+  });
+
+  it("never: reads no view, sends no EXPLAIN", async () => {
+    let sampled: Sampled | undefined;
+    const sql = await sqlSentDuring(async () => {
+      sampled = await sampleViews("never");
+    });
+    const result = sampled as Sampled;
+    expect([...result.failures.keys()]).toEqual([]);
+    for (const view of views) {
+      expect(profileOf(result, view)).toMatchObject({
+        method: "not sampled: a view (the source sets `sample_views: never`)",
+        sampled: 0,
+      });
+    }
+    expect(sql.some((text) => /^(EXPLAIN|DECLARE)/.test(text))).toBe(false);
+  });
+
+  it("keeps the catalog query count whatever sample_views says", async () => {
+    const counts = await Promise.all(
+      ["auto", "never"].map(async (mode) => (await sampleViews(mode)).requestCount),
+    );
+    expect(new Set(counts).size).toBe(1);
+  });
+});
