@@ -1,4 +1,5 @@
 import { setImmediate } from "node:timers/promises";
+import type { SampleViews } from "../../src/config/source-keys.js";
 import { SourceError } from "../../src/errors.js";
 import type { Dataset, DatasetRef, ForeignKey } from "../../src/model/index.js";
 import { byKeys } from "../postgres/order.js";
@@ -24,6 +25,8 @@ export interface MysqlExtractionOptions {
   databases?: string[];
   /** host[:port] written into resource URIs instead of the session's own. */
   resourceHost?: string;
+  /** Config `sample_views`: read views when cheap (default), always, or never. */
+  sampleViews?: SampleViews;
 }
 
 const refKey = (ref: DatasetRef): string => JSON.stringify([ref.database, ref.name]);
@@ -99,9 +102,13 @@ export async function openMysqlExtraction(
   );
   // Samples share the session (and its read-only mode); without --no-profile only.
   const sampler = context.profile
-    ? tableSampler(session, (line) => {
-        context.onProgress(`${options.name}: ${line}`);
-      })
+    ? tableSampler(
+        session,
+        (line) => {
+          context.onProgress(`${options.name}: ${line}`);
+        },
+        options.sampleViews,
+      )
     : undefined;
   return {
     refs: datasets.map((dataset) => dataset.ref),

@@ -31,6 +31,7 @@ export const mysqlExtractor: Extractor<MysqlSourceConfig> = {
           exclude: config.exclude,
           databases: config.databases,
           resourceHost: config.resource_host,
+          sampleViews: config.sample_views,
         },
         context,
       );

@@ -1,7 +1,9 @@
 import { createHash } from "node:crypto";
+import type { SampleViews } from "../../src/config/source-keys.js";
 import type { Dataset } from "../../src/model/index.js";
 import { quoteIdentifier } from "./quote.js";
 import { sampleColumns, type SampleColumns } from "./sample-columns.js";
+import { viewRowBound } from "./view-cost.js";
 
 /** Key ranges read per table: more spread the sample, each costs one more (indexed) query. */
 export const keyRanges = 8;
@@ -20,6 +22,8 @@ export type SamplePlan =
       cappedMethod: string;
       limit: number;
       columns: SampleColumns;
+      /** Read only when EXPLAIN estimates `query` to read at most this many rows (views, auto). */
+      rowBound?: number;
     }
   | {
       read: true;
@@ -80,19 +84,37 @@ function shares(limit: number, parts: number): number[] {
  * few runs of consecutive keys starting at fixed pseudo-random points of the key range, each an
  * index range read of a bounded number of rows. Anything else is read from the start, up to the
  * cap: the whole table when it is small, otherwise its first rows (not random, and said so).
- * Views are not read: each read would run the view's query, whatever it costs.
+ * A view is read up to the cap, which runs its query: by default only when the planner estimates
+ * that query as cheap (see viewRowBound; `sample_views`).
  */
-export function planSample(dataset: Dataset, limit: number): SamplePlan {
+export function planSample(
+  dataset: Dataset,
+  limit: number,
+  sampleViews: SampleViews = "auto",
+): SamplePlan {
   if (!Number.isSafeInteger(limit) || limit <= 0) {
     throw new RangeError(`The sample cap must be a positive whole number, not ${String(limit)}.`);
   }
-  if (dataset.kind === "view") {
-    return { read: false, reason: "a view (reading it would run its query, at any cost)" };
+  if (dataset.kind === "view" && sampleViews === "never") {
+    return { read: false, reason: "a view (the source sets `sample_views: never`)" };
   }
   const columns = sampleColumns(dataset.fields);
   const table = `${quoteIdentifier(dataset.ref.database ?? "")}.${quoteIdentifier(dataset.ref.name)}`;
   const select = `SELECT ${columns.selectList} FROM ${table}`;
   const capped = `capped at ${count(limit)} rows`;
+  if (dataset.kind === "view") {
+    const method = `the first rows of the view's query, ${capped}`;
+    return {
+      read: true,
+      strategy: "first",
+      query: `${select} LIMIT ${String(limit)}`,
+      method,
+      cappedMethod: method,
+      limit,
+      columns,
+      ...(sampleViews === "auto" ? { rowBound: viewRowBound(limit) } : {}),
+    };
+  }
   const rowEstimate = dataset.stats?.rowEstimate;
   const key = integerKey(dataset);
   if (key === undefined || (rowEstimate !== undefined && rowEstimate <= limit)) {

@@ -1,8 +1,10 @@
+import type { SampleViews } from "../../src/config/source-keys.js";
 import type { Dataset, RecordSample } from "../../src/model/index.js";
 import { failureReasonOf } from "../failure-reasons.js";
 import type { MysqlSession } from "./mysql-session.js";
 import { textOf } from "./row-values.js";
 import { planSample, type SamplePlan } from "./sample-plan.js";
+import { overRowBoundMessage, rowsReadEstimate } from "./view-cost.js";
 
 export interface TableSampler {
   /** Queries sent for samples so far; they are not catalog queries. */
@@ -17,6 +19,24 @@ type ReadPlan = Extract<SamplePlan, { read: true }>;
 function integerOf(value: unknown): bigint | undefined {
   const text = textOf(value);
   return text !== undefined && /^-?\d+$/.test(text) ? BigInt(text) : undefined;
+}
+
+/**
+ * Why a view's plan is not read, or undefined when the planner estimates it within its bound. A
+ * plan that cannot be read (EXPLAIN refused: no SHOW VIEW privilege) leaves the view unread, as
+ * views were before they were sampled at all: not a failure of the run.
+ */
+async function overBound(plan: ReadPlan, query: Query): Promise<string | undefined> {
+  if (plan.strategy !== "first" || plan.rowBound === undefined) return undefined;
+  let estimate: number | undefined;
+  try {
+    const [row] = await query(`EXPLAIN FORMAT=JSON ${plan.query}`);
+    estimate = rowsReadEstimate(row, plan.limit);
+  } catch (error) {
+    return `the planner's estimate for this view's query could not be read (${failureReasonOf(error).text})`;
+  }
+  if (estimate === undefined) return "the planner gave no estimate for this view's query";
+  return estimate > plan.rowBound ? overRowBoundMessage(estimate, plan.rowBound) : undefined;
 }
 
 /** Rows of the plan, in bounded reads; returns the description that holds once all are read. */
@@ -59,6 +79,7 @@ async function* readPlan(
 export function tableSampler(
   session: MysqlSession,
   report: (message: string) => void,
+  sampleViews: SampleViews = "auto",
 ): TableSampler {
   let sent = 0;
   const query: Query = (sql) => {
@@ -68,7 +89,7 @@ export function tableSampler(
   return {
     queryCount: () => sent,
     sampleOf: (dataset) => (limit) => {
-      const plan = planSample(dataset, limit);
+      const plan = planSample(dataset, limit, sampleViews);
       let description = plan.read ? plan.method : `not sampled: ${plan.reason}`;
       let failure: string | undefined;
       const name = `${dataset.ref.database ?? ""}.${dataset.ref.name}`;
@@ -77,6 +98,12 @@ export function tableSampler(
         failure: () => failure,
         async *[Symbol.asyncIterator]() {
           if (!plan.read) return;
+          const refused = await overBound(plan, query);
+          if (refused !== undefined) {
+            // Too costly to run is a choice, not a failure: said in the file, not reported.
+            description = `not sampled: ${refused}`;
+            return;
+          }
           try {
             yield* readPlan(plan, query, (final) => {
               description = final;

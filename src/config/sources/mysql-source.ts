@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { connectionUrl } from "../connection-url.js";
-import { commonSourceKeys, resourceHost, statementTimeout } from "../source-keys.js";
+import { commonSourceKeys, resourceHost, sampleViews, statementTimeout } from "../source-keys.js";
 
 /** MySQL, Aurora MySQL and MariaDB over the MySQL protocol (mysql2). */
 export const mysqlSourceSchema = z
@@ -13,5 +13,7 @@ export const mysqlSourceSchema = z
     databases: z.array(z.string().min(1)).min(1).optional(),
     resource_host: resourceHost,
     statement_timeout_ms: statementTimeout,
+    /** Read views to sample them: when the planner estimates them cheap (auto), always, never. */
+    sample_views: sampleViews,
   })
   .strict();

@@ -75,7 +75,11 @@ describe.skipIf(skip)("mysql extractor with a user of limited privileges", () =>
     expect(sampled.profiles.get("inbox")).toBeUndefined();
     expect(sampled.failures.get("inbox")).toBe("permission denied (errno 1142)");
     expect(sampled.profiles.get("customer")?.sampled).toBe(3);
-    expect(sampled.profiles.get("customer_ids")?.method).toMatch(/^not sampled: a view/);
+    // Without SHOW VIEW the server refuses EXPLAIN of the view (errno 1345): not read, no failure.
+    expect(sampled.profiles.get("customer_ids")?.method).toBe(
+      "not sampled: the planner's estimate for this view's query could not be read (failed (errno 1345))",
+    );
+    expect(sampled.failures.has("customer_ids")).toBe(false);
     expect(sampled.progress.join("\n")).toMatch(
       /inbox not sampled: permission denied \(errno 1142\)$/m,
     );

@@ -69,10 +69,13 @@ describe("mysql sample plans", () => {
     expect(small.cappedMethod).toContain("not random: the table was larger than its row estimate");
   });
 
-  it("does not read views and refuses a cap that is not a positive whole number", () => {
-    expect(planSample({ ...table(10), kind: "view" }, 10)).toEqual({
+  it("reads views only under a bound (auto), always or never, and refuses a bad cap", () => {
+    const view = { ...table(10), kind: "view" as const };
+    expect(planSample(view, 10)).toMatchObject({ read: true, strategy: "first", rowBound: 20 });
+    expect(planSample(view, 10, "always")).not.toHaveProperty("rowBound");
+    expect(planSample(view, 10, "never")).toEqual({
       read: false,
-      reason: "a view (reading it would run its query, at any cost)",
+      reason: "a view (the source sets `sample_views: never`)",
     });
     expect(() => planSample(table(10), 0)).toThrow(RangeError);
   });

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  createMysqlTestDatabase,
+  skipWithoutMysql,
+  type MysqlTestDatabase,
+} from "../../helpers/mysql-database.js";
+import { rowsReadEstimate } from "../../../extractors/mysql/view-cost.js";
+import { mysqlConfig, sampleAll, type Sampled } from "./support.js";
+
+const skip = await skipWithoutMysql("mysql view sampling cost");
+
+const cap = 10_000;
+const overBound =
+  /^not sampled: the planner estimates this view's query at [\d,]+ rows read, above the bound 20,000 \(views are only read when cheap; set `sample_views: always` to read it anyway\)$/;
+
+function methodOf(sampled: Sampled, name: string): string | undefined {
+  return sampled.profiles.get(name)?.method;
+}
+
+describe.skipIf(skip)("mysql views are read only when the planner estimates them cheap", () => {
+  let db: MysqlTestDatabase;
+
+  beforeAll(async () => {
+    db = await createMysqlTestDatabase("view_cost");
+    // MariaDB and MySQL cap recursive CTEs under different names; raise whichever exists.
+    await db.admin("SET SESSION max_recursive_iterations = 100000").catch(() => undefined);
+    await db.admin("SET SESSION cte_max_recursion_depth = 100000").catch(() => undefined);
+    await db.admin(`
+      CREATE TABLE orders (id INT PRIMARY KEY, customer INT NOT NULL, total INT NOT NULL);
+      INSERT INTO orders
+        WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 20000)
+        SELECT n, n % 50, n % 997 FROM s;
+      CREATE VIEW per_row AS
+        SELECT o.id, (SELECT COUNT(*) FROM orders AS p WHERE p.customer = o.customer) AS n
+        FROM orders AS o;
+      CREATE VIEW totals AS SELECT customer, SUM(total) AS spent FROM orders GROUP BY customer;
+      CREATE VIEW recent AS SELECT id, total FROM orders LIMIT 100;
+      CREATE VIEW listing AS SELECT id, total FROM orders;
+      ANALYZE TABLE orders;`);
+  });
+  afterAll(async () => {
+    const made: { db?: MysqlTestDatabase } = { db };
+    await made.db?.drop();
+  });
+
+  const sampleViews = (mode?: string) =>
+    sampleAll(
+      mysqlConfig(db.url, {
+        databases: [db.name],
+        exclude: [`${db.name}.orders`],
+        ...(mode ? { sample_views: mode } : {}),
+      }),
+      cap,
+    );
+
+  it("auto: reads the cheap views only, and calls the others no failure", async () => {
+    const sampled = await sampleViews();
+    expect([...sampled.failures.keys()]).toEqual([]);
+    expect(methodOf(sampled, "per_row")).toMatch(overBound);
+    expect(methodOf(sampled, "totals")).toMatch(overBound);
+    expect(sampled.profiles.get("recent")).toMatchObject({
+      method: "the first rows of the view's query, capped at 10,000 rows",
+      sampled: 100,
+    });
+    expect(sampled.profiles.get("listing")?.sampled).toBe(cap);
+  });
+
+  it("always: reads every view", async () => {
+    const sampled = await sampleViews("always");
+    expect([...sampled.failures.keys()]).toEqual([]);
+    expect(sampled.profiles.get("per_row")?.sampled).toBe(cap);
+    expect(sampled.profiles.get("totals")?.sampled).toBe(50);
+    expect(sampled.profiles.get("recent")?.sampled).toBe(100);
+  });
+
+  it("never: reads no view, and keeps the catalog query count", async () => {
+    const never = await sampleViews("never");
+    expect([...never.failures.keys()]).toEqual([]);
+    for (const view of ["per_row", "totals", "recent", "listing"]) {
+      expect(methodOf(never, view)).toBe(
+        "not sampled: a view (the source sets `sample_views: never`)",
+      );
+    }
+    expect((await sampleViews()).requestCount).toBe(never.requestCount);
+  });
+});
+
+describe("rows read by a MySQL 8 plan (EXPLAIN FORMAT=JSON)", () => {
+  const explain = (plan: unknown) => ({ EXPLAIN: JSON.stringify({ query_block: plan }) });
+  const scan = (rows: number, extra: Record<string, unknown> = {}) => ({
+    table: { table_name: "orders", access_type: "ALL", rows_examined_per_scan: rows, ...extra },
+  });
+
+  it("stops a plain scan at the LIMIT, reads a sorted or grouped input whole", () => {
+    expect(rowsReadEstimate(explain({ nested_loop: [scan(20_000)] }), 100)).toBe(100);
+    const grouped = { grouping_operation: { using_filesort: true, nested_loop: [scan(20_000)] } };
+    expect(rowsReadEstimate(explain(grouped), 100)).toBe(20_000);
+  });
+
+  it("runs a dependent subquery once per row", () => {
+    const plan = {
+      nested_loop: [
+        scan(20_000, {
+          attached_subqueries: [{ dependent: true, query_block: { nested_loop: [scan(400)] } }],
+        }),
+      ],
+      select_list_subqueries: [
+        { dependent: true, cacheable: false, query_block: { nested_loop: [scan(20_000)] } },
+      ],
+    };
+    expect(rowsReadEstimate(explain(plan), 10)).toBe(10 + 10 * 20_000 + 10 * 400);
+  });
+});
