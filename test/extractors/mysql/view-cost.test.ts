@@ -1,4 +1,7 @@
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli, tempDir } from "../../helpers/run-cli.js";
 import {
   createMysqlTestDatabase,
   skipWithoutMysql,
@@ -82,6 +85,32 @@ describe.skipIf(skip)("mysql views are read only when the planner estimates them
       );
     }
     expect((await sampleViews()).requestCount).toBe(never.requestCount);
+  });
+
+  it("okf extract exits 0 under every setting, and the file says why a view was not read", async () => {
+    const dir = tempDir("okf-mysql-view-cost-");
+    try {
+      for (const mode of ["auto", "always", "never"]) {
+        const config = [
+          "sources:",
+          "  - name: shop",
+          "    type: mysql",
+          "    connection: ${SHOP_URL}",
+          `    databases: [${db.name}]`,
+          `    sample_views: ${mode}`,
+          "",
+        ].join("\n");
+        writeFileSync(join(dir, "okf.config.yaml"), config);
+        const run = await runCli(["extract"], dir, { SHOP_URL: db.url });
+        expect(run.code, run.stdout + run.stderr).toBe(0);
+        if (mode === "auto") {
+          const file = readFileSync(join(dir, "knowledge", "shop", db.name, "totals.md"), "utf8");
+          expect(file).toContain("not sampled: the planner estimates this view's query at");
+        }
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,4 +1,7 @@
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli, tempDir } from "../../helpers/run-cli.js";
 import { createTestDatabase, type TestDatabase } from "../../helpers/postgres-database.js";
 import { profileOf, sampleAll, sqlSentDuring, type Sampled } from "./sampling-support.js";
 import { postgresConfig } from "./support.js";
@@ -84,5 +87,34 @@ describe("postgres views are read only when the planner estimates them cheap", (
       ["auto", "never"].map(async (mode) => (await sampleViews(mode)).requestCount),
     );
     expect(new Set(counts).size).toBe(1);
+  });
+
+  it("okf extract exits 0 under every setting, and the file says why a view was not read", async () => {
+    const dir = tempDir("okf-pg-view-cost-");
+    try {
+      for (const mode of ["auto", "always", "never"]) {
+        const config = [
+          "sources:",
+          "  - name: crm",
+          "    type: postgres",
+          "    connection: ${CRM_URL}",
+          `    include: [${views.join(", ")}]`,
+          `    sample_views: ${mode}`,
+          "",
+        ].join("\n");
+        writeFileSync(join(dir, "okf.config.yaml"), config);
+        const run = await runCli(["extract"], dir, { CRM_URL: db.url });
+        expect(run.code, run.stdout + run.stderr).toBe(0);
+        if (mode === "auto") {
+          const file = readFileSync(
+            join(dir, "knowledge", "crm", db.name, "report", "totals.md"),
+            "utf8",
+          );
+          expect(file).toContain("not sampled: the planner estimates this view's query at cost");
+        }
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
