@@ -4,7 +4,8 @@ import { failureReasonOf } from "../failure-reasons.js";
 import type { MysqlSession } from "./mysql-session.js";
 import { textOf } from "./row-values.js";
 import { planSample, type SamplePlan } from "./sample-plan.js";
-import { overRowBoundMessage, rowsReadEstimate } from "./view-cost.js";
+import { viewOverBoundMessage } from "../view-bound-message.js";
+import { rowsReadEstimate } from "./view-cost.js";
 
 export interface TableSampler {
   /** Queries sent for samples so far; they are not catalog queries. */
@@ -36,7 +37,9 @@ async function overBound(plan: ReadPlan, query: Query): Promise<string | undefin
     return `the planner's estimate for this view's query could not be read (${failureReasonOf(error).text})`;
   }
   if (estimate === undefined) return "the planner gave no estimate for this view's query";
-  return estimate > plan.rowBound ? overRowBoundMessage(estimate, plan.rowBound) : undefined;
+  return estimate > plan.rowBound
+    ? viewOverBoundMessage({ rowsRead: estimate }, plan.rowBound)
+    : undefined;
 }
 
 /** Rows of the plan, in bounded reads; returns the description that holds once all are read. */

@@ -120,11 +120,3 @@ export function rowsReadEstimate(
 export function viewRowBound(limit: number): number {
   return 2 * limit;
 }
-
-export function overRowBoundMessage(estimate: number, bound: number): string {
-  const count = (value: number) => Math.ceil(value).toLocaleString("en-US");
-  return (
-    `the planner estimates this view's query at ${count(estimate)} rows read, above the bound ` +
-    `${count(bound)} (views are only read when cheap; set \`sample_views: always\` to read it anyway)`
-  );
-}

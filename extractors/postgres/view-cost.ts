@@ -1,3 +1,5 @@
+import { viewOverBoundMessage } from "../view-bound-message.js";
+
 /**
  * The planner's default costs read one narrow row sequentially at about 0.02 (cpu_tuple_cost
  * 0.01, plus seq_page_cost 1.0 shared by the ~100 rows of an 8 kB page): reading the sample cap
@@ -30,14 +32,6 @@ export function totalCostOf(row: Record<string, unknown> | undefined): number | 
   return typeof cost === "number" ? cost : undefined;
 }
 
-export function overBoundMessage(what: string, estimate: number, bound: number): string {
-  return (
-    `the planner estimates this view's query at ${what} ${Math.ceil(estimate).toLocaleString("en-US")}, ` +
-    `above the bound ${bound.toLocaleString("en-US")} (views are only read when cheap; ` +
-    "set `sample_views: always` to read it anyway)"
-  );
-}
-
 /** Asks the planner (EXPLAIN, which does not run the query) what the sample query costs. */
 export async function postgresOverBound(
   query: string,
@@ -48,5 +42,5 @@ export async function postgresOverBound(
   const cost = totalCostOf(row);
   // Without an estimate the view is not read: it is the cautious side.
   if (cost === undefined) return "the planner gave no cost estimate for this view's query";
-  return cost > bound ? overBoundMessage("cost", cost, bound) : undefined;
+  return cost > bound ? viewOverBoundMessage({ cost }, bound) : undefined;
 }

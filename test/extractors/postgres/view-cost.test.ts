@@ -1,6 +1,7 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { viewOverBoundMessage } from "../../../extractors/view-bound-message.js";
 import { runCli, tempDir } from "../../helpers/run-cli.js";
 import { createTestDatabase, type TestDatabase } from "../../helpers/postgres-database.js";
 import { profileOf, sampleAll, sqlSentDuring, type Sampled } from "./sampling-support.js";
@@ -8,7 +9,7 @@ import { postgresConfig } from "./support.js";
 
 const views = ["report.per_row", "report.totals", "report.recent"];
 const overBound =
-  /^not sampled: the planner estimates this view's query at cost [\d,]+, above the bound 200 \(views are only read when cheap; set `sample_views: always` to read it anyway\)$/;
+  /^not sampled: the planner estimates this view's query at cost ≈?[\d,]+, above the bound 200 \(views are only read when cheap; set `sample_views: always` to read it anyway\)$/;
 
 describe("postgres views are read only when the planner estimates them cheap", () => {
   let db: TestDatabase;
@@ -116,5 +117,17 @@ describe("postgres views are read only when the planner estimates them cheap", (
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("the reason a view is not read", () => {
+  it("rounds the estimate up to two significant digits, so small growth does not rewrite the file", () => {
+    expect(viewOverBoundMessage({ cost: 412.3 }, 200)).toMatch(
+      /^the planner estimates this view's query at cost ≈420, above the bound 200 /,
+    );
+    expect(viewOverBoundMessage({ cost: 3_780_263.5 }, 200)).toContain("at cost ≈3,800,000,");
+    expect(viewOverBoundMessage({ rowsRead: 30_000 }, 20_000)).toContain(
+      "at 30,000 rows read, above the bound 20,000",
+    );
   });
 });
