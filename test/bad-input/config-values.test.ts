@@ -90,6 +90,13 @@ const cases: BadInputCase[] = [
     configYaml([pg], { classification: { allow: ["sales.\u0000"] } }),
     literal("classification.allow[0]"),
   ),
+  ...(["postgres", "mysql"] as const).map((type) =>
+    configCase(
+      `${type} sample_views sometimes`,
+      sourceWith(type, "sample_views", "sometimes"),
+      literal("sources[0].sample_views"),
+    ),
+  ),
   configCase(
     "concurrency 0 in the config",
     sourceWith("postgres", "concurrency", 0),
