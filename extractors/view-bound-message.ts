@@ -22,6 +22,6 @@ export function viewOverBoundMessage(
   return (
     `the planner estimates this view's query at ${measured}, above the bound ` +
     `${bound.toLocaleString("en-US")} (views are only read when cheap; ` +
-    "set `sample_views: always` to read it anyway)"
+    "set sample_views: always to read it anyway)"
   );
 }

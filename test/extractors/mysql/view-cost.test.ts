@@ -14,7 +14,7 @@ const skip = await skipWithoutMysql("mysql view sampling cost");
 
 const cap = 10_000;
 const overBound =
-  /^not sampled: the planner estimates this view's query at ≈?[\d,]+ rows read, above the bound 20,000 \(views are only read when cheap; set `sample_views: always` to read it anyway\)$/;
+  /^not sampled: the planner estimates this view's query at ≈?[\d,]+ rows read, above the bound 20,000 \(views are only read when cheap; set sample_views: always to read it anyway\)$/;
 
 function methodOf(sampled: Sampled, name: string): string | undefined {
   return sampled.profiles.get(name)?.method;

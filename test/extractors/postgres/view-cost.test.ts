@@ -9,7 +9,7 @@ import { postgresConfig } from "./support.js";
 
 const views = ["report.per_row", "report.totals", "report.recent"];
 const overBound =
-  /^not sampled: the planner estimates this view's query at cost ≈?[\d,]+, above the bound 200 \(views are only read when cheap; set `sample_views: always` to read it anyway\)$/;
+  /^not sampled: the planner estimates this view's query at cost ≈?[\d,]+, above the bound 200 \(views are only read when cheap; set sample_views: always to read it anyway\)$/;
 
 describe("postgres views are read only when the planner estimates them cheap", () => {
   let db: TestDatabase;
