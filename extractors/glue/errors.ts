@@ -2,7 +2,7 @@ import { OkfError, SourceError } from "../../src/errors.js";
 import type { ExtractionFailure } from "../../src/model/index.js";
 import { errorDetail, errorName, reachOrCredentialsError } from "../aws-errors.js";
 
-/** The IAM actions okf needs; named in permission hints and in the README. */
+/** The IAM actions okf needs; named in permission hints and in docs/sources/glue.md. */
 export const glueActions = ["glue:GetDatabases", "glue:GetTables"];
 
 /** Why the catalog could not be listed at all: the whole source fails. */

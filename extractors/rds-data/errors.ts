@@ -123,7 +123,7 @@ const sqlStates: Record<string, Explain> = {
   }),
   "42501": (s) => ({
     message: `Permission denied on ${where(s)}/${s.database} (SQLSTATE 42501).`,
-    hint: "Grant the database user in the secret read access (see the README).",
+    hint: "Grant the database user in the secret read access (see docs/sources/aurora-data-api.md).",
   }),
 };
 

@@ -79,7 +79,7 @@ const serverErrors: Record<string, Explain> = {
   "57014": cancelled,
   "42501": (t) => ({
     message: `Permission denied on ${at(t)}/${t.database} (SQLSTATE 42501).`,
-    hint: "Grant the user USAGE on the schemas to document (see the README for the grants).",
+    hint: "Grant the user USAGE on the schemas to document (see docs/sources/redshift.md for the grants).",
   }),
 };
 

@@ -33,7 +33,7 @@ export async function main(argv: readonly string[], io?: Partial<CliIo>): Promis
     .addOption(new Option("--debug", "print stack traces of errors"))
     .addHelpText(
       "after",
-      "\nStart with `okf demo`, or `okf init` then `okf extract`. Exit codes: 0 ok, 1 findings,\n2 usage or configuration error, 3 a source failed, 4 a file could not be written,\n70 internal error (a bug in okf). Configuration reference: README.md.",
+      "\nStart with `okf demo`, or `okf init` then `okf extract`. Exit codes: 0 ok, 1 findings,\n2 usage or configuration error, 3 a source failed, 4 a file could not be written,\n70 internal error (a bug in okf). Configuration reference: docs/configuration.md.",
     )
     .exitOverride()
     .showHelpAfterError("(run with --help for usage)")

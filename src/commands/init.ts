@@ -11,7 +11,7 @@ export interface InitResult {
   kept: string[];
 }
 
-export const starterConfig = `# okf configuration: see the README's "Configuration reference".
+export const starterConfig = `# okf configuration: see docs/configuration.md in the okf repository.
 # Values may use \${ENV_NAME}; an unset variable is an error. Secrets are never written anywhere.
 
 # The OKF bundle root, relative to this file.
@@ -36,7 +36,7 @@ sources:
     # statement_timeout_ms: 30000
     # lock_timeout_ms: 5000
 
-  # More sources: uncomment and adapt. Each type's keys and permissions are in the README.
+  # More sources: uncomment and adapt. Each type's keys and permissions are in docs/sources/.
   # - name: shop                     # MySQL, Aurora MySQL or MariaDB
   #   type: mysql
   #   connection: \${SHOP_MYSQL_URL}   # mysql://reader@host:3306/

@@ -78,7 +78,7 @@ function resolveConfigPaths(config: OkfConfig, file: string): OkfConfig {
 }
 
 const configHint =
-  "See the configuration reference in the README, or run `okf init --dir /tmp/x` for a commented example.";
+  "See the configuration reference in docs/configuration.md, or run `okf init --dir /tmp/x` for a commented example.";
 
 /** Enough to fix a config by, and short however many problems a generated file has. */
 const maxReportedIssues = 20;

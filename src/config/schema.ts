@@ -74,7 +74,7 @@ export const sourceSchema = z.discriminatedUnion("type", [
   glueSourceSchema,
 ]);
 
-/** Every source type the config accepts, in the order the README lists them. */
+/** Every source type the config accepts, in the order docs/configuration.md lists them. */
 export const sourceTypes = sourceSchema.options.map((option) => option.shape.type.value);
 
 const defaultsSchema = z

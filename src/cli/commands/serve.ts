@@ -30,7 +30,7 @@ export function registerServe({ program, io }: CommandContext): void {
       if (options.mcp !== true) {
         throw new UsageError(
           "okf serve needs --mcp: the Model Context Protocol over stdio is the only transport.",
-          "Run `okf serve --mcp --bundle knowledge` from your MCP client's configuration (see README).",
+          "Run `okf serve --mcp --bundle knowledge` from your MCP client's configuration (see docs/agents.md).",
         );
       }
       const bundleDir = await openBundle({
