@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, renameSync, symlinkSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { copyDemoBundle, startOkfServer, type McpSession } from "../mcp/mcp-session.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/postgres-database.js";
+import { extractArgs, shopConfig, useShopDatabase } from "./shop-database.js";
 import { defineCases, type BadInputCase, type Project } from "./bad-input-case.js";
 
 /**
@@ -14,33 +14,13 @@ import { defineCases, type BadInputCase, type Project } from "./bad-input-case.j
  * bundle, is byte for byte unchanged.
  */
 
-let db: TestDatabase;
+const db = useShopDatabase("okf_bundle_paths");
+const env = db.env;
+const config = shopConfig;
+const extract = extractArgs;
 let version = 0;
-const env = () => ({ TEST_DATABASE_URL: db.url });
-const config = [
-  "bundle: knowledge",
-  "defaults:",
-  "  steward: data-platform-team",
-  "sources:",
-  "  - name: crm",
-  "    type: postgres",
-  "    connection: ${TEST_DATABASE_URL}",
-  "",
-].join("\n");
-const extract = ["extract", "--no-profile"];
 
-beforeAll(async () => {
-  db = await createTestDatabase("okf_bundle_paths");
-  await db.admin(
-    "CREATE SCHEMA shop; CREATE TABLE shop.t_a (id int PRIMARY KEY, amount numeric); CREATE TABLE shop.t_b (id int PRIMARY KEY, note text);",
-  );
-});
-
-afterAll(async () => {
-  await db.drop();
-});
-
-const shopFolder = () => `crm/${db.name}/shop`;
+const shopFolder = () => `crm/${db.name()}/shop`;
 const stateFile = ".okf/state/crm.json";
 
 interface StateFile {

@@ -1,8 +1,8 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, statSync, truncateSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../helpers/postgres-database.js";
+import { afterEach, describe, expect, it } from "vitest";
+import { extractArgs, shopConfig, useShopDatabase } from "./shop-database.js";
 import { defineCases, runBadInputCase, type BadInputCase, type Project } from "./bad-input-case.js";
 import { snapshotTree, treeChanges, type TreeSnapshot } from "./tree-snapshot.js";
 
@@ -12,33 +12,13 @@ import { snapshotTree, treeChanges, type TreeSnapshot } from "./tree-snapshot.js
  * 4 (never the internal-error exit 70), and nothing outside the bundle changes.
  */
 
-let db: TestDatabase;
-const env = () => ({ TEST_DATABASE_URL: db.url });
-const config = [
-  "bundle: knowledge",
-  "defaults:",
-  "  steward: data-platform-team",
-  "sources:",
-  "  - name: crm",
-  "    type: postgres",
-  "    connection: ${TEST_DATABASE_URL}",
-  "",
-].join("\n");
-const extract = ["extract", "--no-profile"];
+const db = useShopDatabase("okf_file_system");
+const env = db.env;
+const config = shopConfig;
+const extract = extractArgs;
 const isRoot = process.getuid?.() === 0;
 
-beforeAll(async () => {
-  db = await createTestDatabase("okf_file_system");
-  await db.admin(
-    "CREATE SCHEMA shop; CREATE TABLE shop.t_a (id int PRIMARY KEY, amount numeric); CREATE TABLE shop.t_b (id int PRIMARY KEY, note text);",
-  );
-});
-
-afterAll(async () => {
-  await db.drop();
-});
-
-const conceptPath = () => `crm/${db.name}/shop/t_a.md`;
+const conceptPath = () => `crm/${db.name()}/shop/t_a.md`;
 
 /** A project whose bundle a first, clean extract wrote; `fault` then damages it. */
 function faultCase(
