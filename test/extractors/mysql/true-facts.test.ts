@@ -9,6 +9,7 @@ import {
 } from "../../helpers/mysql-database.js";
 import { writeProjectConfig } from "../../helpers/project-config.js";
 import { tempDir } from "../../helpers/run-cli.js";
+import { profileCell } from "../../helpers/schema-cells.js";
 
 const skip = await skipWithoutMysql("mysql true profile facts");
 
@@ -45,11 +46,6 @@ CREATE VIEW yearly_price AS
   WHERE r.price > 10 GROUP BY r.release_year;
 ANALYZE TABLE release_fact, order_line PERSISTENT FOR ALL;
 `;
-
-function profileCell(markdown: string, column: string): string {
-  const row = markdown.split("\n").find((line) => line.startsWith(`| ${column} |`));
-  return row?.split("|").at(-2)?.trim() ?? "";
-}
 
 describe.skipIf(skip)("profile facts on MariaDB are true", () => {
   let db: MysqlTestDatabase;

@@ -5,6 +5,7 @@ import { runExtract, type ExtractResult } from "../../../src/pipeline/run-extrac
 import { createTestDatabase, type TestDatabase } from "../../helpers/postgres-database.js";
 import { writeProjectConfig } from "../../helpers/project-config.js";
 import { tempDir } from "../../helpers/run-cli.js";
+import { profileCell, typeCell } from "../../helpers/schema-cells.js";
 
 /** 2,000 rows: years, prices, epoch seconds, 10 common and 6 rare categories; a composite key. */
 const schema = `
@@ -31,16 +32,6 @@ INSERT INTO shop.order_line
 SELECT 1 + i / 4, 1 + i % 4, 'SKU-' || (1000 + i % 37) FROM generate_series(0, 799) AS i;
 ANALYZE shop.release_fact, shop.order_line;
 `;
-
-function profileCell(markdown: string, column: string): string {
-  const row = markdown.split("\n").find((line) => line.startsWith(`| ${column} |`));
-  return row?.split("|").at(-2)?.trim() ?? "";
-}
-
-function typeCell(markdown: string, column: string): string {
-  const row = markdown.split("\n").find((line) => line.startsWith(`| ${column} |`));
-  return row?.split(" | ")[1] ?? "";
-}
 
 describe("profile facts on PostgreSQL are true", () => {
   let db: TestDatabase;
