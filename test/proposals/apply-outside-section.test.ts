@@ -2,8 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { applyProposals } from "../../src/proposals/apply-proposals.js";
-import { createProposal } from "../../src/proposals/create-proposal.js";
-import { accountId, accountPath, demoProject } from "./proposal-fixture.js";
+import { accountPath, demoProject, proposeCaveat } from "./proposal-fixture.js";
 
 /**
  * Apply's second line of defence: even a text the input checks let through (here they are
@@ -39,26 +38,19 @@ describe("apply refuses a change outside the proposal's section", () => {
     ],
   ])("%s", async (_label, text, reason) => {
     const project = demoProject();
-    const created = await createProposal({
-      cwd: project.dir,
-      bundleDir: project.bundle,
-      id: accountId,
-      section: "Caveats",
-      text: "Placeholder.",
-      rationale: "Seen in the job schedule.",
-    });
-    const file = join(project.dir, "proposals", `${created.id}.md`);
+    const id = await proposeCaveat(project, "Placeholder.");
+    const file = join(project.dir, "proposals", `${id}.md`);
     writeFileSync(file, readFileSync(file, "utf8").replace("Placeholder.", text));
     const before = project.read(accountPath);
     const result = await applyProposals({
       cwd: project.dir,
-      ids: [created.id],
+      ids: [id],
       by: "steward",
       force: true,
       now: new Date("2026-11-28T10:00:00Z"),
     });
     expect(result.applied).toEqual([]);
-    expect(result.refused).toMatchObject([{ id: created.id, forceable: false }]);
+    expect(result.refused).toMatchObject([{ id: id, forceable: false }]);
     expect(result.refused[0]?.reason).toMatch(
       new RegExp(
         `^applying it would change ${accountPath.replace(/\./g, "\\.")} outside the section "Caveats": `,

@@ -4,21 +4,13 @@ import { describe, expect, it } from "vitest";
 import { acquireBundleLock } from "../../src/bundle/bundle-lock.js";
 import { BundleLockedError } from "../../src/errors.js";
 import { applyProposals } from "../../src/proposals/apply-proposals.js";
-import { createProposal } from "../../src/proposals/create-proposal.js";
-import { accountId, accountPath, demoProject, sectionOf } from "./proposal-fixture.js";
+import { accountPath, demoProject, proposeCaveat, sectionOf } from "./proposal-fixture.js";
 
 const now = new Date("2026-11-28T10:00:00Z");
 
 async function projectWithProposal(text: string) {
   const project = demoProject();
-  const created = await createProposal({
-    cwd: project.dir,
-    bundleDir: project.bundle,
-    id: accountId,
-    section: "Caveats",
-    text,
-    rationale: "Seen in the job schedule.",
-  });
+  const created = { id: await proposeCaveat(project, text) };
   const options = { cwd: project.dir, ids: [created.id], by: "steward", now };
   return { project, created, options };
 }

@@ -1,5 +1,6 @@
 import { cpSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { createProposal } from "../../src/proposals/create-proposal.js";
 import { repoRoot } from "../helpers/postgres-database.js";
 import { tempDir } from "../helpers/run-cli.js";
 
@@ -48,4 +49,17 @@ export function sectionOf(text: string, heading: string): string {
   const rest = text.slice(start + heading.length + 5);
   const end = rest.search(/^(#{1,2} |<!-- okf:)/m);
   return (end < 0 ? rest : rest.slice(0, end)).trim();
+}
+
+/** An agent's proposal of `text` for the Caveats section of the customer account; its id. */
+export async function proposeCaveat(project: ProposalProject, text: string): Promise<string> {
+  const created = await createProposal({
+    cwd: project.dir,
+    bundleDir: project.bundle,
+    id: accountId,
+    section: "Caveats",
+    text,
+    rationale: "Seen in the job schedule.",
+  });
+  return created.id;
 }

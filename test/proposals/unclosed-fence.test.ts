@@ -8,6 +8,7 @@ import {
   accountId,
   accountPath,
   demoProject,
+  proposeCaveat,
   sectionOf,
   type ProposalProject,
 } from "./proposal-fixture.js";
@@ -21,17 +22,7 @@ import {
 const fence = "```";
 const prohibitedUse = "Never export this table to marketing tools.";
 
-async function propose(project: ProposalProject, text: string): Promise<string> {
-  const created = await createProposal({
-    cwd: project.dir,
-    bundleDir: project.bundle,
-    id: accountId,
-    section: "Caveats",
-    text,
-    rationale: "Seen in the job schedule.",
-  });
-  return created.id;
-}
+const propose = proposeCaveat;
 
 /** The proposal file with its proposed text replaced, as a hand edit or another tool would. */
 function editProposal(project: ProposalProject, id: string, from: string, to: string): void {
