@@ -4,11 +4,11 @@
  * own failure, so its file keeps its last observed facts, and the run exits 3; a sample lost
  * keeps the findings as last observed; once the server is gone the rest fails at once.
  */
-import { readdirSync, writeFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { runExtract, type ExtractResult } from "../../../src/pipeline/run-extract.js";
-import { bundleFiles } from "../../helpers/project-config.js";
+import { bundleFiles, writeProjectConfig } from "../../helpers/project-config.js";
 import { tempDir } from "../../helpers/run-cli.js";
 import { startTcpProxy, throughProxy, type TcpProxy } from "../../faults/tcp-proxy.js";
 import { sampleDatabases } from "./fixtures.js";
@@ -61,20 +61,13 @@ interface Project {
 
 function project(databases: string[]): Project {
   const dir = tempDir("okf-documentdb-lost-");
-  writeFileSync(
-    join(dir, "okf.config.yaml"),
-    [
-      "bundle: knowledge",
-      "sources:",
-      "  - name: support",
-      "    type: documentdb",
-      "    connection: ${DOCDB_URL}",
-      `    server_selection_timeout_ms: ${String(selectionTimeoutMs)}`,
-      `    databases: [${databases.join(", ")}]`,
-      "",
-    ].join("\n"),
-  );
-  const bundle = join(dir, "knowledge");
+  const bundle = writeProjectConfig(dir, [
+    "  - name: support",
+    "    type: documentdb",
+    "    connection: ${DOCDB_URL}",
+    `    server_selection_timeout_ms: ${String(selectionTimeoutMs)}`,
+    `    databases: [${databases.join(", ")}]`,
+  ]);
   const files = bundleFiles(bundle);
   const env = { DOCDB_URL: throughProxy(server.url, proxy) };
   return {
