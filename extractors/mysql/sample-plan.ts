@@ -48,13 +48,16 @@ function count(value: number): string {
   return value.toLocaleString("en-US");
 }
 
-/** The single integer column of the primary key, when there is one. */
-function integerKey(dataset: Dataset): string | undefined {
+/**
+ * The primary key when its first column is an integer: ranges of that column are index range
+ * reads on the primary key whether the key has one column or several (`emp_no, from_date`).
+ */
+function integerKey(dataset: Dataset): { lead: string; columns: string[] } | undefined {
   const primary = dataset.keys.find((key) => key.kind === "primary");
-  const [column, ...others] = primary?.fields ?? [];
-  if (column === undefined || others.length > 0) return undefined;
-  const field = dataset.fields.find((candidate) => candidate.name === column);
-  return field && integerType.test(field.type) ? column : undefined;
+  const [lead] = primary?.fields ?? [];
+  if (primary === undefined || lead === undefined) return undefined;
+  const field = dataset.fields.find((candidate) => candidate.name === lead);
+  return field && integerType.test(field.type) ? { lead, columns: primary.fields } : undefined;
 }
 
 /** Fixed pseudo-random points in [low, high] from the table's name: the same sample every run. */
@@ -80,9 +83,9 @@ function shares(limit: number, parts: number): number[] {
 
 /**
  * How to sample one table within the cap, at a cost that does not grow with the table: MySQL has
- * no TABLESAMPLE. A table with a single integer primary key larger than the cap is read as a
- * few runs of consecutive keys starting at fixed pseudo-random points of the key range, each an
- * index range read of a bounded number of rows. Anything else is read from the start, up to the
+ * no TABLESAMPLE. A table larger than the cap whose primary key starts with an integer column is
+ * read as a few runs of consecutive keys starting at fixed pseudo-random points of that column's
+ * range, each an index range read of a bounded number of rows in primary key order. Anything else is read from the start, up to the
  * cap: the whole table when it is small, otherwise its first rows (not random, and said so).
  * A view is read up to the cap, which runs its query: by default only when the planner estimates
  * that query as cheap (see viewRowBound; `sample_views`).
@@ -121,7 +124,7 @@ export function planSample(
     const small = rowEstimate !== undefined && rowEstimate <= limit;
     const method = small
       ? `the whole table, ${capped}`
-      : `the first ${count(limit)} rows in storage order (not random: no integer primary key to sample by)`;
+      : `the first ${count(limit)} rows in storage order (not random: no primary key with an integer first column to sample by)`;
     const cappedMethod = small
       ? `the first ${count(limit)} rows in storage order (not random: the table was larger than its row estimate)`
       : method;
@@ -135,7 +138,8 @@ export function planSample(
       columns,
     };
   }
-  const quotedKey = quoteIdentifier(key);
+  const quotedKey = quoteIdentifier(key.lead);
+  const keyOrder = key.columns.map(quoteIdentifier).join(", ");
   const parts = Math.min(keyRanges, limit);
   return {
     read: true,
@@ -155,7 +159,7 @@ export function planSample(
         const next = points[index + 1];
         const share = rowShares[index] ?? 0;
         const upper = next === undefined ? "" : ` AND ${quotedKey} < ${next.toString()}`;
-        const order = (rows: number) => ` ORDER BY ${quotedKey} LIMIT ${String(rows)}`;
+        const order = (rows: number) => ` ORDER BY ${keyOrder} LIMIT ${String(rows)}`;
         const query = `${select} WHERE ${quotedKey} >= ${start.toString()}${upper}${order(share)}`;
         const first = points[0];
         if (next !== undefined || first === undefined || first <= low)
@@ -165,8 +169,9 @@ export function planSample(
       });
     },
     method:
-      `${String(parts)} runs of consecutive \`${key}\` values from fixed pseudo-random points ` +
-      `of the primary key, ${capped} (index range reads, not a uniform random sample)`,
+      `${String(parts)} runs of consecutive \`${key.lead}\` values from fixed pseudo-random points ` +
+      `of the primary key${key.columns.length > 1 ? "'s first column" : ""}, ${capped} ` +
+      `(index range reads, not a uniform random sample)`,
     limit,
     columns,
   };

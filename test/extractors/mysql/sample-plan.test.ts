@@ -58,7 +58,7 @@ describe("mysql sample plans", () => {
     expect(keyless).toMatchObject({
       strategy: "first",
       method:
-        "the first 1,000 rows in storage order (not random: no integer primary key to sample by)",
+        "the first 1,000 rows in storage order (not random: no primary key with an integer first column to sample by)",
     });
     const textKey = planSample(table(5_000, "varchar(20)"), 1_000);
     expect(textKey).toMatchObject({ strategy: "first" });

@@ -76,6 +76,8 @@ describe.skipIf(skip)("mysql sampling", () => {
     await db.admin(`
       CREATE TABLE big (id INT PRIMARY KEY, bucket INT NOT NULL, label VARCHAR(20));
       INSERT INTO big ${numbers(60_000).replace("SELECT n FROM s", "SELECT n * 3, n % 7, CONCAT('row ', n) FROM s")};
+      CREATE TABLE ledger (account INT, seq INT, amount INT, PRIMARY KEY (account, seq));
+      INSERT INTO ledger ${numbers(20_000).replace("SELECT n FROM s", "SELECT (n - 1) DIV 10 + 1, (n - 1) % 10, n FROM s")};
       CREATE TABLE heap (code VARCHAR(10), n INT);
       INSERT INTO heap ${numbers(3_000).replace("SELECT n FROM s", "SELECT CONCAT('c', n), n FROM s")};
       CREATE TABLE small (id INT PRIMARY KEY, status ENUM('new', 'paid') NOT NULL);
@@ -89,7 +91,7 @@ describe.skipIf(skip)("mysql sampling", () => {
         '2024-02-01 08:30:00.250', REPEAT('x', 5000), '{"n": 1}', b'101', 'a,b', '12:34:56',
         2024, POINT(1, 2), REPEAT('long ', 1000), 'odd');
       CREATE VIEW big_view AS SELECT id FROM big;
-      ANALYZE TABLE big, heap, small, wide;`);
+      ANALYZE TABLE big, ledger, heap, small, wide;`);
     opened = await open(db);
   });
   afterAll(async () => {
@@ -128,11 +130,28 @@ describe.skipIf(skip)("mysql sampling", () => {
     expect(again.records).toEqual(sample?.records);
   });
 
+  it("spreads the sample over a composite key whose first column is an integer", async () => {
+    const sentBefore = opened.sent.length;
+    const sample = await read(opened.datasets.get("ledger"), 1_000);
+    expect(sample.method).toBe(
+      "8 runs of consecutive `account` values from fixed pseudo-random points of the primary " +
+        "key's first column, capped at 1,000 rows (index range reads, not a uniform random sample)",
+    );
+    const ranges = opened.sent.slice(sentBefore + 1);
+    expect(ranges.every((sql) => /ORDER BY `account`, `seq` LIMIT \d+$/.test(sql))).toBe(true);
+    const accounts = sample.records.map((record) => Number(record.account));
+    expect(accounts.length).toBeGreaterThan(900);
+    // 2,000 accounts in the table: the sample reaches far beyond the first 100 of them.
+    expect(Math.max(...accounts) - Math.min(...accounts)).toBeGreaterThan(1_000);
+    const keys = sample.records.map((record) => `${String(record.account)}/${String(record.seq)}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
   it("reads the first rows, said not to be random, when there is no integer key", async () => {
     const sample = await read(opened.datasets.get("heap"), 500);
     expect(sample.records).toHaveLength(500);
     expect(sample.method).toBe(
-      "the first 500 rows in storage order (not random: no integer primary key to sample by)",
+      "the first 500 rows in storage order (not random: no primary key with an integer first column to sample by)",
     );
   });
 
