@@ -71,7 +71,10 @@ export function profileText(
   if (nulls !== undefined && nulls > 0) parts.push(`null ${formatPercent(nulls)}`);
   if (stats?.averageLength !== undefined)
     parts.push(`avg length ${approximateCount(stats.averageLength)}`);
-  if (profile) parts.push(...sampleFacts(profile, options.typeMix ?? true));
+  if (profile) {
+    const whole = readEveryRow(profile, options.tableRows);
+    parts.push(...sampleFacts(profile, whole, options.typeMix ?? true));
+  }
   return parts.filter(Boolean).join("; ");
 }
 
@@ -87,12 +90,11 @@ function sampledList(
   tableRows: number | undefined,
 ): string {
   const shown = values.join(", ");
-  const readEveryRow = tableRows !== undefined && profile.sampled >= tableRows;
   const counted = stats?.distinctIsUnique ? undefined : stats?.distinct;
   if (counted !== undefined && Math.round(counted) > values.length) {
     return `${String(values.length)} of ≈${formatCount(counted)} values: ${shown}`;
   }
-  if (counted !== undefined || readEveryRow) return `values: ${shown}`;
+  if (counted !== undefined || readEveryRow(profile, tableRows)) return `values: ${shown}`;
   return `values in the sample (there may be more): ${shown}`;
 }
 
@@ -118,10 +120,26 @@ export function sampledNullFraction(profile: FieldProfile | undefined): number |
   return profile.nulls / profile.present;
 }
 
-function sampleFacts(profile: FieldProfile, withTypeMix: boolean): string[] {
+/** A sample of at least the table's row estimate read every row. */
+function readEveryRow(profile: FieldProfile, tableRows: number | undefined): boolean {
+  return tableRows !== undefined && profile.sampled >= tableRows;
+}
+
+/**
+ * A range is the column's only when every row was read; otherwise it is the sample's, and says
+ * so: a spread sample misses the extremes, and an agent would filter by a bound that is false.
+ */
+function sampleFacts(profile: FieldProfile, whole: boolean, withTypeMix: boolean): string[] {
   const facts: string[] = [];
   if (profile.min !== undefined && profile.max !== undefined && !profile.values) {
-    facts.push(rangeText(profile.min, profile.max));
+    const range = rangeText(profile.min, profile.max);
+    facts.push(
+      whole
+        ? range
+        : range
+            .replace(/^range /, "range in sample: ")
+            .replace(/^always /, "one value in sample: "),
+    );
   }
   const nonNull = profile.present - profile.nulls;
   const shape = dominantShape(profile.shapes, nonNull);

@@ -39,7 +39,24 @@ describe("the Profile cell", () => {
         profile,
         plain,
       ),
-    ).toBe("distinct ≈ 1.2M; null 3.1%; range 2019-03 … 2026-11");
+    ).toBe("distinct ≈ 1.2M; null 3.1%; range in sample: 2019-03 … 2026-11");
+  });
+
+  it("gives a range as the column's only when the sample read every row", () => {
+    const profile = { ...base, min: "3", max: "41", types: { integer: 100 } };
+    expect(profileText(undefined, profile, { ...plain, tableRows: 100 })).toBe(
+      "distinct in sample: all; range 3 … 41",
+    );
+    expect(profileText(undefined, profile, { ...plain, tableRows: 5_000 })).toBe(
+      "distinct in sample: all; range in sample: 3 … 41",
+    );
+    const single = { ...profile, min: "7", max: "7" };
+    expect(profileText(undefined, single, { ...plain, tableRows: 5_000 })).toBe(
+      "distinct in sample: all; one value in sample: 7",
+    );
+    expect(profileText(undefined, single, { ...plain, tableRows: 100 })).toBe(
+      "distinct in sample: all; always 7",
+    );
   });
 
   it("lists the valid values of a low-cardinality field instead of counting them", () => {
@@ -79,21 +96,22 @@ describe("value lists", () => {
 describe("uniqueness", () => {
   const stats = { distinct: 450, nullFraction: 0, source: "pg_stats" };
   const profile = { ...base, distinct: 90, min: "1", max: "450", types: { integer: 100 } };
+  const whole = { ...plain, tableRows: 100 };
 
   it("is claimed for a column that a key of its own holds", () => {
-    expect(profileText({ stats }, profile, { ...plain, uniqueKey: true })).toBe(
+    expect(profileText({ stats }, profile, { ...whole, uniqueKey: true })).toBe(
       "distinct: unique; range 1 … 450",
     );
   });
 
   it("is not claimed from a key of a source that keeps no statistics (Redshift: keys unenforced)", () => {
-    expect(profileText(undefined, profile, { ...plain, uniqueKey: true })).toBe(
+    expect(profileText(undefined, profile, { ...whole, uniqueKey: true })).toBe(
       "distinct in sample: 90; range 1 … 450",
     );
   });
 
   it("is not claimed for a column of a composite key: the statistics' count is shown", () => {
-    expect(profileText({ stats }, profile, plain)).toBe("distinct ≈ 450; range 1 … 450");
+    expect(profileText({ stats }, profile, whole)).toBe("distinct ≈ 450; range 1 … 450");
   });
 });
 
