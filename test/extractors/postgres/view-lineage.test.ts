@@ -75,7 +75,7 @@ describe("view column lineage on PostgreSQL", () => {
   });
   afterAll(async () => {
     await db.drop();
-    if (dir && !process.env.KEEP) rmSync(dir, { recursive: true, force: true });
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it("names the base column of a plain, renamed reference and of a hostile name", () => {
