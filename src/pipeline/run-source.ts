@@ -119,9 +119,10 @@ async function writeConcepts(
     );
     const before = previous.concepts[planned.path];
     const kept = withLastObserved(enriched, before, run.now.slice(0, 10));
-    if (kept.dataset.findings.length > 0) {
-      findingsByRef.set(refKey(dataset.ref), kept.dataset.findings);
-    }
+    const remember = (rejected: readonly string[] = []) => {
+      const findings = kept.dataset.findings.filter((f) => !rejected.includes(f.path));
+      if (findings.length > 0) findingsByRef.set(refKey(dataset.ref), findings);
+    };
     const unread = unrefreshedFailure(kept.dataset, kept.unrefreshed);
     if (unread) {
       outcome.failures.push(describeFailure(unread));
@@ -130,6 +131,7 @@ async function writeConcepts(
     try {
       const existingText = await files.read(planned.path);
       if (keepsFileAsItWas(kept, before, existingText) && before) {
+        remember();
         next.concepts[planned.path] = before;
         outcome.unchanged.push(planned.path);
         outcome.notes.push({ file: planned.path, note: keptAsItWasNote });
@@ -159,6 +161,8 @@ async function writeConcepts(
           },
         },
       });
+      // A finding a person rejected on the base column is not carried to views of it.
+      remember(merged.rejectedPaths);
       const entry = {
         ...merged.state,
         ...nextObserved(kept, before, before?.contentHash === merged.state.contentHash),
@@ -182,6 +186,7 @@ async function writeConcepts(
     } catch (error) {
       if (!(error instanceof KnowledgeFileError)) throw error;
       run.unparseable.push({ file: planned.path, message: error.message, hint: error.hint });
+      remember();
       if (before) next.concepts[planned.path] = before;
     }
   }

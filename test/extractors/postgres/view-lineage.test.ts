@@ -1,4 +1,4 @@
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runExtract, type ExtractResult } from "../../../src/pipeline/run-extract.js";
@@ -144,5 +144,23 @@ describe("view column lineage on PostgreSQL", () => {
     const account = read("account");
     expect(account).not.toContain("from `");
     expect(account).not.toContain("base column");
+  });
+
+  it("does not carry a finding a person rejected on the base column", async () => {
+    const path = join(dir, "knowledge", "shop", db.name, "app", "account.md");
+    const decided = read("account").replace(
+      /(\| email \| pii\.email \|[^\n]*\|) \|$/m,
+      "$1 rejected |",
+    );
+    expect(decided).toMatch(/\| email \| pii\.email \|[^\n]*\| rejected \|/);
+    writeFileSync(path, decided);
+    const again = await runExtract({
+      cwd: dir,
+      env: { TEST_DATABASE_URL: db.url },
+      now: new Date("2026-12-04T02:00:00Z"),
+    });
+    expect(again.exitCode).toBe(0);
+    expect(read("a_people")).not.toContain("comes from app.account.email");
+    expect(read("a_people")).toContain("comes from app.account.password_hash");
   });
 });
