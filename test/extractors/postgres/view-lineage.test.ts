@@ -33,6 +33,11 @@ CREATE VIEW app.by_domain AS
   FROM app.account GROUP BY 1;
 CREATE VIEW app.both_lists AS SELECT email FROM app.account UNION SELECT contact FROM app.a_people;
 CREATE VIEW app.z_reachable AS SELECT p.contact AS addr, p.shout, p.ref FROM app.a_people p;
+CREATE VIEW app.through_from AS
+  WITH c AS (SELECT email FROM app.account)
+  SELECT c.email AS cte_mail, s.up, s.hash FROM c
+  JOIN (SELECT email, upper(email) AS up, password_hash AS hash FROM app.account) s USING (email);
+CREATE MATERIALIZED VIEW app.mv AS SELECT email AS e, length(email) AS l FROM app.account;
 CREATE VIEW app.joined AS
   SELECT o.id, o.email AS other FROM app.account o JOIN app.account p ON p.id = o.id - 1;
 `;
@@ -102,6 +107,15 @@ describe("view column lineage on PostgreSQL", () => {
       ref: "app.account.id",
     });
     expect(lineageOf("joined")).toEqual({ id: "app.account.id", other: "app.account.email" });
+  });
+
+  it("follows a CTE, a subquery in FROM and a materialized view's query", () => {
+    expect(lineageOf("through_from")).toEqual({
+      cte_mail: "app.account.email",
+      up: null,
+      hash: "app.account.password_hash",
+    });
+    expect(lineageOf("mv")).toEqual({ e: "app.account.email", l: null });
   });
 
   it("keeps the base column's statistics without claiming uniqueness", () => {
