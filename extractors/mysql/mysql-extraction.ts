@@ -13,6 +13,7 @@ import { serverUri } from "./resource-uri.js";
 import { requiredText } from "./row-values.js";
 import { tableSampler, type TableSampler } from "./sample-rows.js";
 import { describeFlavour, featuresOf, flavourOf, type ServerFlavour } from "./server-flavour.js";
+import { withViewLineage } from "./view-lineage.js";
 
 /** What the extraction needs from the config, whichever way the session was opened. */
 export interface MysqlExtractionOptions {
@@ -55,7 +56,10 @@ function assembleAll(catalog: Catalog, uri: string, flavour: ServerFlavour): Dat
       ),
     );
   }
-  return datasets;
+  const definitions = new Map(catalog.databases.map((database) => [database.database, database]));
+  return withViewLineage(datasets, (view) =>
+    definitions.get(view.ref.database ?? "")?.views.get(view.ref.name),
+  );
 }
 
 function datasetsOf(

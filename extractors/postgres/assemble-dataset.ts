@@ -77,6 +77,7 @@ export function assembleDataset(
       catalog.types,
       catalog.fieldStats.get(relation.oid) ?? [],
       stats?.rowEstimate,
+      catalog.viewLineage.get(relation.oid),
     ),
     ...assembleConstraints(
       catalog.constraints.get(relation.oid) ?? [],

@@ -1,4 +1,4 @@
-import type { Field, FieldStats } from "../../src/model/index.js";
+import type { Field, FieldLineage, FieldStats } from "../../src/model/index.js";
 import type { ColumnRow, FieldStatsRow, RelationRow, TypeRow } from "./catalog-rows.js";
 import { compact } from "./order.js";
 
@@ -37,6 +37,7 @@ export function assembleFields(
   types: ReadonlyMap<number, TypeRow>,
   stats: readonly FieldStatsRow[],
   rowEstimate: number | undefined,
+  lineage: ReadonlyMap<number, FieldLineage> = new Map(),
 ): Field[] {
   const statsByName = new Map(stats.map((row) => [row.name, row]));
   const knowsNullability = relation.kind !== "v" && relation.kind !== "m";
@@ -56,6 +57,7 @@ export function assembleFields(
         generated: column.generatedExpr ?? undefined,
         ...typeFacts(types.get(column.typeOid)),
         stats: columnStats ? fieldStats(columnStats, rowEstimate) : undefined,
+        lineage: lineage.get(column.num),
       });
     });
 }

@@ -115,6 +115,30 @@ FROM pg_attribute a
 LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
 WHERE a.attrelid = ANY($1::oid[]) AND a.attnum > 0 AND NOT a.attisdropped`;
 
+/**
+ * $1: the planned views. Each one's stored query (the action of its `_RETURN` rule) as
+ * node-tree text, read for the origin of each output column (view-targets.ts).
+ */
+export const viewQueriesQuery = `
+SELECT r.ev_class AS relid, r.ev_action::text AS action
+FROM pg_rewrite r
+WHERE r.ev_class = ANY($1::oid[]) AND r.rulename = '_RETURN'`;
+
+/**
+ * $1: the planned views. Every column their rules depend on, with its relation's schema and
+ * name; a partition's column is named by its partitioned table, as in `viewReads`.
+ */
+export const viewColumnDependenciesQuery = `
+SELECT DISTINCT d.refobjid AS relid, d.refobjsubid::int AS num, bn.nspname AS schema,
+       b.relname AS name, a.attname AS column
+FROM pg_rewrite r
+JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid
+  AND d.refclassid = 'pg_class'::regclass AND d.refobjid <> r.ev_class AND d.refobjsubid > 0
+JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
+JOIN pg_class b ON b.oid = ${treeRoot("d.refobjid")}
+JOIN pg_namespace bn ON bn.oid = b.relnamespace
+WHERE r.ev_class = ANY($1::oid[]) AND r.rulename = '_RETURN'`;
+
 /** Domains and enums used by the planned columns. */
 export const typesQuery = `
 SELECT t.oid, t.typtype AS kind, format_type(t.oid, NULL) AS name,

@@ -48,6 +48,20 @@ export interface ColumnRow {
   comment: string | null;
 }
 
+export interface ViewQueryRow {
+  relid: number;
+  /** `pg_rewrite.ev_action` as text. */
+  action: string;
+}
+
+export interface ViewColumnDependencyRow {
+  relid: number;
+  num: number;
+  schema: string;
+  name: string;
+  column: string;
+}
+
 export interface TypeRow {
   oid: number;
   /** "d" domain, "e" enum. */

@@ -10,10 +10,15 @@ import type {
   RelationRow,
   TypeRow,
   UsageRow,
+  ViewColumnDependencyRow,
+  ViewQueryRow,
 } from "./catalog-rows.js";
 import type { CatalogSession } from "./connect.js";
 import type { RelationFilter } from "./glob-filter.js";
 import { byKeys, groupBy } from "./order.js";
+import { resolveViewLineage } from "./view-lineage.js";
+import { viewColumnOrigins } from "./view-targets.js";
+import type { FieldLineage } from "../../src/model/index.js";
 
 /** PostgreSQL 12 brought pg_partition_tree and generated columns. */
 const minimumServerVersion = 120_000;
@@ -47,6 +52,8 @@ export interface Catalog {
   partitions: Map<number, PartitionRow[]>;
   fieldStats: Map<number, FieldStatsRow[]>;
   usage: Map<number, UsageRow>;
+  /** Views and materialized views: the lineage of their columns, by column number. */
+  viewLineage: Map<number, Map<number, FieldLineage>>;
 }
 
 const byQualifiedName = byKeys<RelationRow>(
@@ -127,9 +134,17 @@ async function readCatalogOnce(
   const indexes = await session.query<IndexRow>(sql.indexesQuery, [withPartitions]);
   const fieldStats = await session.query<FieldStatsRow>(sql.fieldStatsQuery, [oids]);
   const usage = await session.query<UsageRow>(sql.usageQuery, [withPartitions]);
+  const views = relations.filter((r) => r.kind === "v" || r.kind === "m").map((r) => r.oid);
+  const viewQueries = await session.query<ViewQueryRow>(sql.viewQueriesQuery, [views]);
+  const viewDependencies = await session.query<ViewColumnDependencyRow>(
+    sql.viewColumnDependenciesQuery,
+    [views],
+  );
   await session.query("COMMIT");
 
   const planned = new Set(oids);
+  const groupedStats = groupBy(fieldStats, (stats) => stats.relid);
+  const groupedPartitions = groupBy(partitions, (partition) => partition.root);
   return {
     identity,
     relations,
@@ -149,8 +164,16 @@ async function readCatalogOnce(
       (constraint) => constraint.refRelid,
     ),
     indexes: groupBy(indexes, (index) => index.relid),
-    partitions: groupBy(partitions, (partition) => partition.root),
-    fieldStats: groupBy(fieldStats, (stats) => stats.relid),
+    partitions: groupedPartitions,
+    fieldStats: groupedStats,
     usage: new Map(usage.map((row) => [row.relid, row])),
+    viewLineage: resolveViewLineage({
+      database: identity.database,
+      relations,
+      viewOrigins: new Map(viewQueries.map((row) => [row.relid, viewColumnOrigins(row.action)])),
+      dependencies: viewDependencies,
+      fieldStats: groupedStats,
+      partitions: groupedPartitions,
+    }),
   };
 }

@@ -38,6 +38,8 @@ export interface ConceptMergeResult {
   newFindings: Array<{ path: string; category: string }>;
   /** The file was approved and is now `needs_review` because its machine facts changed. */
   movedToReview: boolean;
+  /** Fields whose findings a person rejected in the file's Sensitive Fields table. */
+  rejectedPaths: string[];
 }
 
 /** Renders a dataset and merges it into its knowledge file without losing a person's work. */
@@ -140,6 +142,9 @@ export function mergeConcept(input: ConceptMergeInput): ConceptMergeResult {
       .map(({ path: fieldPath, category }) => ({ path: fieldPath, category }))
       .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
     movedToReview: reviewFrom === "approved",
+    rejectedPaths: [...decisions]
+      .filter(([, decision]) => decision.trim().toLowerCase() === "rejected")
+      .map(([fieldPath]) => fieldPath),
     state: {
       ref: dataset.ref,
       structure,

@@ -35,6 +35,8 @@
  * Beyond names and whole values: an IP address type (`inet`) says so itself (high), a blob
  * that starts like an image file in a table of people is a photo (see photo-assessment), and
  * an email or phone number inside longer text is low or medium (see text-literals).
+ * A view column that reads a base column unchanged (its lineage) carries that column's
+ * findings, when the caller passes them (see lineage-findings).
  */
 import type { Classification, EnrichedDataset, SensitiveFinding } from "../model/index.js";
 import type { ValueSamples } from "../profiler/profile-dataset.js";
@@ -47,6 +49,7 @@ import {
   type CustomRuleInput,
 } from "./custom-rules.js";
 import { assessDetectedValues } from "./detected-values.js";
+import { carriedFindings, withCarried, type BaseFindings } from "./lineage-findings.js";
 import { fieldFacts, higherConfidence, type FieldFacts } from "./field-facts.js";
 import { assessName } from "./name-assessment.js";
 import { assessNetworkType } from "./network-type.js";
@@ -84,12 +87,14 @@ export function classifyDataset(
   dataset: EnrichedDataset,
   samples: ValueSamples,
   options: ClassificationOptions,
+  baseFindings?: BaseFindings,
 ): EnrichedDataset {
   const { rules, allow } = compile(options);
+  const carried = carriedFindings(dataset.fields, baseFindings);
   const findings: SensitiveFinding[] = [];
   for (const facts of datasetFields(dataset, samples)) {
     if (allow(dataset.ref, facts.path)) continue;
-    findings.push(...classifyField(facts, rules));
+    findings.push(...withCarried(classifyField(facts, rules), carried.get(facts.path) ?? []));
   }
   findings.sort(compareFindings);
   const levels = findings.map((finding) => levelOf(finding, rules));

@@ -78,6 +78,23 @@ export interface Field {
   /** When `type` is a domain: its base type and constraints. */
   domain?: { name: string; baseType: string; checks: string[] };
   stats?: FieldStats;
+  /** A view column that is a plain reference to another column (renamed or not): that column. */
+  lineage?: FieldLineage;
+}
+
+/**
+ * Where a view column's values come from: the table column (or, when the chain cannot be
+ * followed further, the view column) it reads unchanged. Expressions, aggregates, set
+ * operations and subqueries have none.
+ */
+export interface FieldLineage {
+  ref: DatasetRef;
+  field: string;
+  /**
+   * The base column's own planner statistics, not the view's: the view may filter, join or
+   * repeat rows. Never says that values are unique (a join can repeat a unique value).
+   */
+  stats?: FieldStats;
 }
 
 export interface KeyConstraint {

@@ -4,13 +4,14 @@ import { planConceptPaths, refKey } from "../bundle/concept-paths.js";
 import { mergeConcept } from "../bundle/merge-concept.js";
 import { deprecateMissing } from "./deprecate-missing.js";
 import { keepsFileAsItWas, keptAsItWasNote } from "./kept-as-it-was.js";
+import { lineageOrder } from "./lineage-order.js";
 import { nextObserved, unrefreshedFailure, withLastObserved } from "./last-observed.js";
 import { readSourceState, type SourceState } from "../bundle/source-state.js";
 import { beginSourceState } from "./source-state-notes.js";
 import { classifyDataset } from "../classifier/classify-dataset.js";
 import type { OkfConfig, SourceConfig } from "../config/schema.js";
 import { KnowledgeFileError, OkfError } from "../errors.js";
-import type { ExtractionFailure } from "../model/index.js";
+import type { ExtractionFailure, SensitiveFinding } from "../model/index.js";
 import { profileDataset } from "../profiler/profile-dataset.js";
 import type { TemplateSet } from "../render/templates.js";
 import { redact } from "../secrets.js";
@@ -100,7 +101,10 @@ async function writeConcepts(
     freshness_sla: defaults.freshness_sla,
     agent_usage: defaults.agent_usage,
   };
-  for await (const dataset of extraction.datasets) {
+  // Findings of the datasets handled so far, for the view columns that come from them.
+  const findingsByRef = new Map<string, SensitiveFinding[]>();
+  const ordered = lineageOrder(extraction.datasets, (key) => plan.has(key));
+  for await (const dataset of ordered) {
     const planned = plan.get(refKey(dataset.ref));
     if (!planned) continue;
     const profiled = await profileDataset(dataset, {
@@ -111,9 +115,14 @@ async function writeConcepts(
       profiled.dataset,
       profiled.samples,
       run.config.classification ?? {},
+      (ref) => findingsByRef.get(refKey(ref)),
     );
     const before = previous.concepts[planned.path];
     const kept = withLastObserved(enriched, before, run.now.slice(0, 10));
+    const remember = (rejected: readonly string[] = []) => {
+      const findings = kept.dataset.findings.filter((f) => !rejected.includes(f.path));
+      if (findings.length > 0) findingsByRef.set(refKey(dataset.ref), findings);
+    };
     const unread = unrefreshedFailure(kept.dataset, kept.unrefreshed);
     if (unread) {
       outcome.failures.push(describeFailure(unread));
@@ -122,6 +131,7 @@ async function writeConcepts(
     try {
       const existingText = await files.read(planned.path);
       if (keepsFileAsItWas(kept, before, existingText) && before) {
+        remember();
         next.concepts[planned.path] = before;
         outcome.unchanged.push(planned.path);
         outcome.notes.push({ file: planned.path, note: keptAsItWasNote });
@@ -151,6 +161,8 @@ async function writeConcepts(
           },
         },
       });
+      // A finding a person rejected on the base column is not carried to views of it.
+      remember(merged.rejectedPaths);
       const entry = {
         ...merged.state,
         ...nextObserved(kept, before, before?.contentHash === merged.state.contentHash),
@@ -174,6 +186,7 @@ async function writeConcepts(
     } catch (error) {
       if (!(error instanceof KnowledgeFileError)) throw error;
       run.unparseable.push({ file: planned.path, message: error.message, hint: error.hint });
+      remember();
       if (before) next.concepts[planned.path] = before;
     }
   }

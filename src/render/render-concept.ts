@@ -78,7 +78,7 @@ export function renderConcept(input: RenderInput, templates: TemplateSet): Rende
     variants: variantBlocks(dataset),
     accessPatterns: accessPatterns(dataset),
     antiPatterns: antiPatterns(dataset),
-    schemaFootnote: tabular ? schemaFootnote(dataset) : undefined,
+    schemaFootnote: tabular ? schemaFootnote(dataset, input.decisions) : undefined,
     partitions: partitionBullets(dataset, input),
     partitionKey: dataset.partitionKey ?? "",
     viewDefinition: dataset.viewDefinition?.trim(),

@@ -4,6 +4,7 @@ import { profileText, sensitivePaths } from "./profile-view.js";
 import { pathCell, sourceCell, tableCell } from "../bundle/markdown-table.js";
 import { code } from "./format.js";
 import { inlineSource } from "../bundle/markdown-text.js";
+import { baseColumnCell, baseColumnFootnote, lineageCell } from "./lineage-view.js";
 
 export interface SchemaRow {
   /** Table cells, already escaped. */
@@ -49,14 +50,20 @@ export function schemaRows(
       nullable: field.nullable === undefined ? "" : field.nullable ? "yes" : "no",
       key: key.join(", "),
       description: tableCell(descriptions.get(field.path) ?? ""),
-      profile: sourceCell(
-        profileText(field, profiles.get(field.path), {
-          // Only a key of this column alone makes its values unique (not a composite key's).
-          uniqueKey: singleKeys.has(field.name),
-          sensitive: sensitive.has(field.path),
-          tableRows,
-        }),
-      ),
+      profile: [
+        lineageCell(field),
+        baseColumnCell(field, profiles.get(field.path), sensitive.has(field.path)),
+        sourceCell(
+          profileText(field, profiles.get(field.path), {
+            // Only a key of this column alone makes its values unique (not a composite key's).
+            uniqueKey: singleKeys.has(field.name),
+            sensitive: sensitive.has(field.path),
+            tableRows,
+          }),
+        ),
+      ]
+        .filter(Boolean)
+        .join("; "),
     };
   });
   return [...rows, ...nestedRows(dataset, descriptions, sensitive)];
@@ -132,7 +139,10 @@ function codeCell(text: string): string {
 }
 
 /** The sentence under the table that says where the figures come from. */
-export function schemaFootnote(dataset: EnrichedDataset): string | undefined {
+export function schemaFootnote(
+  dataset: EnrichedDataset,
+  decisions: ReadonlyMap<string, string> = new Map(),
+): string | undefined {
   const statistics = [...new Set(dataset.fields.flatMap((f) => (f.stats ? [f.stats.source] : [])))];
   const parts: string[] = [];
   if (statistics.length > 0) {
@@ -147,5 +157,7 @@ export function schemaFootnote(dataset: EnrichedDataset): string | undefined {
   } else if (dataset.profile) {
     parts.push(inlineSource(dataset.profile.method));
   }
+  const base = baseColumnFootnote(dataset, sensitivePaths(dataset, decisions));
+  if (base) parts.push(base);
   return parts.length > 0 ? `Figures: ${parts.join("; ")}.` : undefined;
 }
