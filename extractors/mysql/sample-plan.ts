@@ -39,8 +39,11 @@ export type SamplePlan =
 
 /** One indexed range read; `wrap` continues from the lowest key when `query` fell short. */
 export interface RangeRead {
+  /** The read at its share of the cap, `limit` rows. */
   query: string;
   limit: number;
+  /** The same read for more rows: the shortfall of earlier ranges carries over. */
+  withLimit: (rows: number) => string;
   wrap?: (remaining: number) => string;
 }
 
@@ -160,12 +163,13 @@ export function planSample(
         const share = rowShares[index] ?? 0;
         const upper = next === undefined ? "" : ` AND ${quotedKey} < ${next.toString()}`;
         const order = (rows: number) => ` ORDER BY ${keyOrder} LIMIT ${String(rows)}`;
-        const query = `${select} WHERE ${quotedKey} >= ${start.toString()}${upper}${order(share)}`;
+        const withLimit = (rows: number) =>
+          `${select} WHERE ${quotedKey} >= ${start.toString()}${upper}${order(rows)}`;
+        const read = { query: withLimit(share), limit: share, withLimit };
         const first = points[0];
-        if (next !== undefined || first === undefined || first <= low)
-          return { query, limit: share };
+        if (next !== undefined || first === undefined || first <= low) return read;
         const below = `${select} WHERE ${quotedKey} < ${first.toString()}`;
-        return { query, limit: share, wrap: (remaining) => `${below}${order(remaining)}` };
+        return { ...read, wrap: (remaining: number) => `${below}${order(remaining)}` };
       });
     },
     method:

@@ -42,30 +42,39 @@ async function overBound(plan: ReadPlan, query: Query): Promise<string | undefin
     : undefined;
 }
 
-/** Rows of the plan, in bounded reads; returns the description that holds once all are read. */
+/**
+ * Rows of the plan, in bounded reads; gives the description that holds once all are read, and
+ * whether they were every row (a first-rows read that ended before its cap).
+ */
 async function* readPlan(
   plan: ReadPlan,
   query: Query,
-  done: (description: string) => void,
+  done: (description: string, complete?: boolean) => void,
 ): AsyncGenerator<Record<string, unknown>> {
   if (plan.strategy === "first") {
     const rows = await query(plan.query);
     for (const row of rows) yield plan.columns.toRecord(row);
-    done(rows.length >= plan.limit ? plan.cappedMethod : plan.method);
+    const capped = rows.length >= plan.limit;
+    done(capped ? plan.cappedMethod : plan.method, !capped);
     return;
   }
   const [bounds] = await query(plan.boundsQuery);
   const low = integerOf(bounds?.low);
   const high = integerOf(bounds?.high);
   if (low === undefined || high === undefined) {
-    done("the whole table (it was empty)");
+    done("the whole table (it was empty)", true);
     return;
   }
+  // A range holding fewer rows than its share (two start points close together) passes the
+  // rest on, so the sample comes close to the cap whatever the spacing of the points.
+  let shortfall = 0;
   for (const range of plan.rangeQueries(low, high)) {
-    const rows = await query(range.query);
+    const wanted = range.limit + shortfall;
+    const rows = await query(range.withLimit(wanted));
     for (const row of rows) yield plan.columns.toRecord(row);
-    if (range.wrap && rows.length < range.limit) {
-      for (const row of await query(range.wrap(range.limit - rows.length))) {
+    shortfall = wanted - rows.length;
+    if (range.wrap && shortfall > 0) {
+      for (const row of await query(range.wrap(shortfall))) {
         yield plan.columns.toRecord(row);
       }
     }
@@ -95,10 +104,12 @@ export function tableSampler(
       const plan = planSample(dataset, limit, sampleViews);
       let description = plan.read ? plan.method : `not sampled: ${plan.reason}`;
       let failure: string | undefined;
+      let complete = false;
       const name = `${dataset.ref.database ?? ""}.${dataset.ref.name}`;
       return {
         describe: () => description,
         failure: () => failure,
+        complete: () => complete && failure === undefined,
         async *[Symbol.asyncIterator]() {
           if (!plan.read) return;
           const refused = await overBound(plan, query);
@@ -108,8 +119,9 @@ export function tableSampler(
             return;
           }
           try {
-            yield* readPlan(plan, query, (final) => {
+            yield* readPlan(plan, query, (final, whole = false) => {
               description = final;
+              complete = whole;
             });
           } catch (error) {
             failure = failureReasonOf(error).text;

@@ -349,6 +349,12 @@ export interface RecordSample extends AsyncIterable<Record<string, unknown>> {
    * foreign table). A failed sample makes its dataset's profile and findings unknown this run.
    */
   failure?: () => string | undefined;
+  /**
+   * Final once iteration has ended: true when the records read are every record of the dataset
+   * (a read that ended before its cap, with no sampling fraction leaving rows out), so its
+   * ranges and value lists are the dataset's own, not only the sample's.
+   */
+  complete?: () => boolean;
 }
 
 /** A part of a source that could not be read; the rest of the run goes on. */

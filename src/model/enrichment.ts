@@ -84,6 +84,8 @@ export interface DatasetProfile {
   method: string;
   /** Records read. */
   sampled: number;
+  /** Present when the sample read every record of the dataset (`RecordSample.complete`). */
+  complete?: true;
   /** In the order the paths were first seen (column order for relational rows). */
   fields: FieldProfile[];
   /**

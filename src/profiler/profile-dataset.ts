@@ -70,8 +70,8 @@ export async function profileDataset(
     }
     warmup.length = 0;
   };
+  let read = 0;
   try {
-    let read = 0;
     if (options.sampleRows > 0) {
       for await (const record of sample) {
         read += 1;
@@ -99,6 +99,7 @@ export async function profileDataset(
   if (method.startsWith(notSampledPrefix)) return notSampled(enriched, method);
   profileWarmup();
   const { profile, samples } = profiler.finish(method);
+  if (read < options.sampleRows && sample.complete?.() === true) profile.complete = true;
   const variants = variantFinder.variants(profiler.sampled);
   if (variants) profile.variants = variants;
   return { dataset: { ...enriched, profile }, samples };

@@ -62,6 +62,7 @@ export function attributeRows(
     const facts = profile
       ? profileText(field, profile, {
           tableRows: dataset.stats?.rowEstimate,
+          complete: dataset.profile?.complete,
           sensitive: sensitive.has(path),
           typeMix: false,
           sampleDistinct: false,

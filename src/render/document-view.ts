@@ -37,6 +37,7 @@ export function structureRows(
             : "no";
     const facts = profileText(undefined, profile, {
       tableRows: dataset.stats?.rowEstimate,
+      complete: dataset.profile?.complete,
       sensitive: sensitive.has(profile.path),
       typeMix: false,
       sampleDistinct: false,

@@ -39,6 +39,8 @@ export interface ProfileOptions {
   sampleDistinct?: boolean;
   /** The table's row estimate: a sample of at least this many records read every row. */
   tableRows?: number;
+  /** The sampler says it read every record (`DatasetProfile.complete`). */
+  complete?: boolean;
 }
 
 /**
@@ -56,7 +58,7 @@ export function profileText(
   const list = field?.enumValues?.length
     ? `values: ${enumList(field.enumValues).join(", ")}`
     : profile?.values?.length
-      ? sampledList(profile.values, profile, stats, options.tableRows)
+      ? sampledList(profile.values, profile, stats, options)
       : undefined;
   if (list) parts.push(list);
   if (list) {
@@ -72,7 +74,7 @@ export function profileText(
   if (stats?.averageLength !== undefined)
     parts.push(`avg length ${approximateCount(stats.averageLength)}`);
   if (profile) {
-    const whole = readEveryRow(profile, options.tableRows);
+    const whole = readEveryRow(profile, options);
     parts.push(...sampleFacts(profile, whole, options.typeMix ?? true));
   }
   return parts.filter(Boolean).join("; ");
@@ -87,14 +89,14 @@ function sampledList(
   values: readonly string[],
   profile: FieldProfile,
   stats: Field["stats"],
-  tableRows: number | undefined,
+  options: ProfileOptions,
 ): string {
   const shown = values.join(", ");
   const counted = stats?.distinctIsUnique ? undefined : stats?.distinct;
   if (counted !== undefined && Math.round(counted) > values.length) {
     return `${String(values.length)} of ≈${formatCount(counted)} values: ${shown}`;
   }
-  if (counted !== undefined || readEveryRow(profile, tableRows)) return `values: ${shown}`;
+  if (counted !== undefined || readEveryRow(profile, options)) return `values: ${shown}`;
   return `values in the sample (there may be more): ${shown}`;
 }
 
@@ -120,9 +122,10 @@ export function sampledNullFraction(profile: FieldProfile | undefined): number |
   return profile.nulls / profile.present;
 }
 
-/** A sample of at least the table's row estimate read every row. */
-function readEveryRow(profile: FieldProfile, tableRows: number | undefined): boolean {
-  return tableRows !== undefined && profile.sampled >= tableRows;
+/** The sampler read every row, or a sample of at least the table's row estimate did. */
+function readEveryRow(profile: FieldProfile, options: ProfileOptions): boolean {
+  if (options.complete === true) return true;
+  return options.tableRows !== undefined && profile.sampled >= options.tableRows;
 }
 
 /**

@@ -59,6 +59,7 @@ export function schemaRows(
             uniqueKey: singleKeys.has(field.name),
             sensitive: sensitive.has(field.path),
             tableRows,
+            complete: dataset.profile?.complete,
           }),
         ),
       ]
@@ -112,6 +113,7 @@ function nestedRows(
         profileText(undefined, profile, {
           sensitive: sensitive.has(profile.path),
           tableRows: dataset.stats?.rowEstimate,
+          complete: dataset.profile?.complete,
         }),
       ),
     }));

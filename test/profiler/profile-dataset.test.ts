@@ -193,6 +193,27 @@ describe("profileDataset bounds and determinism", () => {
     expect(result.samples.size).toBe(0);
   });
 
+  it("marks the profile complete only when the sampler read every record, under the cap", async () => {
+    const sampled = (complete: boolean) => ({
+      ...datasetWithSample([]).dataset,
+      sample: (): RecordSample => ({
+        describe: () => "a read capped at 3 rows",
+        complete: () => complete,
+        async *[Symbol.asyncIterator]() {
+          await Promise.resolve();
+          yield* [{ n: 1 }, { n: 2 }];
+        },
+      }),
+    });
+    const whole = await profileDataset(sampled(true), options);
+    expect(whole.dataset.profile?.complete).toBe(true);
+    const partial = await profileDataset(sampled(false), options);
+    expect(partial.dataset.profile).not.toHaveProperty("complete");
+    // The profiler stopped at its own cap: what the sampler would have read next is unknown.
+    const capped = await profileDataset(sampled(true), { ...options, sampleRows: 2 });
+    expect(capped.dataset.profile).not.toHaveProperty("complete");
+  });
+
   it("turns a typed error from a sampler into a skipped profile, and lets bugs through", async () => {
     const failing = (error: Error) => ({
       ...datasetWithSample([]).dataset,

@@ -57,6 +57,10 @@ describe("the Profile cell", () => {
     expect(profileText(undefined, single, { ...plain, tableRows: 100 })).toBe(
       "distinct in sample: all; always 7",
     );
+    // A view has no row estimate; its sampler says when the read ended before the cap.
+    expect(profileText(undefined, profile, { ...plain, complete: true })).toBe(
+      "distinct in sample: all; range 3 … 41",
+    );
   });
 
   it("lists the valid values of a low-cardinality field instead of counting them", () => {
