@@ -90,12 +90,14 @@ export function mergeConcept(input: ConceptMergeInput): ConceptMergeResult {
   ]);
 
   const piiBefore = existing ? frontmatterValues(existing.frontmatter).pii : undefined;
+  const { cloud, ...machine } = rendered.machineFrontmatter;
   const { document, descriptionConflict } = mergeFrontmatter(existing?.frontmatter, {
-    machine: rendered.machineFrontmatter,
+    machine,
     description: { generated: rendered.description, previous: previous?.description },
     tags: { generated: rendered.tags, previous: previous?.tags },
     initial: { ...input.initial, approval_status: "draft", status: "draft" },
     ifAbsent: { classification: dataset.suggestedClassification },
+    correctable: { cloud: { generated: cloud, previous: previousCloud(previous, cloud) } },
   });
   if (descriptionConflict)
     notes.push(`description kept as edited; the source now says "${rendered.description}"`);
@@ -148,8 +150,19 @@ export function mergeConcept(input: ConceptMergeInput): ConceptMergeResult {
       description: rendered.description,
       tags: rendered.tags,
       cells,
+      cloud: typeof cloud === "string" ? cloud : null,
     },
   };
+}
+
+/**
+ * The `cloud` the last run wrote. A state from before okf recorded it wrote the configured
+ * cloud, which was `aws` unless the config said otherwise (then it is still `generated`).
+ */
+function previousCloud(previous: ConceptState | undefined, generated: unknown): unknown {
+  if (!previous) return undefined;
+  if (previous.cloud !== undefined) return previous.cloud;
+  return generated ?? "aws";
 }
 
 function withoutHumanCells(region: GeneratedRegion): GeneratedRegion {

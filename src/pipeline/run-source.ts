@@ -9,6 +9,7 @@ import { readSourceState, type SourceState } from "../bundle/source-state.js";
 import { beginSourceState } from "./source-state-notes.js";
 import { classifyDataset } from "../classifier/classify-dataset.js";
 import type { OkfConfig, SourceConfig } from "../config/schema.js";
+import { knownCloud } from "../config/source-cloud.js";
 import { KnowledgeFileError, OkfError } from "../errors.js";
 import type { ExtractionFailure } from "../model/index.js";
 import { profileDataset } from "../profiler/profile-dataset.js";
@@ -145,7 +146,7 @@ async function writeConcepts(
             name: source.name,
             system: source.system ?? vocabulary.system,
             domain,
-            cloud: defaults.cloud,
+            cloud: knownCloud(source, defaults.cloud),
             resource: extraction.resource,
             vocabulary,
           },
