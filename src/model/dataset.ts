@@ -70,7 +70,8 @@ export interface Field {
   nullable?: boolean;
   default?: string;
   comment?: string;
-  identity?: "always" | "by_default";
+  /** PostgreSQL's GENERATED ALWAYS / BY DEFAULT AS IDENTITY; MySQL's AUTO_INCREMENT. */
+  identity?: "always" | "by_default" | "auto_increment";
   /** Expression of a generated (computed) column. */
   generated?: string;
   /** Values of an enum type, in declaration order. */
