@@ -83,6 +83,10 @@ export function assembleDataset(
       catalog.referencedBy.get(relation.oid) ?? [],
       database,
       tree,
+      (owner) => {
+        const rows = catalog.partitions.get(owner);
+        return rows ? partitionTree(owner, [], rows) : undefined;
+      },
     ),
     indexes: assembleIndexes(
       [relation.oid, ...partitionRows.map((row) => row.relid)].flatMap(
