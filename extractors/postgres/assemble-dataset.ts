@@ -4,6 +4,7 @@ import { assembleFields } from "./assemble-fields.js";
 import { assembleIndexes } from "./assemble-indexes.js";
 import { assemblePartitions, type PartitionFacts } from "./assemble-partitions.js";
 import { partitionTree } from "./fold-partitions.js";
+import { assembleTriggers } from "./assemble-triggers.js";
 import { assembleUsage } from "./assemble-usage.js";
 import type { RelationKind, RelationRow } from "./catalog-rows.js";
 import { byKeys, compact } from "./order.js";
@@ -91,6 +92,12 @@ export function assembleDataset(
     indexes: assembleIndexes(
       [relation.oid, ...partitionRows.map((row) => row.relid)].flatMap(
         (oid) => catalog.indexes.get(oid) ?? [],
+      ),
+      tree,
+    ),
+    triggers: assembleTriggers(
+      [relation.oid, ...partitionRows.map((row) => row.relid)].flatMap(
+        (oid) => catalog.triggers.get(oid) ?? [],
       ),
       tree,
     ),

@@ -8,6 +8,7 @@ import type {
   IndexRow,
   PartitionRow,
   RelationRow,
+  TriggerRow,
   TypeRow,
   UsageRow,
 } from "./catalog-rows.js";
@@ -47,6 +48,8 @@ export interface Catalog {
   partitions: Map<number, PartitionRow[]>;
   fieldStats: Map<number, FieldStatsRow[]>;
   usage: Map<number, UsageRow>;
+  /** By the relation or partition they are declared on. */
+  triggers: Map<number, TriggerRow[]>;
 }
 
 const byQualifiedName = byKeys<RelationRow>(
@@ -127,6 +130,7 @@ async function readCatalogOnce(
   const indexes = await session.query<IndexRow>(sql.indexesQuery, [withPartitions]);
   const fieldStats = await session.query<FieldStatsRow>(sql.fieldStatsQuery, [oids]);
   const usage = await session.query<UsageRow>(sql.usageQuery, [withPartitions]);
+  const triggers = await session.query<TriggerRow>(sql.triggersQuery, [withPartitions]);
   await session.query("COMMIT");
 
   const planned = new Set(oids);
@@ -152,5 +156,6 @@ async function readCatalogOnce(
     partitions: groupBy(partitions, (partition) => partition.root),
     fieldStats: groupBy(fieldStats, (stats) => stats.relid),
     usage: new Map(usage.map((row) => [row.relid, row])),
+    triggers: groupBy(triggers, (trigger) => trigger.relid),
   };
 }

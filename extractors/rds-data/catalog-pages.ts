@@ -18,6 +18,7 @@ const byOidPages = new Set<string>([
   catalog.partitionsQuery,
   catalog.fieldStatsQuery,
   catalog.usageQuery,
+  catalog.triggersQuery,
 ]);
 
 /** The relations query, unchanged inside, one keyset page at a time ($3: last oid, $4: size). */

@@ -117,6 +117,21 @@ export interface CheckConstraint {
   onPartitions?: DeclaredOnPartitions;
 }
 
+/** A trigger on a table or view: what fires it and what it runs, never its body. */
+export interface Trigger {
+  name: string;
+  timing: "BEFORE" | "AFTER" | "INSTEAD OF";
+  /** In the order INSERT, UPDATE, DELETE, TRUNCATE. */
+  events: Array<"INSERT" | "UPDATE" | "DELETE" | "TRUNCATE">;
+  /** FOR EACH ROW or FOR EACH STATEMENT (MySQL has row triggers only). */
+  level: "row" | "statement";
+  /** PostgreSQL: the function it calls, `schema.name`. */
+  function?: string;
+  /** PostgreSQL: `ALTER TABLE … DISABLE TRIGGER`; it does not fire. */
+  disabled?: boolean;
+  onPartitions?: DeclaredOnPartitions;
+}
+
 export interface Index {
   name: string;
   /** btree, hash, gin, gist, brin, … */
@@ -159,6 +174,8 @@ export interface Dataset {
   referencedBy: ForeignKey[];
   checks: CheckConstraint[];
   indexes: Index[];
+  /** Triggers in name order; absent for sources that have none or do not read them. */
+  triggers?: Trigger[];
   partitionKey?: string;
   partitions: Partition[];
   viewDefinition?: string;
