@@ -52,6 +52,7 @@ export async function openAuroraMysql(
         exclude: config.exclude,
         databases: [config.database],
         resourceHost: config.resource_host,
+        sampleViews: config.sample_views,
       },
       context,
     );
