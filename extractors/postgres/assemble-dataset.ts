@@ -104,6 +104,7 @@ export function assembleDataset(
     partitionKey: relation.partitionKey ?? undefined,
     partitions: partitions.partitions,
     viewDefinition: relation.viewDefinition?.trim(),
+    notPopulated: relation.populated === false ? true : undefined,
     reads: viewReads(relation, database),
     stats,
     usage: assembleUsage(usageRows),

@@ -179,6 +179,11 @@ export interface Dataset {
   partitionKey?: string;
   partitions: Partition[];
   viewDefinition?: string;
+  /**
+   * A PostgreSQL materialized view created WITH NO DATA and never refreshed: it holds nothing
+   * and reading it fails until REFRESH MATERIALIZED VIEW runs.
+   */
+  notPopulated?: boolean;
   /** Views: the tables and views their query reads, by name order. */
   reads?: DatasetRef[];
   stats?: DatasetStats;
