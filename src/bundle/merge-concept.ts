@@ -4,6 +4,7 @@ import { renderConcept } from "../render/render-concept.js";
 import type { RenderInput } from "../render/render-input.js";
 import type { TemplateSet } from "../render/templates.js";
 import { conceptStructure, describeStructureChange, hashOf } from "./concept-structure.js";
+import { frontmatterChanges, sectionChanges } from "./change-details.js";
 import { okfStatusFor } from "./frontmatter-keys.js";
 import { frontmatterValues, parseKnowledgeFile, serializeKnowledgeFile } from "./knowledge-file.js";
 import { cellText, readTableColumn, withoutTableColumn } from "./markdown-table.js";
@@ -32,6 +33,8 @@ export interface ConceptMergeResult {
   action: "created" | "changed" | "unchanged";
   /** What changed, for log.md. */
   details: string[];
+  /** For log.md too: the sections and frontmatter keys whose text changed (`updated Schema`). */
+  updated: string[];
   /** Things a person should know (their edit kept although the source changed). */
   notes: string[];
   /** Findings whose field had no row in the file's Sensitive Fields table before this run. */
@@ -89,7 +92,8 @@ export function mergeConcept(input: ConceptMergeInput): ConceptMergeResult {
     cells,
   ]);
 
-  const piiBefore = existing ? frontmatterValues(existing.frontmatter).pii : undefined;
+  const frontmatterBefore = existing ? frontmatterValues(existing.frontmatter) : {};
+  const piiBefore = existing ? frontmatterBefore.pii : undefined;
   const { cloud, ...machine } = rendered.machineFrontmatter;
   const { document, descriptionConflict } = mergeFrontmatter(existing?.frontmatter, {
     machine,
@@ -123,7 +127,7 @@ export function mergeConcept(input: ConceptMergeInput): ConceptMergeResult {
   const details =
     action === "created"
       ? [
-          `${dataset.objectType}, ${String(dataset.fields.length)} ${input.render.source.vocabulary.fieldWord}s`,
+          `${dataset.objectType}, ${String(dataset.fields.length)} ${input.render.source.vocabulary.fieldWord}${dataset.fields.length === 1 ? "" : "s"}`,
         ]
       : previous
         ? describeStructureChange(previous.structure, structure)
@@ -136,6 +140,13 @@ export function mergeConcept(input: ConceptMergeInput): ConceptMergeResult {
       ...piiChange(piiBefore, rendered.machineFrontmatter.pii),
       ...(reviewFrom ? [`approval_status: ${reviewFrom} → needs_review`] : []),
     ],
+    updated:
+      action === "changed"
+        ? [
+            ...sectionChanges(regions, rendered.regions, rendered.order),
+            ...frontmatterChanges(frontmatterBefore, frontmatterValues(document)),
+          ]
+        : [],
     notes,
     newFindings: dataset.findings
       .filter((finding) => !decisions.has(finding.path))

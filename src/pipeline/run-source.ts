@@ -168,6 +168,7 @@ async function writeConcepts(
           title: dataset.ref.name,
           action: merged.action,
           details: merged.details,
+          updated: merged.updated,
           newFindings: merged.newFindings,
           movedToReview: merged.movedToReview,
         });
