@@ -77,6 +77,10 @@ describe("postgres triggers in the knowledge file", () => {
     const second = await fixture.extract({ now: "2026-11-28T02:00:00Z" });
     expect(second.sources[0]?.changed).toEqual([`crm/${fixture.db.name}/public/payment_view.md`]);
     expect(file("payment_view")).not.toContain("okf:begin triggers");
+    // A trigger is a machine fact: its change is named, and sends an approved file to review.
+    expect(second.sources[0]?.changes[0]?.details).toEqual([
+      "- trigger payment_view_write INSTEAD OF INSERT",
+    ]);
     const third = await fixture.extract({ now: "2026-11-29T02:00:00Z" });
     expect(third.sources[0]?.changed).toEqual([]);
   });
