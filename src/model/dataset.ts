@@ -3,6 +3,8 @@
  * it, the renderer reads it. Nothing here knows about drivers or markdown.
  */
 
+import type { Trigger } from "./trigger.js";
+
 export type SourceType =
   "postgres" | "mysql" | "redshift" | "rds-data" | "glue" | "dynamodb" | "documentdb";
 
@@ -114,21 +116,6 @@ export interface ForeignKey {
 export interface CheckConstraint {
   name: string;
   expression: string;
-  onPartitions?: DeclaredOnPartitions;
-}
-
-/** A trigger on a table or view: what fires it and what it runs, never its body. */
-export interface Trigger {
-  name: string;
-  timing: "BEFORE" | "AFTER" | "INSTEAD OF";
-  /** In the order INSERT, UPDATE, DELETE, TRUNCATE. */
-  events: Array<"INSERT" | "UPDATE" | "DELETE" | "TRUNCATE">;
-  /** FOR EACH ROW or FOR EACH STATEMENT (MySQL has row triggers only). */
-  level: "row" | "statement";
-  /** PostgreSQL: the function it calls, `schema.name`. */
-  function?: string;
-  /** PostgreSQL: `ALTER TABLE … DISABLE TRIGGER`; it does not fire. */
-  disabled?: boolean;
   onPartitions?: DeclaredOnPartitions;
 }
 
