@@ -3,6 +3,7 @@ import { compact } from "../postgres/order.js";
 import { assembleChecks, assembleForeignKeys } from "./assemble-constraints.js";
 import { assembleFields } from "./assemble-fields.js";
 import { assembleIndexes } from "./assemble-indexes.js";
+import { assembleTriggers } from "./assemble-triggers.js";
 import type { TableRow } from "./catalog-rows.js";
 import type { DatabaseCatalog } from "./read-catalog.js";
 import { isoFromEpoch } from "./row-values.js";
@@ -71,6 +72,7 @@ export function assembleDataset(
     referencedBy: [],
     checks: assembleChecks(catalog.checks.get(table.name) ?? []),
     indexes,
+    triggers: assembleTriggers(catalog.triggers.get(table.name) ?? []),
     partitions: [],
     viewDefinition: isView
       ? viewDefinitionOf(catalog.views.get(table.name), server.flavour)

@@ -86,7 +86,7 @@ export function assembleFields(
             ? undefined
             : withOnUpdate(defaultOf(column, context.flavour), column.extra),
         comment: nonEmpty(column.comment),
-        identity: /\bauto_increment\b/i.test(column.extra) ? "by_default" : undefined,
+        identity: /\bauto_increment\b/i.test(column.extra) ? "auto_increment" : undefined,
         generated,
         enumValues: enumValuesOf(column.columnType),
         stats: columnStats

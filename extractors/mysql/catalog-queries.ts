@@ -157,3 +157,15 @@ export function mysqlHistogramsQuery(scope: Scope): Statement {
     scoped("SCHEMA_NAME", "TABLE_NAME", scope),
   );
 }
+
+/**
+ * Triggers on the matched tables: names, timing and event only, never ACTION_STATEMENT (the
+ * body). The user sees only the triggers of tables it has the TRIGGER privilege on.
+ */
+export function triggersQuery(scope: Scope): Statement {
+  return statement(
+    "SELECT EVENT_OBJECT_TABLE AS tableName, TRIGGER_NAME AS name, ACTION_TIMING AS timing, " +
+      "EVENT_MANIPULATION AS event FROM information_schema.TRIGGERS",
+    scoped("EVENT_OBJECT_SCHEMA", "EVENT_OBJECT_TABLE", scope),
+  );
+}

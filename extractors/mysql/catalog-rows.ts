@@ -181,3 +181,21 @@ export function viewTableUsageRow(raw: Raw): ViewTableUsageRow {
     refTable: requiredText(raw.refTable),
   };
 }
+
+export interface TriggerRow {
+  tableName: string;
+  name: string;
+  /** BEFORE or AFTER. */
+  timing: string;
+  /** INSERT, UPDATE or DELETE: one a trigger. */
+  event: string;
+}
+
+export function triggerRow(raw: Raw): TriggerRow {
+  return {
+    tableName: requiredText(raw.tableName),
+    name: requiredText(raw.name),
+    timing: requiredText(raw.timing).toUpperCase(),
+    event: requiredText(raw.event).toUpperCase(),
+  };
+}

@@ -14,6 +14,7 @@ import { requiredText } from "./row-values.js";
 import { tableSampler, type TableSampler } from "./sample-rows.js";
 import { describeFlavour, featuresOf, flavourOf, type ServerFlavour } from "./server-flavour.js";
 import { withViewLineage } from "./view-lineage.js";
+import { vocabularyOf } from "./vocabulary.js";
 
 /** What the extraction needs from the config, whichever way the session was opened. */
 export interface MysqlExtractionOptions {
@@ -119,6 +120,8 @@ export async function openMysqlExtraction(
     datasets: datasetsOf(datasets, sampler),
     failures: catalog.failures,
     resource: uri,
+    // MariaDB is named as such; MySQL and Aurora MySQL (through the Data API too) as MySQL.
+    vocabulary: vocabularyOf(flavour),
     requestCount: () => session.requestCount() - (sampler?.queryCount() ?? 0),
     close: () => session.close(),
   };

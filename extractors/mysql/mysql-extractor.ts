@@ -1,17 +1,8 @@
 import type { MysqlSourceConfig } from "../../src/config/schema.js";
-import type { Extractor, SourceVocabulary } from "../extractor.js";
+import type { Extractor } from "../extractor.js";
 import { connectReadOnly } from "./connect.js";
 import { openMysqlExtraction } from "./mysql-extraction.js";
-
-/** The OKF type stays `MySQL Table` on MariaDB and Aurora MySQL too (DESIGN §4). */
-export const mysqlVocabulary: SourceVocabulary = {
-  engine: "MySQL",
-  system: "mysql",
-  fieldWord: "column",
-  kindTitles: { table: "Table", view: "View" },
-  catalogTitle:
-    "MySQL catalog (information_schema; column histograms or mysql.column_stats where readable)",
-};
+import { mysqlVocabulary } from "./vocabulary.js";
 
 /**
  * One connection string reaches every database the user may read; `databases` narrows them.

@@ -9,6 +9,7 @@ import {
   indexPartRow,
   referentialRow,
   tableRow,
+  triggerRow,
   viewRow,
   viewTableUsageRow,
   type CheckRow,
@@ -18,6 +19,7 @@ import {
   type ObjectRow,
   type ReferentialRow,
   type TableRow,
+  type TriggerRow,
   type ViewRow,
   type ViewTableUsageRow,
 } from "./catalog-rows.js";
@@ -41,6 +43,7 @@ export interface DatabaseCatalog {
   /** By view: the tables and views it reads; absent when that could not be told. */
   viewReads: Map<string, DatasetRef[]>;
   columnStats: Map<string, ColumnStatsRow[]>;
+  triggers: Map<string, TriggerRow[]>;
 }
 
 export interface Catalog {
@@ -98,6 +101,7 @@ async function readDatabase(
         )
       : undefined;
   const columnStats = await readColumnStats(session, scope, server.features);
+  const triggers = await rows(session, sql.triggersQuery(scope), triggerRow);
   return {
     database,
     tables,
@@ -109,6 +113,7 @@ async function readDatabase(
     views: new Map(views.map((view) => [view.name, view.definition ?? ""])),
     viewReads: viewReadsOf(views, usage, visible),
     columnStats: byTable(columnStats),
+    triggers: byTable(triggers),
   };
 }
 

@@ -45,14 +45,16 @@ export type ConstraintFacts = Pick<Dataset, "keys" | "foreignKeys" | "referenced
  * Keys and checks declared on partitions count for the table only when every partition
  * declares them, and a key only when it holds the partition key columns (else it is unique
  * within each partition only: its index says so). Foreign keys count wherever declared, saying
- * on how many partitions. A self-referencing foreign key is both outgoing and incoming, and is
- * listed in both.
+ * on how many partitions, on the referenced side too when the referencing table is extracted
+ * (`treeOf` gives its partitions). A self-referencing foreign key is both outgoing and
+ * incoming, and is listed in both.
  */
 export function assembleConstraints(
   declared: readonly ConstraintRow[],
   incoming: readonly ConstraintRow[],
   database: string,
   tree: PartitionTree,
+  treeOf: (owner: number) => PartitionTree | undefined,
 ): ConstraintFacts {
   const folded = foldPartitionRows(declared, tree, sameness);
   const onAll = ({ onPartitions }: Folded<ConstraintRow>) =>
@@ -80,10 +82,22 @@ export function assembleConstraints(
     .filter(({ row }) => row.kind === "f")
     .map(({ row, onPartitions }) => compact({ ...foreignKey(row, database), onPartitions }));
   // The same key declared on each partition of the referencing table references this one once.
-  const distinctIncoming = [...groupBy(incoming, sameness).values()].flatMap((group) =>
-    [...group].sort(byName).slice(0, 1),
+  const referencedBy = [...groupBy(incoming, (row) => row.ownerRelid).entries()].flatMap(
+    ([owner, rows]) => {
+      const ownerTree = treeOf(owner);
+      if (!ownerTree) {
+        return [...groupBy(rows, sameness).values()].flatMap((group) =>
+          [...group]
+            .sort(byName)
+            .slice(0, 1)
+            .map((row) => foreignKey(row, database)),
+        );
+      }
+      return foldPartitionRows(rows, ownerTree, sameness).map(({ row, onPartitions }) =>
+        compact({ ...foreignKey(row, database), onPartitions }),
+      );
+    },
   );
-  const referencedBy = distinctIncoming.map((row) => foreignKey(row, database));
   return {
     keys: keys.sort(byName),
     foreignKeys: foreignKeys.sort(byName),

@@ -4,6 +4,7 @@ import { assembleFields } from "./assemble-fields.js";
 import { assembleIndexes } from "./assemble-indexes.js";
 import { assemblePartitions, type PartitionFacts } from "./assemble-partitions.js";
 import { partitionTree } from "./fold-partitions.js";
+import { assembleTriggers } from "./assemble-triggers.js";
 import { assembleUsage } from "./assemble-usage.js";
 import type { RelationKind, RelationRow } from "./catalog-rows.js";
 import { byKeys, compact } from "./order.js";
@@ -84,6 +85,10 @@ export function assembleDataset(
       catalog.referencedBy.get(relation.oid) ?? [],
       database,
       tree,
+      (owner) => {
+        const rows = catalog.partitions.get(owner);
+        return rows ? partitionTree(owner, [], rows) : undefined;
+      },
     ),
     indexes: assembleIndexes(
       [relation.oid, ...partitionRows.map((row) => row.relid)].flatMap(
@@ -91,9 +96,16 @@ export function assembleDataset(
       ),
       tree,
     ),
+    triggers: assembleTriggers(
+      [relation.oid, ...partitionRows.map((row) => row.relid)].flatMap(
+        (oid) => catalog.triggers.get(oid) ?? [],
+      ),
+      tree,
+    ),
     partitionKey: relation.partitionKey ?? undefined,
     partitions: partitions.partitions,
     viewDefinition: relation.viewDefinition?.trim(),
+    notPopulated: relation.populated === false ? true : undefined,
     reads: viewReads(relation, database),
     stats,
     usage: assembleUsage(usageRows),

@@ -3,9 +3,14 @@ import type { IndexRow } from "./catalog-rows.js";
 import { foldPartitionRows, type PartitionTree } from "./fold-partitions.js";
 import { compact, compareText } from "./order.js";
 
-/** Indexes that index the same way, on whichever partition they are declared. */
+/**
+ * Indexes that index the same way, on whichever partition they are declared: the definition
+ * after its index and table names holds what the columns do not (DESC, operator classes,
+ * INCLUDE, NULLS NOT DISTINCT), so two indexes that differ only there stay two.
+ */
 function sameness(row: IndexRow): string {
-  return JSON.stringify([row.method, row.isUnique, row.isPrimary, row.columns, row.predicate]);
+  const how = /\sUSING\s[\s\S]*$/.exec(row.definition)?.[0] ?? row.definition;
+  return JSON.stringify([row.method, row.isUnique, row.isPrimary, row.columns, row.predicate, how]);
 }
 
 /** `rows`: the indexes of the table and of each of its partitions. */

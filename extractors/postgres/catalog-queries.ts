@@ -237,3 +237,19 @@ SELECT u.relid, u.seq_scan::float8 AS "seqScans", u.idx_scan::float8 AS "idxScan
        u.last_vacuum AS "lastVacuum", u.last_autovacuum AS "lastAutovacuum"
 FROM pg_stat_user_tables u
 WHERE u.relid = ANY($1::oid[])`;
+
+/**
+ * Triggers of the planned relations and of their partitions ($1 holds both): not the internal
+ * ones (a foreign key's), nor the copies PostgreSQL makes on each partition of a partitioned
+ * table's trigger (`tgparentid`, PostgreSQL 13+; on 12 the copies are internal). Names, timing,
+ * events and the function only: never the function's body.
+ */
+export const triggersQuery = `
+SELECT t.tgrelid AS relid, t.tgname::text AS name, t.tgtype::int AS type,
+       t.tgenabled::text AS enabled, pn.nspname::text AS "functionSchema",
+       p.proname::text AS "functionName"
+FROM pg_trigger t
+JOIN pg_proc p ON p.oid = t.tgfoid
+JOIN pg_namespace pn ON pn.oid = p.pronamespace
+WHERE t.tgrelid = ANY($1::oid[]) AND NOT t.tgisinternal
+  AND coalesce((to_jsonb(t) ->> 'tgparentid')::oid, 0) = 0`;

@@ -140,3 +140,15 @@ export interface UsageRow {
   lastVacuum: Date | null;
   lastAutovacuum: Date | null;
 }
+
+export interface TriggerRow {
+  /** The relation or partition it is declared on. */
+  relid: number;
+  name: string;
+  /** `pg_trigger.tgtype` bits: row, before, insert, delete, update, truncate, instead. */
+  type: number;
+  /** `O` fires (origin), `D` disabled, `R` replica only, `A` always. */
+  enabled: string;
+  functionSchema: string;
+  functionName: string;
+}

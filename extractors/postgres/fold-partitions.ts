@@ -62,23 +62,41 @@ export interface Folded<T> {
 /**
  * The table's own rows, then one row per distinct thing declared on its partitions (by
  * `sameness`), named as on its first partition; one the table declares itself is not repeated.
+ * A partition may declare the same thing twice (an index duplicated under another name on each
+ * partition): the second of each partition, by name, is a set of its own, and so on.
  */
-export function foldPartitionRows<T extends { relid: number }>(
+export function foldPartitionRows<T extends { relid: number; name: string }>(
   rows: readonly T[],
   tree: PartitionTree,
   sameness: (row: T) => string,
 ): Folded<T>[] {
+  const setOf = nthOfItsKind(rows, sameness);
   const own = rows.filter((row) => row.relid === tree.root);
-  const ownKinds = new Set(own.map(sameness));
+  const ownKinds = new Set(own.map(setOf));
   const onPartitions = rows
-    .filter((row) => row.relid !== tree.root && !ownKinds.has(sameness(row)))
+    .filter((row) => row.relid !== tree.root && !ownKinds.has(setOf(row)))
     .sort((a, b) => tree.position(a.relid) - tree.position(b.relid));
   const folded: Folded<T>[] = [];
-  for (const group of groupBy(onPartitions, sameness).values()) {
+  for (const group of groupBy(onPartitions, setOf).values()) {
     const [first] = group;
     if (!first) continue;
     const covered = new Set(group.flatMap((row) => tree.leavesAt(row.relid)));
     folded.push({ row: first, onPartitions: { partitions: covered.size, of: tree.leafCount } });
   }
   return [...own.map((row) => ({ row })), ...folded];
+}
+
+/** `sameness` with the row's rank among the rows alike on the same relation, by name. */
+function nthOfItsKind<T extends { relid: number; name: string }>(
+  rows: readonly T[],
+  sameness: (row: T) => string,
+): (row: T) => string {
+  const keys = new Map<T, string>();
+  const alike = groupBy(rows, (row) => JSON.stringify([row.relid, sameness(row)]));
+  for (const group of alike.values()) {
+    [...group]
+      .sort((a, b) => compareText(a.name, b.name))
+      .forEach((row, rank) => keys.set(row, JSON.stringify([sameness(row), rank])));
+  }
+  return (row) => keys.get(row) ?? JSON.stringify([sameness(row), 0]);
 }

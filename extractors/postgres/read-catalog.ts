@@ -8,6 +8,7 @@ import type {
   IndexRow,
   PartitionRow,
   RelationRow,
+  TriggerRow,
   TypeRow,
   UsageRow,
   ViewColumnDependencyRow,
@@ -54,6 +55,8 @@ export interface Catalog {
   usage: Map<number, UsageRow>;
   /** Views and materialized views: the lineage of their columns, by column number. */
   viewLineage: Map<number, Map<number, FieldLineage>>;
+  /** By the relation or partition they are declared on. */
+  triggers: Map<number, TriggerRow[]>;
 }
 
 const byQualifiedName = byKeys<RelationRow>(
@@ -140,6 +143,7 @@ async function readCatalogOnce(
     sql.viewColumnDependenciesQuery,
     [views],
   );
+  const triggers = await session.query<TriggerRow>(sql.triggersQuery, [withPartitions]);
   await session.query("COMMIT");
 
   const planned = new Set(oids);
@@ -175,5 +179,6 @@ async function readCatalogOnce(
       fieldStats: groupedStats,
       partitions: groupedPartitions,
     }),
+    triggers: groupBy(triggers, (trigger) => trigger.relid),
   };
 }

@@ -20,6 +20,7 @@ const byOidPages = new Set<string>([
   catalog.usageQuery,
   catalog.viewQueriesQuery,
   catalog.viewColumnDependenciesQuery,
+  catalog.triggersQuery,
 ]);
 
 /** The relations query, unchanged inside, one keyset page at a time ($3: last oid, $4: size). */

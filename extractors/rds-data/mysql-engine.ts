@@ -2,7 +2,6 @@ import type { RdsDataSourceConfig } from "../../src/config/schema.js";
 import type { Dataset } from "../../src/model/index.js";
 import type { ExtractContext, SourceExtraction } from "../extractor.js";
 import { openMysqlExtraction } from "../mysql/mysql-extraction.js";
-import { mysqlVocabulary } from "../mysql/mysql-extractor.js";
 import type { MysqlSession } from "../mysql/mysql-session.js";
 import { serverUri } from "../mysql/resource-uri.js";
 import type { DataApi } from "./data-api.js";
@@ -53,6 +52,7 @@ export async function openAuroraMysql(
         exclude: config.exclude,
         databases: [config.database],
         resourceHost: config.resource_host,
+        sampleViews: config.sample_views,
       },
       context,
     );
@@ -60,7 +60,7 @@ export async function openAuroraMysql(
       config.resource_host === undefined
         ? renamedResources(extraction, serverUri(session.target), api.scope.cluster.arn)
         : extraction;
-    return { ...named, vocabulary: mysqlVocabulary };
+    return named;
   } catch (error) {
     if (session) await session.close();
     else api.destroy();

@@ -33,6 +33,7 @@ export async function openAuroraPostgres(
     include: config.include,
     exclude: config.exclude,
     resourceHost: config.resource_host,
+    sampleViews: config.sample_views,
     databaseResource: (database: string) => clusterDatabaseResource(api.scope.cluster, database),
   };
   try {

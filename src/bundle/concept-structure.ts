@@ -13,6 +13,8 @@ export interface ConceptStructure {
   indexes: string[];
   foreignKeys: string[];
   checks: string[];
+  /** `payment_audit BEFORE INSERT OR UPDATE`; absent without triggers, so older hashes hold. */
+  triggers?: string[];
 }
 
 export function conceptStructure(dataset: Dataset): ConceptStructure {
@@ -33,7 +35,15 @@ export function conceptStructure(dataset: Dataset): ConceptStructure {
       )
       .sort(),
     checks: dataset.checks.map((c) => `${c.name}: ${c.expression}`).sort(),
+    ...triggerFacts(dataset),
   };
+}
+
+function triggerFacts(dataset: Dataset): Pick<ConceptStructure, "triggers"> {
+  const triggers = (dataset.triggers ?? []).map(
+    (t) => `${t.name} ${t.timing} ${t.events.join(" OR ")}${t.disabled ? " (disabled)" : ""}`,
+  );
+  return triggers.length > 0 ? { triggers: triggers.sort() } : {};
 }
 
 /** DynamoDB's key schema: `partition key order_id (S)`. */
@@ -78,6 +88,7 @@ export function describeStructureChange(
     ["index", before.indexes, after.indexes],
     ["foreign key", before.foreignKeys, after.foreignKeys],
     ["check", before.checks, after.checks],
+    ["trigger", before.triggers ?? [], after.triggers ?? []],
   ] as const;
   for (const [word, old, next] of lists) {
     for (const item of next) if (!old.includes(item)) lines.push(`+ ${word} ${item}`);

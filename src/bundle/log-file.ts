@@ -13,6 +13,8 @@ export interface LogEntry {
   title: string;
   /** What changed, e.g. `+ column region`, `amount: numeric(10,2) → numeric(12,2)`. */
   details: string[];
+  /** When, in UTC: `02:00:00 UTC` (the date is the heading's). */
+  at?: string;
 }
 
 const logTitle = "# Knowledge Update Log";
@@ -24,12 +26,13 @@ export function initialLogText(): string {
   return `${logTitle}\n`;
 }
 
-/** `- Changed [title](path): detail; detail` */
+/** `- Changed [title](path) at 02:00:00 UTC: detail; detail` */
 export function logBullet(entry: LogEntry): string {
   const action = entry.action.charAt(0).toUpperCase() + entry.action.slice(1);
   const details = entry.details.map(inlineText).filter((d) => d !== "");
   const suffix = details.length === 0 ? "" : `: ${details.join("; ")}`;
-  return `- ${action} ${markdownLink(entry.title, entry.conceptPath)}${suffix}`;
+  const at = entry.at === undefined ? "" : ` at ${inlineText(entry.at)}`;
+  return `- ${action} ${markdownLink(entry.title, entry.conceptPath)}${at}${suffix}`;
 }
 
 /**

@@ -4,6 +4,7 @@ import { renderConcept } from "../render/render-concept.js";
 import type { RenderInput } from "../render/render-input.js";
 import type { TemplateSet } from "../render/templates.js";
 import { conceptStructure, describeStructureChange, hashOf } from "./concept-structure.js";
+import { frontmatterChanges, sectionChanges } from "./change-details.js";
 import { okfStatusFor } from "./frontmatter-keys.js";
 import { frontmatterValues, parseKnowledgeFile, serializeKnowledgeFile } from "./knowledge-file.js";
 import { cellText, readTableColumn, withoutTableColumn } from "./markdown-table.js";
@@ -32,6 +33,8 @@ export interface ConceptMergeResult {
   action: "created" | "changed" | "unchanged";
   /** What changed, for log.md. */
   details: string[];
+  /** For log.md too: the sections and frontmatter keys whose text changed (`updated Schema`). */
+  updated: string[];
   /** Things a person should know (their edit kept although the source changed). */
   notes: string[];
   /** Findings whose field had no row in the file's Sensitive Fields table before this run. */
@@ -91,13 +94,16 @@ export function mergeConcept(input: ConceptMergeInput): ConceptMergeResult {
     cells,
   ]);
 
-  const piiBefore = existing ? frontmatterValues(existing.frontmatter).pii : undefined;
+  const frontmatterBefore = existing ? frontmatterValues(existing.frontmatter) : {};
+  const piiBefore = existing ? frontmatterBefore.pii : undefined;
+  const { cloud, ...machine } = rendered.machineFrontmatter;
   const { document, descriptionConflict } = mergeFrontmatter(existing?.frontmatter, {
-    machine: rendered.machineFrontmatter,
+    machine,
     description: { generated: rendered.description, previous: previous?.description },
     tags: { generated: rendered.tags, previous: previous?.tags },
     initial: { ...input.initial, approval_status: "draft", status: "draft" },
     ifAbsent: { classification: dataset.suggestedClassification },
+    correctable: { cloud: { generated: cloud, previous: previousCloud(previous, cloud) } },
   });
   if (descriptionConflict)
     notes.push(`description kept as edited; the source now says "${rendered.description}"`);
@@ -123,7 +129,7 @@ export function mergeConcept(input: ConceptMergeInput): ConceptMergeResult {
   const details =
     action === "created"
       ? [
-          `${dataset.objectType}, ${String(dataset.fields.length)} ${input.render.source.vocabulary.fieldWord}s`,
+          `${dataset.objectType}, ${String(dataset.fields.length)} ${input.render.source.vocabulary.fieldWord}${dataset.fields.length === 1 ? "" : "s"}`,
         ]
       : previous
         ? describeStructureChange(previous.structure, structure)
@@ -136,6 +142,13 @@ export function mergeConcept(input: ConceptMergeInput): ConceptMergeResult {
       ...piiChange(piiBefore, rendered.machineFrontmatter.pii),
       ...(reviewFrom ? [`approval_status: ${reviewFrom} → needs_review`] : []),
     ],
+    updated:
+      action === "changed"
+        ? [
+            ...sectionChanges(regions, rendered.regions, rendered.order),
+            ...frontmatterChanges(frontmatterBefore, frontmatterValues(document)),
+          ]
+        : [],
     notes,
     newFindings: dataset.findings
       .filter((finding) => !decisions.has(finding.path))
@@ -153,8 +166,19 @@ export function mergeConcept(input: ConceptMergeInput): ConceptMergeResult {
       description: rendered.description,
       tags: rendered.tags,
       cells,
+      cloud: typeof cloud === "string" ? cloud : null,
     },
   };
+}
+
+/**
+ * The `cloud` the last run wrote. A state from before okf recorded it wrote the configured
+ * cloud, which was `aws` unless the config said otherwise (then it is still `generated`).
+ */
+function previousCloud(previous: ConceptState | undefined, generated: unknown): unknown {
+  if (!previous) return undefined;
+  if (previous.cloud !== undefined) return previous.cloud;
+  return generated ?? "aws";
 }
 
 function withoutHumanCells(region: GeneratedRegion): GeneratedRegion {

@@ -14,6 +14,12 @@ export interface FrontmatterPlan {
   initial: Record<string, unknown>;
   /** Human-owned keys filled in when missing (a person's value, once set, is never changed). */
   ifAbsent: Record<string, unknown>;
+  /**
+   * Machine keys a person may correct (`cloud`): the new value is written while the file holds
+   * what the machine wrote last (`previous`; null when it wrote none) or nothing; a value a
+   * person wrote is kept. Without a `previous` the file's value is kept, as it may be a person's.
+   */
+  correctable?: Record<string, { generated: unknown; previous: unknown }>;
 }
 
 export interface FrontmatterMerge {
@@ -56,6 +62,13 @@ export function mergeFrontmatter(
   if (!existing) Object.assign(values, plan.initial);
   for (const [key, value] of Object.entries(plan.ifAbsent)) {
     if (value !== undefined && current[key] === undefined) values[key] = value;
+  }
+  for (const [key, { generated: value, previous: written }] of Object.entries(
+    plan.correctable ?? {},
+  )) {
+    const inFile = current[key];
+    if (inFile === undefined || (written !== undefined && isDeepStrictEqual(inFile, written)))
+      values[key] = value;
   }
   for (const [key, value] of Object.entries(values)) setKey(document, key, value);
   return { document, descriptionConflict };

@@ -11,6 +11,7 @@ export const regionNames = [
   "definition",
   "storage",
   "keys",
+  "triggers",
   "item-types",
   "access-patterns",
   "relationships",

@@ -20,6 +20,8 @@ export interface ConceptState {
   tags: string[];
   /** Generated Description cell per field path. */
   cells: Record<string, string>;
+  /** The `cloud` this run wrote, null when none (absent in states from before okf kept it). */
+  cloud?: string | null;
   /** The parts a run may fail to read, as last read (kept through runs that could not). */
   lastObserved?: ObservedFacts;
   /** Parts this file shows as last observed because recent runs could not read them. */

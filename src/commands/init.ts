@@ -19,7 +19,7 @@ bundle: knowledge
 
 # Initial values of human-owned keys in new drafts. Extract never changes them once written.
 defaults:
-  cloud: aws
+  # cloud: aws                     # okf writes aws itself for AWS services and *.amazonaws.com hosts
   environment: production
   steward: data-platform-team
   review_interval_days: 90

@@ -79,7 +79,8 @@ export const sourceTypes = sourceSchema.options.map((option) => option.shape.typ
 
 const defaultsSchema = z
   .object({
-    cloud: z.string().default("aws"),
+    /** Written as `cloud` when set; otherwise okf writes it only when it knows (source-cloud.ts). */
+    cloud: z.string().min(1).optional(),
     environment: z.string().optional(),
     owner: z.string().optional(),
     steward: z.string().optional(),
@@ -94,7 +95,7 @@ const defaultsSchema = z
       .default(90),
   })
   .strict()
-  .default({ cloud: "aws", review_interval_days: 90 });
+  .default({ review_interval_days: 90 });
 
 /** A regular expression in the config; an invalid one is a configuration error at its path. */
 const regexSource = (flags: string) =>

@@ -3,6 +3,8 @@
  * it, the renderer reads it. Nothing here knows about drivers or markdown.
  */
 
+import type { Trigger } from "./trigger.js";
+
 export type SourceType =
   "postgres" | "mysql" | "redshift" | "rds-data" | "glue" | "dynamodb" | "documentdb";
 
@@ -70,7 +72,8 @@ export interface Field {
   nullable?: boolean;
   default?: string;
   comment?: string;
-  identity?: "always" | "by_default";
+  /** PostgreSQL's GENERATED ALWAYS / BY DEFAULT AS IDENTITY; MySQL's AUTO_INCREMENT. */
+  identity?: "always" | "by_default" | "auto_increment";
   /** Expression of a generated (computed) column. */
   generated?: string;
   /** Values of an enum type, in declaration order. */
@@ -175,9 +178,16 @@ export interface Dataset {
   referencedBy: ForeignKey[];
   checks: CheckConstraint[];
   indexes: Index[];
+  /** Triggers in name order; absent for sources that have none or do not read them. */
+  triggers?: Trigger[];
   partitionKey?: string;
   partitions: Partition[];
   viewDefinition?: string;
+  /**
+   * A PostgreSQL materialized view created WITH NO DATA and never refreshed: it holds nothing
+   * and reading it fails until REFRESH MATERIALIZED VIEW runs.
+   */
+  notPopulated?: boolean;
   /** Views: the tables and views their query reads, by name order. */
   reads?: DatasetRef[];
   stats?: DatasetStats;

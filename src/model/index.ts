@@ -1,3 +1,4 @@
 export type * from "./dataset.js";
 export type * from "./enrichment.js";
 export type * from "./left-out.js";
+export type * from "./trigger.js";

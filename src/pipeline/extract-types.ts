@@ -46,6 +46,8 @@ export interface FileChange {
   action: "created" | "changed" | "deprecated";
   /** The lines log.md gets: `+ column region`, `amount: numeric(10,2) → numeric(12,2)`. */
   details: string[];
+  /** Also for log.md: `updated Schema, Usage and Freshness`, `frontmatter cloud`. */
+  updated?: string[];
   /** Sensitive findings awaiting a person's decision, sorted by path. */
   newFindings: NewFinding[];
   /** The file was approved and its machine facts changed: it is now `needs_review`. */

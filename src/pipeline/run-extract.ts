@@ -82,9 +82,16 @@ export async function runExtract(options: ExtractOptions): Promise<ExtractResult
         sources.findIndex((source) => source.name === b.name),
     );
     if (!dryRun) {
+      const at = `${now.slice(11, 19)} UTC`;
       const log: LogEntry[] = outcomes
         .flatMap((outcome) => outcome.changes)
-        .map(({ action, path, title, details }) => ({ action, conceptPath: path, title, details }))
+        .map(({ action, path, title, details, updated }) => ({
+          action,
+          conceptPath: path,
+          title,
+          details: [...details, ...(updated ?? [])],
+          at,
+        }))
         .sort((a, b) =>
           a.conceptPath < b.conceptPath ? -1 : a.conceptPath > b.conceptPath ? 1 : 0,
         );

@@ -10,6 +10,7 @@ import { readSourceState, type SourceState } from "../bundle/source-state.js";
 import { beginSourceState } from "./source-state-notes.js";
 import { classifyDataset } from "../classifier/classify-dataset.js";
 import type { OkfConfig, SourceConfig } from "../config/schema.js";
+import { knownCloud } from "../config/source-cloud.js";
 import { KnowledgeFileError, OkfError } from "../errors.js";
 import type { ExtractionFailure, SensitiveFinding } from "../model/index.js";
 import { profileDataset } from "../profiler/profile-dataset.js";
@@ -155,7 +156,7 @@ async function writeConcepts(
             name: source.name,
             system: source.system ?? vocabulary.system,
             domain,
-            cloud: defaults.cloud,
+            cloud: knownCloud(source, defaults.cloud),
             resource: extraction.resource,
             vocabulary,
           },
@@ -179,6 +180,7 @@ async function writeConcepts(
           title: dataset.ref.name,
           action: merged.action,
           details: merged.details,
+          updated: merged.updated,
           newFindings: merged.newFindings,
           movedToReview: merged.movedToReview,
         });

@@ -26,6 +26,9 @@ export function qualifiedName(input: RenderInput): string {
   return [ref.schema, ref.name].filter((part) => part !== undefined).join(".");
 }
 
+const notPopulatedSentence =
+  "Not populated: REFRESH MATERIALIZED VIEW has not run since it was created WITH NO DATA; querying it fails until then.";
+
 /** One paragraph of facts that opens the file. */
 export function summarySentences(input: RenderInput): string[] {
   const { dataset } = input;
@@ -44,6 +47,7 @@ export function summarySentences(input: RenderInput): string[] {
   const sentences = [
     `${input.source.vocabulary.engine} ${dataset.objectType} ${code(qualifiedName(input))}${where}${volume.length > 0 ? `: ${volume.join(", ")}` : ""}.`,
   ];
+  if (dataset.notPopulated) sentences.push(notPopulatedSentence);
   const primary = dataset.keys.find((key) => key.kind === "primary");
   if (primary) sentences.push(`Primary key ${primary.fields.map(code).join(", ")}.`);
   if (dataset.kind === "document_collection" && dataset.indexes.length > 0) {
@@ -108,6 +112,8 @@ export function qualityBullets(dataset: EnrichedDataset): string[] {
     const scope = check.onPartitions ? ` (${partitionScope(check.onPartitions)})` : "";
     bullets.push(`Check ${code(check.name)}: ${code(check.expression)}${scope}.`);
   }
+  if (dataset.notPopulated)
+    bullets.push("Holds no data: not populated since it was created WITH NO DATA (see above).");
   if (dataset.stats?.rowEstimate === undefined && dataset.stats?.missingCountNote)
     bullets.push(dataset.stats.missingCountNote);
   return bullets;

@@ -32,6 +32,7 @@ import { storageBullets } from "./storage-view.js";
 import { warehouseBullets } from "./warehouse-view.js";
 import { unrefreshedBullets } from "./unrefreshed-view.js";
 import { keyBullets, partitionBullets, relationshipBullets } from "./structure-view.js";
+import { triggerBullets } from "./trigger-view.js";
 import { regionNames, type TemplateSet } from "./templates.js";
 
 export interface RenderedConcept {
@@ -89,6 +90,7 @@ export function renderConcept(input: RenderInput, templates: TemplateSet): Rende
       : isDocument
         ? documentIndexBullets(dataset.indexes)
         : keyBullets(dataset),
+    triggers: triggerBullets(dataset.triggers ?? []),
     relationships: relationshipBullets(input),
     sensitiveRows: dataset.findings.map((finding) => ({
       field: pathCell(finding.path),

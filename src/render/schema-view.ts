@@ -127,13 +127,18 @@ function nestedRows(
 function typeCell(field: Field): string {
   const part = (text: string) => (/[<>]/.test(text) ? codeCell(text) : pathCell(text));
   const parts = [part(field.type)];
-  if (field.identity)
-    parts.push(`identity (${field.identity === "always" ? "always" : "by default"})`);
+  if (field.identity) parts.push(identityWords[field.identity]);
   if (field.generated) parts.push(`generated as ${part(field.generated)}`);
   else if (field.default !== undefined && !field.identity)
     parts.push(`default ${part(field.default)}`);
   return parts.join(", ");
 }
+
+const identityWords: Record<NonNullable<Field["identity"]>, string> = {
+  always: "identity (always)",
+  by_default: "identity (by default)",
+  auto_increment: "auto-increment",
+};
 
 /** A code span in a table cell: GFM reads `\|` inside it as a pipe that does not end the cell. */
 function codeCell(text: string): string {

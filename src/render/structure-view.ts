@@ -70,8 +70,14 @@ export function relationshipBullets(input: RenderInput): string[] {
     (fk) =>
       `${codeList(fk.fromFields)} → ${conceptLink(input, fk.to)} ${codeList(fk.toFields)}${actions(fk)}`,
   );
+  // A key on some partitions of the referencing table only does not hold for its other rows.
   const incoming = dataset.referencedBy.map(
-    (fk) => `${conceptLink(input, fk.from)} ${codeList(fk.fromFields)} → ${codeList(fk.toFields)}`,
+    (fk) =>
+      `${conceptLink(input, fk.from)} ${codeList(fk.fromFields)} → ${codeList(fk.toFields)}${
+        fk.onPartitions && fk.onPartitions.partitions < fk.onPartitions.of
+          ? ` (${partitionScope(fk.onPartitions)})`
+          : ""
+      }`,
   );
   const linked = (dataset.linked ?? []).map((link) => {
     const target = input.linkedPathOf?.(link.source, link.ref);

@@ -55,6 +55,24 @@ describe("appendLogEntries", () => {
     );
   });
 
+  it("says when, after the link, and keeps two runs' same change apart by their times", async () => {
+    const bundle = await makeTempDir();
+    const at = (time: string): LogEntry => ({ ...changed, details: [], at: time });
+    await appendLogEntries(bundle, "2026-11-27", [at("02:00:00 UTC")]);
+    await appendLogEntries(bundle, "2026-11-27", [at("14:30:00 UTC")]);
+    expect(await readLog(bundle)).toBe(
+      [
+        "# Knowledge Update Log",
+        "",
+        "## 2026-11-27",
+        "",
+        "- Changed [customer_account](crm/crm_prod/sales/customer_account.md) at 14:30:00 UTC",
+        "- Changed [customer_account](crm/crm_prod/sales/customer_account.md) at 02:00:00 UTC",
+        "",
+      ].join("\n"),
+    );
+  });
+
   it("writes nothing when there is nothing to log", async () => {
     const bundle = await makeTempDir();
     expect(await appendLogEntries(bundle, "2026-11-27", [])).toBe(false);

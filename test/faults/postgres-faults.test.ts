@@ -133,8 +133,9 @@ describe.skipIf(!serverAvailable)("PostgreSQL under faults (real server)", () =>
       { profile: false, concurrency: 1, onProgress: () => undefined },
     );
     // Session set-up, BEGIN, identity, relations, columns, types, constraints, indexes,
-    // partitions, field statistics, usage, COMMIT: the same as before a lock was ever handled.
-    expect(extraction.requestCount()).toBe(12);
+    // partitions, field statistics, usage, triggers, COMMIT: the same as before a lock was ever
+    // handled.
+    expect(extraction.requestCount()).toBe(13);
     expect(extraction.failures).toEqual([]);
     await extraction.close();
   });

@@ -115,3 +115,9 @@ export async function createMysqlTestDatabase(prefix: string): Promise<MysqlTest
 export async function loadChinookMysql(db: MysqlTestDatabase): Promise<void> {
   await db.admin(chinookMysqlScript());
 }
+
+/** What the server says it is, as okf names it: `MariaDB` when `VERSION()` says so, else `MySQL`. */
+export async function serverEngineName(db: MysqlTestDatabase): Promise<"MariaDB" | "MySQL"> {
+  const [row] = await db.admin<{ version: string }>("SELECT VERSION() AS version");
+  return /mariadb/i.test(row?.version ?? "") ? "MariaDB" : "MySQL";
+}

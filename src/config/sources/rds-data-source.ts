@@ -4,6 +4,7 @@ import {
   commonSourceKeys,
   milliseconds,
   resourceHost,
+  sampleViews,
   statementTimeout,
 } from "../source-keys.js";
 
@@ -30,6 +31,8 @@ export const rdsDataSourceSchema = z
     statement_timeout_ms: statementTimeout,
     /** PostgreSQL only: how long a catalog query may wait for a lock. */
     lock_timeout_ms: milliseconds.default(5_000),
+    /** Read views to sample them: when the planner estimates them cheap (auto), always, never. */
+    sample_views: sampleViews,
   })
   .strict()
   .superRefine((source, context) => {

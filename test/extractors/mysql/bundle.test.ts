@@ -7,6 +7,7 @@ import { expectGolden } from "../../helpers/golden.js";
 import {
   createMysqlTestDatabase,
   loadChinookMysql,
+  serverEngineName,
   skipWithoutMysql,
   type MysqlTestDatabase,
 } from "../../helpers/mysql-database.js";
@@ -73,9 +74,9 @@ describe.skipIf(skip)("a bundle from Chinook on MySQL/MariaDB", () => {
     ]);
   });
 
-  it("writes the MySQL type, the resource_host resource and sampled profiles", () => {
+  it("writes the server's type, the resource_host resource and sampled profiles", async () => {
     const track = readFileSync(join(dir, "knowledge", "music", db.name, "Track.md"), "utf8");
-    expect(track).toContain("type: MySQL Table");
+    expect(track).toContain(`type: ${await serverEngineName(db)} Table`);
     expect(track).toContain(
       `mysql://music-prod.cluster-abc.eu-west-1.rds.amazonaws.com:3306/${db.name}/Track`,
     );

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mysqlVocabulary } from "../../../extractors/mysql/mysql-extractor.js";
+import { mysqlVocabulary } from "../../../extractors/mysql/vocabulary.js";
 import {
   createMysqlTestDatabase,
   loadChinookMysql,

@@ -1,7 +1,8 @@
 /**
  * Objects the demo CRM does not have, for the Data API path to carry exactly: sub-partitions,
  * binary, JSON, arrays, big integers, floats, odd names (a `$1` and a `:p1` inside quoted
- * names, quotes and a slash), a cross-schema view and comments with quotes and line breaks.
+ * names, quotes and a slash), a cross-schema view, comments with quotes and line breaks, and
+ * triggers (one on the partitioned table, copied onto each partition; one on a partition only).
  */
 export const richSchemaSql = `
 CREATE SCHEMA telemetry;
@@ -27,6 +28,11 @@ CREATE TABLE telemetry.reading_2026_a PARTITION OF telemetry.reading_2026 DEFAUL
 CREATE TABLE telemetry.reading_2025 PARTITION OF telemetry.reading
   FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
 CREATE INDEX reading_taken_idx ON telemetry.reading (taken_at);
+CREATE FUNCTION telemetry.keep() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+CREATE TRIGGER "reading $1 :p1" BEFORE INSERT OR UPDATE ON telemetry.reading
+  FOR EACH ROW EXECUTE FUNCTION telemetry.keep();
+CREATE TRIGGER reading_2025_check AFTER DELETE ON telemetry.reading_2025
+  FOR EACH STATEMENT EXECUTE FUNCTION telemetry.keep();
 COMMENT ON TABLE telemetry.reading IS 'Device readings; the "raw" frame
 is kept for replay.';
 COMMENT ON COLUMN telemetry.reading."price $1" IS 'A name with a dollar placeholder look-alike.';

@@ -15,6 +15,8 @@ interface Case {
   name: string;
   prepare: (db: TestDatabase) => Promise<void>;
   minimumFiles: number;
+  /** Text the Data API path's bundle must hold somewhere. */
+  written?: string[];
 }
 
 const cases: Case[] = [
@@ -34,10 +36,14 @@ const cases: Case[] = [
       await waitForInsertCounter(db, "reading_2025", 1);
     },
     minimumFiles: 14,
+    written: [
+      "- `reading $1 :p1` BEFORE INSERT OR UPDATE, for each row, calls `telemetry.keep()`",
+      "- AFTER DELETE, for each statement, calls `telemetry.keep()`, declared on 1 of its 2 partitions (as `reading_2025_check` on the first)",
+    ],
   },
 ];
 
-describe.each(cases)("the RDS Data API path on $name", ({ prepare, minimumFiles }) => {
+describe.each(cases)("the RDS Data API path on $name", ({ prepare, minimumFiles, written }) => {
   let db: TestDatabase;
   let double: PostgresDataApiDouble;
   let bundles: Awaited<ReturnType<typeof extractBothWays>>;
@@ -62,6 +68,8 @@ describe.each(cases)("the RDS Data API path on $name", ({ prepare, minimumFiles 
     expect(concepts.length).toBeGreaterThanOrEqual(minimumFiles);
     expect([...dataApi.keys()]).toEqual([...direct.keys()]);
     for (const [path, text] of direct) expect(dataApi.get(path), path).toBe(text);
+    const all = [...dataApi.values()].join("\n");
+    for (const text of written ?? []) expect(all).toContain(text);
   });
 
   it("profiles from samples read through the Data API", () => {
