@@ -95,7 +95,7 @@ export function assembleDataset(
     viewDefinition: relation.viewDefinition?.trim(),
     reads: viewReads(relation, database),
     stats,
-    usage: assembleUsage(usageRows),
+    usage: assembleUsage(usageRows, catalog.identity.statsReset),
     tags: [],
   });
 }

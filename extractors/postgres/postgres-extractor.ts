@@ -15,6 +15,7 @@ import { connectReadOnly, type CatalogSession } from "./connect.js";
 import { toSourceError } from "./errors.js";
 import { relationFilter } from "./glob-filter.js";
 import { readCatalog, type Catalog } from "./read-catalog.js";
+import { ownScanCounter } from "./own-scans.js";
 import { databaseUri } from "./resource-uri.js";
 import { tableSampler, type TableSampler } from "./sample-rows.js";
 import { lockedRelationFailures, unusableSchemaFailures } from "./schema-failures.js";
@@ -159,6 +160,7 @@ export async function openPostgresExtraction(
   );
   // Samples share the session (and its read-only mode); without --no-profile only.
   const sampling = context.profile ? measuredForSampling(session) : undefined;
+  const ownScans = ownScanCounter();
   const sampler = sampling
     ? tableSampler(
         sampling,
@@ -166,6 +168,7 @@ export async function openPostgresExtraction(
           context.onProgress(`${options.name}: ${line}`);
         },
         options.sampleViews,
+        ownScans,
       )
     : undefined;
   return {
@@ -182,6 +185,7 @@ export async function openPostgresExtraction(
     ],
     leftOut: extensionObjectsLeftOut(catalog.extensionOwned),
     resource,
+    ownScans: () => ownScans.byDataset(catalog),
     requestCount: () => session.requestCount() - (sampling?.spent() ?? 0),
     close: () => session.close(),
   };

@@ -1,6 +1,7 @@
 import type { SampleViews } from "../../src/config/source-keys.js";
 import { cursorSampler, sampleCursor, type TableSampler } from "../cursor-sampler.js";
 import type { CatalogSession } from "./connect.js";
+import type { OwnScanCounter } from "./own-scans.js";
 import { planSample } from "./sample-plan.js";
 import { postgresOverBound } from "./view-cost.js";
 
@@ -10,25 +11,29 @@ export type { TableSampler };
  * Samples relations through the catalog session, so they share its read-only mode and its
  * statement and lock timeouts. Rows are fetched through a cursor in batches inside a read-only
  * transaction that is always rolled back; a failing query costs that dataset its profile only.
+ * `ownScans` measures what each view's read scanned, so that okf's reads never count as usage.
  */
 export function tableSampler(
   session: CatalogSession,
   report: (message: string) => void,
   sampleViews: SampleViews = "auto",
+  ownScans?: OwnScanCounter,
 ): TableSampler {
   const query = (text: string) => session.query<Record<string, unknown>>(text);
   return cursorSampler(
     {
       plan: (dataset, limit) => planSample(dataset, limit, sampleViews),
-      begin: async () => {
+      begin: async (dataset) => {
         await query("BEGIN TRANSACTION READ ONLY");
+        // Tables and materialized views are read with TABLESAMPLE, which no scan counter counts;
+        // a view's read runs its query, whose scans of the tables below are measured.
+        const counted = dataset.kind === "view" ? await ownScans?.start(query) : undefined;
         return {
           query,
-          end: () =>
-            query("ROLLBACK").then(
-              () => undefined,
-              () => undefined,
-            ),
+          end: async () => {
+            await counted?.().catch(() => undefined);
+            await query("ROLLBACK").catch(() => undefined);
+          },
         };
       },
       declare: (select) => `DECLARE ${sampleCursor} NO SCROLL CURSOR FOR ${select}`,

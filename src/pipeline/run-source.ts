@@ -3,6 +3,12 @@ import { extractors } from "../../extractors/registry.js";
 import { planConceptPaths, refKey } from "../bundle/concept-paths.js";
 import { mergeConcept } from "../bundle/merge-concept.js";
 import { deprecateMissing } from "./deprecate-missing.js";
+import {
+  okfReadsStillCounted,
+  recordOkfReads,
+  withoutOkfReads,
+  type CountedTonight,
+} from "./okf-reads.js";
 import { keepsFileAsItWas, keptAsItWasNote } from "./kept-as-it-was.js";
 import { nextObserved, unrefreshedFailure, withLastObserved } from "./last-observed.js";
 import { readSourceState, type SourceState } from "../bundle/source-state.js";
@@ -100,10 +106,14 @@ async function writeConcepts(
     freshness_sla: defaults.freshness_sla,
     agent_usage: defaults.agent_usage,
   };
+  const okfCounted = new Map<string, CountedTonight>();
   for await (const dataset of extraction.datasets) {
     const planned = plan.get(refKey(dataset.ref));
     if (!planned) continue;
-    const profiled = await profileDataset(dataset, {
+    const reads = okfReadsStillCounted(previous.concepts[planned.path]?.okfReads, dataset.usage);
+    okfCounted.set(planned.path, { reads, statsReset: dataset.usage?.statsReset });
+    const usage = withoutOkfReads(dataset.usage, reads);
+    const profiled = await profileDataset(usage ? { ...dataset, usage } : dataset, {
       enabled: run.profile,
       sampleRows: sampleLimit(source),
     });
@@ -177,6 +187,12 @@ async function writeConcepts(
       if (before) next.concepts[planned.path] = before;
     }
   }
+  recordOkfReads(
+    next.concepts,
+    okfCounted,
+    extraction.ownScans?.() ?? [],
+    (ref) => plan.get(refKey(ref))?.path,
+  );
   await deprecateMissing(run, previous, next, extraction.failures, outcome);
   if (await state.commit(next)) files.written++;
 }
