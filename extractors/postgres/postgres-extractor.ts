@@ -91,6 +91,12 @@ export interface PostgresExtractionOptions {
   extensionObjects?: boolean;
   /** Config `sample_views`: read views when cheap (default), always, or never. */
   sampleViews?: SampleViews;
+  /**
+   * Try to turn off the counting of okf's own view reads (quiet-reads.ts). Off through the RDS
+   * Data API, where what a refused SET does to the transaction is not known: there okf's reads
+   * are only measured and subtracted.
+   */
+  quietReads?: boolean;
   /** host[:port] (port default 5432) written into resource URIs instead of the session's own. */
   resourceHost?: string;
   /**
@@ -167,8 +173,7 @@ export async function openPostgresExtraction(
         (line) => {
           context.onProgress(`${options.name}: ${line}`);
         },
-        options.sampleViews,
-        ownScans,
+        { sampleViews: options.sampleViews, ownScans, quietReads: options.quietReads ?? false },
       )
     : undefined;
   return {
@@ -209,6 +214,7 @@ export const postgresExtractor: Extractor<PostgresSourceConfig> = {
           extensionObjects: config.extension_objects,
           resourceHost: config.resource_host,
           sampleViews: config.sample_views,
+          quietReads: true,
         },
         context,
       );

@@ -2,6 +2,7 @@ import type { SampleViews } from "../../src/config/source-keys.js";
 import { cursorSampler, sampleCursor, type TableSampler } from "../cursor-sampler.js";
 import type { CatalogSession } from "./connect.js";
 import type { OwnScanCounter } from "./own-scans.js";
+import { quietReads } from "./quiet-reads.js";
 import { planSample } from "./sample-plan.js";
 import { postgresOverBound } from "./view-cost.js";
 
@@ -16,17 +17,20 @@ export type { TableSampler };
 export function tableSampler(
   session: CatalogSession,
   report: (message: string) => void,
-  sampleViews: SampleViews = "auto",
-  ownScans?: OwnScanCounter,
+  options: { sampleViews?: SampleViews; ownScans?: OwnScanCounter; quietReads?: boolean } = {},
 ): TableSampler {
+  const { sampleViews = "auto", ownScans } = options;
   const query = (text: string) => session.query<Record<string, unknown>>(text);
+  const quiet = options.quietReads === true ? quietReads() : async () => {};
   return cursorSampler(
     {
       plan: (dataset, limit) => planSample(dataset, limit, sampleViews),
       begin: async (dataset) => {
         await query("BEGIN TRANSACTION READ ONLY");
         // Tables and materialized views are read with TABLESAMPLE, which no scan counter counts;
-        // a view's read runs its query, whose scans of the tables below are measured.
+        // a view's read runs its query: its scans of the tables below are not counted where the
+        // role may say so, and measured in any case.
+        if (dataset.kind === "view") await quiet(query);
         const counted = dataset.kind === "view" ? await ownScans?.start(query) : undefined;
         return {
           query,
