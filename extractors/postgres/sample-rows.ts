@@ -8,6 +8,8 @@ import { postgresOverBound } from "./view-cost.js";
 
 export type { TableSampler };
 
+const readSavepoint = "okf_sample_read";
+
 /**
  * Samples relations through the catalog session, so they share its read-only mode and its
  * statement and lock timeouts. Rows are fetched through a cursor in batches inside a read-only
@@ -32,10 +34,17 @@ export function tableSampler(
         // role may say so, and measured in any case.
         if (dataset.kind === "view") await quiet(query);
         const counted = dataset.kind === "view" ? await ownScans?.start(query) : undefined;
+        // A read that fails half way (a statement timeout) has scanned all the same: rolling
+        // back to this savepoint makes the transaction usable again to measure it.
+        if (counted) await query(`SAVEPOINT ${readSavepoint}`);
         return {
           query,
           end: async () => {
-            await counted?.().catch(() => undefined);
+            if (counted) {
+              await query(`ROLLBACK TO SAVEPOINT ${readSavepoint}`)
+                .then(counted)
+                .catch(() => undefined);
+            }
             await query("ROLLBACK").catch(() => undefined);
           },
         };
