@@ -37,8 +37,8 @@ export interface SampleTransaction {
 /** What differs between engines that speak the PostgreSQL protocol. */
 export interface CursorDialect {
   plan(dataset: Dataset, limit: number): CursorPlan;
-  /** Sends the one statement that opens a read-only transaction. */
-  begin(): Promise<SampleTransaction>;
+  /** Opens the read-only transaction that samples `dataset`. */
+  begin(dataset: Dataset): Promise<SampleTransaction>;
   declare(query: string): string;
   fetch(rows: number): string;
   /**
@@ -78,7 +78,7 @@ export function cursorSampler(
           let transaction: SampleTransaction | undefined;
           try {
             sent += 1;
-            const open = await dialect.begin();
+            const open = await dialect.begin(dataset);
             transaction = open;
             const query = (text: string) => {
               sent += 1;

@@ -5,6 +5,7 @@ import type {
   DatasetRef,
   ExtractionFailure,
   LeftOutObjects,
+  OwnScans,
 } from "../src/model/index.js";
 
 export interface ExtractContext {
@@ -36,6 +37,12 @@ export interface SourceExtraction {
    * PostgreSQL or MySQL); the extractor's own vocabulary otherwise.
    */
   vocabulary?: SourceVocabulary;
+  /**
+   * Scans that okf's own sample reads added to the datasets' usage counters during this run;
+   * complete once `datasets` is exhausted. Only sources whose reads move a published counter
+   * have it (PostgreSQL: a view's read scans its tables).
+   */
+  ownScans?(): OwnScans[];
   /** Catalog queries or API calls issued so far (reported by the benchmark). */
   requestCount(): number;
   close(): Promise<void>;

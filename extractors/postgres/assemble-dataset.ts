@@ -108,7 +108,7 @@ export function assembleDataset(
     notPopulated: relation.populated === false ? true : undefined,
     reads: viewReads(relation, database),
     stats,
-    usage: assembleUsage(usageRows),
+    usage: assembleUsage(usageRows, catalog.identity.statsReset),
     tags: [],
   });
 }

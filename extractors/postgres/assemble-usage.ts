@@ -31,9 +31,13 @@ function latest(rows: readonly UsageRow[], moment: Moment): string | undefined {
  * Activity counters of a table, or of a partitioned table with all its partitions (where the
  * rows really live): counters are summed, and the latest of each maintenance time is kept.
  */
-export function assembleUsage(rows: readonly UsageRow[]): DatasetUsage | undefined {
+export function assembleUsage(
+  rows: readonly UsageRow[],
+  statsReset: string | null,
+): DatasetUsage | undefined {
   if (rows.length === 0) return undefined;
   const usage: DatasetUsage = { source: "pg_stat_user_tables" };
+  usage.statsReset = statsReset ?? undefined;
   for (const counter of counters) usage[counter] = total(rows, counter);
   for (const moment of moments) usage[moment] = latest(rows, moment);
   return compact(usage);

@@ -48,9 +48,15 @@ const viewReads = (view: string): string => `
         JOIN pg_namespace bn ON bn.oid = b.relnamespace
         WHERE r.ev_class = ${view}.oid AND b.relkind IN ('r', 'p', 'v', 'm', 'f')) AS base`;
 
+/**
+ * `statsReset`: when the database's activity statistics were last reset (any reset, down to a
+ * single table's, moves it), so that okf's record of its own reads starts over then.
+ */
 export const identityQuery = `
 SELECT current_database() AS database, current_user AS role,
-       current_setting('server_version_num')::int AS "serverVersion"`;
+       current_setting('server_version_num')::int AS "serverVersion",
+       (SELECT s.stats_reset::text FROM pg_stat_database s
+        WHERE s.datname = current_database()) AS "statsReset"`;
 
 /**
  * $1: include regexes, $2: exclude regexes, matched against `<schema>.<table>` (glob-filter.ts);

@@ -4,6 +4,8 @@ export interface IdentityRow {
   database: string;
   role: string;
   serverVersion: number;
+  /** `pg_stat_database.stats_reset` as text; null when the statistics were never reset. */
+  statsReset: string | null;
 }
 
 /** `pg_class.relkind` values the extractor reads. */

@@ -15,6 +15,7 @@ import { connectReadOnly, type CatalogSession } from "./connect.js";
 import { toSourceError } from "./errors.js";
 import { relationFilter } from "./glob-filter.js";
 import { readCatalog, type Catalog } from "./read-catalog.js";
+import { ownScanCounter } from "./own-scans.js";
 import { databaseUri } from "./resource-uri.js";
 import { tableSampler, type TableSampler } from "./sample-rows.js";
 import { lockedRelationFailures, unusableSchemaFailures } from "./schema-failures.js";
@@ -90,6 +91,12 @@ export interface PostgresExtractionOptions {
   extensionObjects?: boolean;
   /** Config `sample_views`: read views when cheap (default), always, or never. */
   sampleViews?: SampleViews;
+  /**
+   * Try to turn off the counting of okf's own view reads (quiet-reads.ts). Off through the RDS
+   * Data API, where what a refused SET does to the transaction is not known: there okf's reads
+   * are only measured and subtracted.
+   */
+  quietReads?: boolean;
   /** host[:port] (port default 5432) written into resource URIs instead of the session's own. */
   resourceHost?: string;
   /**
@@ -159,13 +166,14 @@ export async function openPostgresExtraction(
   );
   // Samples share the session (and its read-only mode); without --no-profile only.
   const sampling = context.profile ? measuredForSampling(session) : undefined;
+  const ownScans = ownScanCounter();
   const sampler = sampling
     ? tableSampler(
         sampling,
         (line) => {
           context.onProgress(`${options.name}: ${line}`);
         },
-        options.sampleViews,
+        { sampleViews: options.sampleViews, ownScans, quietReads: options.quietReads ?? false },
       )
     : undefined;
   return {
@@ -182,6 +190,7 @@ export async function openPostgresExtraction(
     ],
     leftOut: extensionObjectsLeftOut(catalog.extensionOwned),
     resource,
+    ownScans: () => ownScans.byDataset(catalog),
     requestCount: () => session.requestCount() - (sampling?.spent() ?? 0),
     close: () => session.close(),
   };
@@ -205,6 +214,7 @@ export const postgresExtractor: Extractor<PostgresSourceConfig> = {
           extensionObjects: config.extension_objects,
           resourceHost: config.resource_host,
           sampleViews: config.sample_views,
+          quietReads: true,
         },
         context,
       );

@@ -40,7 +40,7 @@ export function samplePercent(rowEstimate: number, limit: number): number {
  * How to sample one relation within the cap. Tables and materialized views are always read with
  * TABLESAMPLE SYSTEM at a fixed seed: a sample scan, unlike a plain read, does not count as a
  * sequential scan in pg_stat_user_tables, so okf's own reads never show up in the Usage figures
- * of the next run. Above the cap (by the planner's estimate) the percentage is chosen for about
+ * of the next run (a view's read does count: sample-rows.ts). Above the cap (by the planner's estimate) the percentage is chosen for about
  * twice the cap, so the cost stays flat as tables grow, and the rows are ordered by a hash of
  * their physical address before the cap is applied, so the sample spreads over the whole table
  * rather than its first blocks. Small and never-analysed tables are read at 100% up to the cap.

@@ -26,6 +26,18 @@ export interface ConceptState {
   lastObserved?: ObservedFacts;
   /** Parts this file shows as last observed because recent runs could not read them. */
   unrefreshedSince?: UnrefreshedSince;
+  /**
+   * Scans okf's own sample reads added to this dataset's usage counters since the statistics
+   * were last reset (`statsReset`): subtracted from the counters before they are shown.
+   */
+  okfReads?: OkfReads;
+}
+
+export interface OkfReads {
+  seqScans: number;
+  idxScans: number;
+  /** The engine's statistics reset time these scans were counted after; absent for never. */
+  statsReset?: string;
 }
 
 export interface SourceState {

@@ -47,7 +47,19 @@ export interface DatasetUsage {
   lastDataChange?: string;
   /** When the table was created (MySQL CREATE_TIME), ISO 8601. */
   createdAt?: string;
+  /**
+   * When the counters were last reset, as the engine writes it (PostgreSQL
+   * `pg_stat_database.stats_reset`); compared, never shown.
+   */
+  statsReset?: string;
   source: string;
+}
+
+/** Scans okf's own sample reads added to one dataset's counters during a run. */
+export interface OwnScans {
+  ref: DatasetRef;
+  seqScans: number;
+  idxScans: number;
 }
 
 export interface FieldStats {

@@ -3,6 +3,12 @@ import { extractors } from "../../extractors/registry.js";
 import { planConceptPaths, refKey } from "../bundle/concept-paths.js";
 import { mergeConcept } from "../bundle/merge-concept.js";
 import { deprecateMissing } from "./deprecate-missing.js";
+import {
+  okfReadsStillCounted,
+  recordOkfReads,
+  withoutOkfReads,
+  type CountedTonight,
+} from "./okf-reads.js";
 import { keepsFileAsItWas, keptAsItWasNote } from "./kept-as-it-was.js";
 import { lineageOrder } from "./lineage-order.js";
 import { nextObserved, unrefreshedFailure, withLastObserved } from "./last-observed.js";
@@ -104,11 +110,15 @@ async function writeConcepts(
   };
   // Findings of the datasets handled so far, for the view columns that come from them.
   const findingsByRef = new Map<string, SensitiveFinding[]>();
+  const okfCounted = new Map<string, CountedTonight>();
   const ordered = lineageOrder(extraction.datasets, (key) => plan.has(key));
   for await (const dataset of ordered) {
     const planned = plan.get(refKey(dataset.ref));
     if (!planned) continue;
-    const profiled = await profileDataset(dataset, {
+    const reads = okfReadsStillCounted(previous.concepts[planned.path]?.okfReads, dataset.usage);
+    okfCounted.set(planned.path, { reads, statsReset: dataset.usage?.statsReset });
+    const usage = withoutOkfReads(dataset.usage, reads);
+    const profiled = await profileDataset(usage ? { ...dataset, usage } : dataset, {
       enabled: run.profile,
       sampleRows: sampleLimit(source),
     });
@@ -192,6 +202,12 @@ async function writeConcepts(
       if (before) next.concepts[planned.path] = before;
     }
   }
+  recordOkfReads(
+    next.concepts,
+    okfCounted,
+    extraction.ownScans?.() ?? [],
+    (ref) => plan.get(refKey(ref))?.path,
+  );
   await deprecateMissing(run, previous, next, extraction.failures, outcome);
   if (await state.commit(next)) files.written++;
 }
