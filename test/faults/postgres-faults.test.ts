@@ -132,10 +132,10 @@ describe.skipIf(!serverAvailable)("PostgreSQL under faults (real server)", () =>
       postgresConfig(db.url, { include: ["fault.a_first", "fault.locked_t"] }),
       { profile: false, concurrency: 1, onProgress: () => undefined },
     );
-    // Session set-up, BEGIN, identity, relations, columns, types, constraints, indexes,
-    // partitions, field statistics, usage, triggers, COMMIT: the same as before a lock was ever
-    // handled.
-    expect(extraction.requestCount()).toBe(13);
+    // Session set-up, BEGIN, identity, relations, columns, types, partitions, constraints,
+    // indexes, field statistics, usage, view queries, view column dependencies, triggers,
+    // COMMIT: the same as before a lock was ever handled.
+    expect(extraction.requestCount()).toBe(15);
     expect(extraction.failures).toEqual([]);
     await extraction.close();
   });

@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { copyDemoBundle } from "./mcp-session.js";
 import { startRawMcpSession, type RawMcpSession, type RpcReply } from "./raw-mcp-session.js";
 
@@ -19,6 +19,11 @@ const readConcept = (concept: unknown): object => ({
 /** The text of a tool result. */
 const toolText = (reply: RpcReply): string =>
   (reply.result?.content ?? []).map((part) => part.text ?? "").join("\n");
+
+// The notice reaches stderr on its own pipe, so it may arrive just after the reply on stdout.
+async function expectStderr(text: RegExp): Promise<void> {
+  await vi.waitFor(() => expect(session.stderr()).toMatch(text), { timeout: 5000 });
+}
 
 async function expectStillServing(): Promise<void> {
   const reply = await session.request(
@@ -63,9 +68,7 @@ describe("okf serve --mcp: a message over 10 MiB", () => {
     const reply = await session.reply(big);
     expect(reply.error?.code).toBe(-32600);
     expect(reply.error?.message).toMatch(/Request too large: .*at most 10 MiB/);
-    expect(session.stderr()).toMatch(
-      /refused a message \(answered request \d+\): Request too large/,
-    );
+    await expectStderr(/refused a message \(answered request \d+\): Request too large/);
     await expectStillServing();
   });
 
@@ -95,9 +98,7 @@ describe("okf serve --mcp: a message over 10 MiB", () => {
     );
     const reply = await session.replyWithoutId();
     expect(reply.error?.code).toBe(-32600);
-    expect(session.stderr()).toMatch(
-      /refused a message \(no request id found\): Request too large/,
-    );
+    await expectStderr(/refused a message \(no request id found\): Request too large/);
     await expectStillServing();
   });
 });
@@ -115,7 +116,7 @@ describe("okf serve --mcp: messages that are not JSON-RPC", () => {
   it("invalid JSON without an id gets a parse error without id", async () => {
     session.write("this is not json at all\n");
     expect((await session.replyWithoutId()).error?.code).toBe(-32700);
-    expect(session.stderr()).toMatch(/no request id found\): Parse error/);
+    await expectStderr(/no request id found\): Parse error/);
     await expectStillServing();
   });
 
