@@ -2,3 +2,4 @@ export type * from "./dataset.js";
 export type * from "./enrichment.js";
 export type * from "./left-out.js";
 export type * from "./trigger.js";
+export type * from "./source-facts.js";
