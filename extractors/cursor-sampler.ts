@@ -21,6 +21,11 @@ export type CursorPlan =
       method: string;
       columns: { toRecord(row: Record<string, unknown>): Record<string, unknown> };
       /**
+       * The query returns every row of the relation up to the cap (no sampling fraction): fewer
+       * rows than the cap then means the sample is the whole relation.
+       */
+      whole?: boolean;
+      /**
        * Read only when the planner's estimate of `query` is at most this (a view: reading it runs
        * its query); the estimate is asked for in the sample's own transaction.
        */
@@ -32,6 +37,8 @@ export type CursorPlan =
 export interface SampleTransaction {
   query(text: string): Promise<Record<string, unknown>[]>;
   end(): Promise<void>;
+  /** Why the relation is not read after all, learnt while opening (a choice, not a failure). */
+  notRead?: string;
 }
 
 /** What differs between engines that speak the PostgreSQL protocol. */
@@ -69,10 +76,17 @@ export function cursorSampler(
       const plan = dialect.plan(dataset, limit);
       let description = plan.read ? plan.method : `not sampled: ${plan.reason}`;
       let failure: string | undefined;
+      let read: number | undefined;
       const name = `${dataset.ref.schema ?? ""}.${dataset.ref.name}`;
       return {
         describe: () => description,
         failure: () => failure,
+        complete: () =>
+          plan.read &&
+          plan.whole === true &&
+          failure === undefined &&
+          read !== undefined &&
+          read < limit,
         async *[Symbol.asyncIterator]() {
           if (!plan.read) return;
           let transaction: SampleTransaction | undefined;
@@ -80,6 +94,10 @@ export function cursorSampler(
             sent += 1;
             const open = await dialect.begin(dataset);
             transaction = open;
+            if (open.notRead !== undefined) {
+              description = `not sampled: ${open.notRead}`;
+              return;
+            }
             const query = (text: string) => {
               sent += 1;
               return open.query(text);
@@ -93,11 +111,14 @@ export function cursorSampler(
               }
             }
             await query(dialect.declare(plan.query));
+            let rowsRead = 0;
             for (;;) {
               const rows = await query(dialect.fetch(fetchBatch));
+              rowsRead += rows.length;
               for (const row of rows) yield plan.columns.toRecord(row);
               if (rows.length < fetchBatch) break;
             }
+            read = rowsRead;
           } catch (error) {
             failure = failureReasonOf(error).text;
             description = `not sampled: ${failure}`;

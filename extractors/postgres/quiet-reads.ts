@@ -6,14 +6,15 @@ type Query = (text: string) => Promise<unknown>;
  * view's read then moves no usage counter at all, so there is nothing to subtract, and nothing
  * for the state to remember night after night. Asked once per session, under a savepoint so
  * that a refusal leaves the sample's transaction usable; afterwards set or skipped directly.
+ * Says whether this transaction's reads are now uncounted.
  */
-export function quietReads(): (query: Query) => Promise<void> {
+export function quietReads(): (query: Query) => Promise<boolean> {
   let allowed: boolean | undefined;
   return async (query) => {
-    if (allowed === false) return;
+    if (allowed === false) return false;
     if (allowed === true) {
       await query("SET LOCAL track_counts = off");
-      return;
+      return true;
     }
     await query("SAVEPOINT okf_quiet_reads");
     try {
@@ -24,5 +25,6 @@ export function quietReads(): (query: Query) => Promise<void> {
       allowed = false;
       await query("ROLLBACK TO SAVEPOINT okf_quiet_reads");
     }
+    return allowed;
   };
 }

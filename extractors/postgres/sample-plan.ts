@@ -18,6 +18,8 @@ export type SamplePlan =
       columns: SampleColumns;
       /** Read only when EXPLAIN estimates `query` at most this (views under `auto`). */
       costBound?: number;
+      /** No sampling fraction: fewer rows than the cap are the whole relation (CursorPlan). */
+      whole?: boolean;
     };
 
 function count(value: number): string {
@@ -73,8 +75,8 @@ export function planSample(
   if (dataset.kind === "view") {
     const method = `a read ${capped} (a view cannot be sampled with TABLESAMPLE)`;
     const query = `${select} ${cap}`;
-    if (sampleViews === "always") return { read: true, query, method, columns };
-    return { read: true, query, method, columns, costBound: viewCostBound(limit) };
+    if (sampleViews === "always") return { read: true, query, method, columns, whole: true };
+    return { read: true, query, method, columns, whole: true, costBound: viewCostBound(limit) };
   }
   const rowEstimate = dataset.stats?.rowEstimate;
   const percent = rowEstimate === undefined ? 100 : samplePercent(rowEstimate, limit);
@@ -97,7 +99,13 @@ export function planSample(
       rowEstimate === undefined
         ? "never analysed, row count unknown: the first rows in physical order"
         : "the whole table";
-    return { read: true, query: `${sample} ${cap}`, method: `${method} (${why})`, columns };
+    return {
+      read: true,
+      query: `${sample} ${cap}`,
+      method: `${method} (${why})`,
+      columns,
+      whole: true,
+    };
   }
   return { read: true, query: `${sample} ${spread}`, method, columns };
 }

@@ -4,7 +4,7 @@ import { sampleColumns, type SampleColumns } from "./sample-columns.js";
 
 export type SamplePlan =
   | { read: false; reason: string }
-  | { read: true; query: string; method: string; columns: SampleColumns };
+  | { read: true; query: string; method: string; columns: SampleColumns; whole: true };
 
 function count(value: number): string {
   return value.toLocaleString("en-US");
@@ -51,5 +51,6 @@ export function planSample(dataset: Dataset, limit: number): SamplePlan {
     columns.unread.length > 0
       ? `; not read: ${columns.unread.join(", ")} (spatial, sketch or binary)`
       : "";
-  return { read: true, query, method: `${method}${unread}`, columns };
+  // A LIMIT without a fraction: fewer rows than the cap are the whole table.
+  return { read: true, query, method: `${method}${unread}`, columns, whole: true };
 }

@@ -12,8 +12,9 @@ import { createTestDatabase, type TestDatabase } from "./postgres-database.js";
 import { writeProjectConfig } from "./project-config.js";
 import { tempDir } from "./run-cli.js";
 
-// Sample cap 100: shop.orders is just over it. shop's views are cheap (read under `auto`);
-// report.customer_orders runs a subquery per row (read under `always`).
+// Sample cap 100: shop.orders is just over it. shop's and report's views are read under
+// `sample_views: always` (report.customer_orders runs a subquery per row); lookup's cheap view
+// under `auto`, which reads a view only where okf's scans of it go uncounted.
 const schema = `
 CREATE SCHEMA shop;
 CREATE TABLE shop.customer (id int PRIMARY KEY, name text NOT NULL);
@@ -37,6 +38,10 @@ INSERT INTO report.orders SELECT g, g % 20 + 1 FROM generate_series(1, 400) g;
 CREATE VIEW report.customer_orders AS
   SELECT c.id, (SELECT count(*) FROM report.orders o WHERE o.customer_id = c.id) AS orders
   FROM report.customer c;
+CREATE SCHEMA lookup;
+CREATE TABLE lookup.region (id int PRIMARY KEY, name text NOT NULL);
+INSERT INTO lookup.region SELECT g, 'region ' || g FROM generate_series(1, 12) g;
+CREATE VIEW lookup.region_names AS SELECT id, name FROM lookup.region;
 ANALYZE;
 `;
 
@@ -47,6 +52,7 @@ const followed = [
   "shop.events",
   "report.customer",
   "report.orders",
+  "lookup.region",
 ] as const;
 export type Table = (typeof followed)[number];
 interface Scans {
@@ -80,8 +86,9 @@ export function ownReadsNights(options: { quiet: boolean }) {
   let dir: string;
   const bundle = () => join(dir, "knowledge");
   const others = new Map<Table, Scans>(followed.map((table) => [table, { seq: 0, idx: 0 }]));
-  const sourceOf = (table: Table) => (table.startsWith("shop.") ? "shop" : "report");
-  const conceptOf = (table: Table) => `${sourceOf(table)}/${db.name}/${table.replace(".", "/")}.md`;
+  const sourceOf = (table: string) => table.slice(0, table.indexOf("."));
+  const conceptOf = (table: string) =>
+    `${sourceOf(table)}/${db.name}/${table.replace(".", "/")}.md`;
 
   const extract = async (day: string) => {
     const result = await runExtract({
@@ -156,6 +163,9 @@ export function ownReadsNights(options: { quiet: boolean }) {
 
   const usageOf = (table: Table) =>
     region(readFileSync(join(bundle(), conceptOf(table)), "utf8"), "usage");
+  /** A concept's Schema region (its Figures line says how it was sampled). */
+  const schemaOf = (relation: string) =>
+    region(readFileSync(join(bundle(), conceptOf(relation)), "utf8"), "schema");
 
   const setUp = async () => {
     db = await createTestDatabase(options.quiet ? "okf_quiet_reads" : "okf_own_reads");
@@ -163,8 +173,8 @@ export function ownReadsNights(options: { quiet: boolean }) {
     role = await db.createRole("okf_reader");
     const quoted = pg.escapeIdentifier(role);
     await db.admin(
-      `GRANT USAGE ON SCHEMA shop, report TO ${quoted};
-       GRANT SELECT ON ALL TABLES IN SCHEMA shop, report TO ${quoted}`,
+      `GRANT USAGE ON SCHEMA shop, report, lookup TO ${quoted};
+       GRANT SELECT ON ALL TABLES IN SCHEMA shop, report, lookup TO ${quoted}`,
     );
     if (options.quiet) await db.admin(`GRANT SET ON PARAMETER track_counts TO ${quoted}`);
     // Counters start at 0: what the set-up scanned is nobody's usage.
@@ -176,6 +186,7 @@ export function ownReadsNights(options: { quiet: boolean }) {
       "    connection: ${TEST_DATABASE_URL}",
       "    domain: sales",
       '    include: ["shop.*"]',
+      "    sample_views: always",
       "    profile:",
       "      sample_rows: 100",
       "  - name: report",
@@ -184,6 +195,13 @@ export function ownReadsNights(options: { quiet: boolean }) {
       "    domain: sales",
       '    include: ["report.*"]',
       "    sample_views: always",
+      "    profile:",
+      "      sample_rows: 100",
+      "  - name: lookup",
+      "    type: postgres",
+      "    connection: ${TEST_DATABASE_URL}",
+      "    domain: sales",
+      '    include: ["lookup.*"]',
       "    profile:",
       "      sample_rows: 100",
     ]);
@@ -228,6 +246,7 @@ export function ownReadsNights(options: { quiet: boolean }) {
     recorded,
     scanAsSomeoneElse,
     usageOf,
+    schemaOf,
     snapshot,
   };
 }

@@ -2,8 +2,8 @@
  * Usage counters must not measure okf (issue): a view's sample runs the view's query, which
  * scans the tables below it and moves their pg_stat_user_tables counters. The published figures
  * must say what everyone else did, night after night, on a real server whose statistics are
- * flushed between runs: okf subtracts what it measured itself reading, and where the role may,
- * its reads are not counted at all.
+ * flushed between runs: where the role may, its reads are not counted at all; where it may not,
+ * `sample_views: auto` leaves views unread, and `always` reads them and subtracts what it measured.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ownReadsNights, type Table } from "../helpers/own-reads-nights.js";
@@ -15,11 +15,18 @@ if (!serverAvailable) {
 }
 
 const under10 = "Sequential scans under 10, index scans under 10 since statistics reset.";
-const fullyScanned = ["shop.customer", "shop.orders", "report.customer", "report.orders"] as const;
+const fullyScanned = [
+  "shop.customer",
+  "shop.orders",
+  "report.customer",
+  "report.orders",
+  "lookup.region",
+] as const;
+const lookupState = ".okf/state/lookup.json";
 
 describe.skipIf(!serverAvailable)("okf's own reads, measured and subtracted", () => {
   const nights = ownReadsNights({ quiet: false });
-  const { conceptOf, extract, followed, recorded, settled, snapshot, usageOf } = nights;
+  const { conceptOf, extract, followed, recorded, schemaOf, settled, snapshot, usageOf } = nights;
   beforeAll(nights.setUp);
   afterAll(nights.tearDown);
 
@@ -32,6 +39,12 @@ describe.skipIf(!serverAvailable)("okf's own reads, measured and subtracted", ()
     expect(recorded("report.orders").seq + recorded("report.orders").idx).toBeGreaterThan(0);
     // TABLESAMPLE reads (a table over the cap, a materialized view's table) count nothing.
     expect(recorded("shop.orders")).toEqual({ seq: 0, idx: 0 });
+    // Under `auto` a view whose read would count is not read at all, so nothing is recorded.
+    expect(recorded("lookup.region")).toEqual({ seq: 0, idx: 0 });
+    expect(schemaOf("lookup.region_names")).toContain(
+      "not sampled: reading this view would add okf's own scans to the usage counters",
+    );
+    expect(schemaOf("shop.customer_names")).not.toContain("not sampled");
     const first = snapshot();
     for (const table of fullyScanned) expect(usageOf(table)).toContain(under10);
     expect(usageOf("shop.events")).toContain("Sequential scans under 10 since statistics reset.");
@@ -44,8 +57,11 @@ describe.skipIf(!serverAvailable)("okf's own reads, measured and subtracted", ()
       expect(now.files).toEqual(first.files);
       expect(now.withoutReads).toEqual(first.withoutReads);
       expect(result.sources.flatMap((source) => source.changes)).toEqual([]);
-      // The state alone changes: okf's record grew by what it read again (settled checks it).
+      // The state alone changes: okf's record grew by what it read again (settled checks it),
+      // except for the source that read no view.
       expect(followed.map(recorded)).not.toEqual(before);
+      expect(now.state[lookupState]).toBe(first.state[lookupState]);
+      expect(result.filesWritten).toBe(2);
     }
 
     // Someone else scans: the figures move by exactly that, and only theirs.
@@ -76,7 +92,7 @@ describe.skipIf(!serverAvailable)("okf's own reads, measured and subtracted", ()
 
 describe.skipIf(!serverAvailable)("okf's own reads, not counted where the role may say so", () => {
   const nights = ownReadsNights({ quiet: true });
-  const { extract, followed, recorded, settled, snapshot, usageOf } = nights;
+  const { extract, followed, recorded, schemaOf, settled, snapshot, usageOf } = nights;
   beforeAll(nights.setUp);
   afterAll(nights.tearDown);
 
@@ -87,6 +103,7 @@ describe.skipIf(!serverAvailable)("okf's own reads, not counted where the role m
     const none = followed.map((): { seq: number; idx: number } => ({ seq: 0, idx: 0 }));
     expect(followed.map(recorded)).toEqual(none);
     for (const table of fullyScanned) expect(usageOf(table)).toContain(under10);
+    expect(schemaOf("lookup.region_names")).not.toContain("not sampled");
     const written = snapshot();
     for (const day of ["2026-12-02", "2026-12-03", "2026-12-04"]) {
       const result = await extract(day);

@@ -72,6 +72,8 @@ describe("postgres sampling", () => {
       "TABLESAMPLE SYSTEM (100%) REPEATABLE, capped at 10,000 rows (the whole table)",
     );
     expect(profile.sampled).toBe(200);
+    // Read whole, under the cap: its ranges and values are the table's own.
+    expect(profile.complete).toBe(true);
     expect(fieldOf(profile, "status").values).toEqual(["new", "paid", "shipped"]);
     expect(fieldOf(profile, "email").shapes).toEqual({ email: 200 });
     const sampleSql = sql.slice(sql.indexOf("BEGIN TRANSACTION READ ONLY"));
@@ -96,6 +98,7 @@ describe("postgres sampling", () => {
     expect(profile.method).toBe("TABLESAMPLE SYSTEM (10%) REPEATABLE, capped at 10,000 rows");
     expect(profile.sampled).toBeGreaterThan(5_000);
     expect(profile.sampled).toBeLessThanOrEqual(cap);
+    expect(profile.complete).toBeUndefined();
     expect(sql.find((text) => text.startsWith("DECLARE"))).toContain(
       'FROM "shop"."large" TABLESAMPLE SYSTEM (10) REPEATABLE (20261128)',
     );
@@ -138,6 +141,7 @@ describe("postgres sampling", () => {
     const events = profileOf(sampled, "shop.events");
     expect(events.method).toBe("TABLESAMPLE SYSTEM (50%) REPEATABLE, capped at 10,000 rows");
     expect(events.sampled).toBe(cap);
+    expect(events.complete).toBeUndefined();
     expect(fieldOf(events, "at")).toMatchObject({ min: "2024-01-01", max: "2025-11-30" });
     expect(profileOf(sampled, "shop.large_copy").method).toBe(
       "TABLESAMPLE SYSTEM (10%) REPEATABLE, capped at 10,000 rows",
@@ -145,11 +149,13 @@ describe("postgres sampling", () => {
     expect(profileOf(sampled, "shop.small_view")).toMatchObject({
       method: "a read capped at 10,000 rows (a view cannot be sampled with TABLESAMPLE)",
       sampled: 200,
+      complete: true,
     });
     expect(profileOf(sampled, "shop.never_analysed")).toMatchObject({
       method:
         "TABLESAMPLE SYSTEM (100%) REPEATABLE, capped at 10,000 rows (never analysed, row count unknown: the first rows in physical order)",
       sampled: 5,
+      complete: true,
     });
   });
 
@@ -160,6 +166,7 @@ describe("postgres sampling", () => {
       "TABLESAMPLE SYSTEM (100%) REPEATABLE, capped at 10,000 rows (spread over the whole table)",
     );
     expect(mid.sampled).toBe(cap);
+    expect(mid.complete).toBeUndefined();
     // Not the first 10,000 rows in block order: ids and dates from the whole table.
     expect(Number(fieldOf(mid, "id").max)).toBeGreaterThan(15_000);
     expect(fieldOf(mid, "at").max).toMatch(/^2024-06-/);

@@ -1,3 +1,4 @@
+import { countedReadReason } from "../../../extractors/postgres/sample-rows.js";
 import {
   AccessDeniedException,
   BadRequestException,
@@ -176,7 +177,7 @@ describe("the database's own refusals through the Data API", () => {
   it("ends a sample cut by statement_timeout and goes on with the other tables", async () => {
     double = startDouble(db);
     const { samples, progress } = await extractAll(
-      rdsDataConfig(db.name, { statement_timeout_ms: 300 }),
+      rdsDataConfig(db.name, { statement_timeout_ms: 300, sample_views: "always" }),
       { profile: true },
     );
     expect(samples.get("slow_view")).toEqual({
@@ -186,6 +187,17 @@ describe("the database's own refusals through the Data API", () => {
     expect(progress.join("\n")).toMatch(
       /public\.slow_view not sampled: statement timeout \(SQLSTATE 57014\)$/m,
     );
+    expect(samples.get("account")?.records).toHaveLength(20);
+  });
+
+  it("leaves a view unread under sample_views: auto, as its read would count as usage", async () => {
+    double = startDouble(db);
+    const { samples } = await extractAll(rdsDataConfig(db.name), { profile: true });
+    expect(samples.get("slow_view")).toEqual({
+      records: [],
+      description: `not sampled: ${countedReadReason}`,
+    });
+    expect(double.calls.some((call) => /slow_view/.test(call.sql ?? ""))).toBe(false);
     expect(samples.get("account")?.records).toHaveLength(20);
   });
 

@@ -18,9 +18,10 @@ export const clusterHost = "crm-prod.cluster-c1x2y3z4.eu-west-1.rds.amazonaws.co
 /** The extractor with no pauses while a "paused" cluster resumes. */
 export const testExtractor = createRdsDataExtractor({ resumeDelaysMs: [0, 0, 0] });
 
-export function startDouble(db: TestDatabase): PostgresDataApiDouble {
+/** The double serving `db`, as the superuser or as the secret's user `url` names. */
+export function startDouble(db: TestDatabase, url = db.url): PostgresDataApiDouble {
   return new PostgresDataApiDouble({
-    url: db.url,
+    url,
     resourceArn: clusterArn,
     secretArn,
     database: db.name,
@@ -118,15 +119,19 @@ export async function extractProject(
   return { result, bundle: join(dir, "knowledge") };
 }
 
-/** The same source, `crm` in domain `sales` at the same resource_host, both ways. */
+/**
+ * The same source, `crm` in domain `sales` at the same resource_host, both ways; the direct
+ * path connects as `url` (give the double the same user).
+ */
 export async function extractBothWays(
   db: TestDatabase,
   extra: string[] = [],
+  url = db.url,
 ): Promise<{ direct: string; dataApi: string; results: ExtractResult[] }> {
   const common = ["    domain: sales", `    resource_host: ${clusterHost}`, ...extra];
   const direct = await extractProject(
     ["  - name: crm", "    type: postgres", "    connection: ${DB_URL}", ...common],
-    { DB_URL: db.url },
+    { DB_URL: url },
   );
   const dataApi = await extractProject(
     [
