@@ -22,7 +22,12 @@ const toolText = (reply: RpcReply): string =>
 
 // The notice reaches stderr on its own pipe, so it may arrive just after the reply on stdout.
 async function expectStderr(text: RegExp): Promise<void> {
-  await vi.waitFor(() => expect(session.stderr()).toMatch(text), { timeout: 5000 });
+  await vi.waitFor(
+    () => {
+      expect(session.stderr()).toMatch(text);
+    },
+    { timeout: 5000 },
+  );
 }
 
 async function expectStillServing(): Promise<void> {
