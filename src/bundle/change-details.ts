@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from "node:util";
-import type { GeneratedRegion } from "./regions.js";
+import type { GeneratedRegion } from "../knowledge-file/regions.js";
 
 /**
  * What log.md says changed in a file besides its structure: the generated sections whose text

@@ -2,7 +2,7 @@ import { join, posix } from "node:path";
 import pLimit from "p-limit";
 import { KnowledgeFileError } from "../errors.js";
 import { writeFileAtomic } from "./atomic-write.js";
-import { readConceptSummary, type ConceptSummary } from "./concept-summary.js";
+import { readIndexEntry, type IndexEntry } from "./index-entry.js";
 import { applyListing, type FolderListing } from "./index-listing.js";
 import { readBundleTextIfExists } from "./files.js";
 import { leftOutByFolder } from "./left-out-notes.js";
@@ -36,7 +36,7 @@ export async function updateIndexFiles(
   );
   const limit = pLimit(16);
   const summaries = await Promise.all(
-    conceptPaths.map((path) => limit(() => readConceptSummary(bundleDir, path))),
+    conceptPaths.map((path) => limit(() => readIndexEntry(bundleDir, path))),
   );
   const written: string[] = [];
   const unreadable: KnowledgeFileError[] = [];
@@ -66,10 +66,10 @@ export async function updateIndexFiles(
 }
 
 /** One listing per folder that needs an index: the root, and every ancestor of a concept. */
-function folderListings(summaries: ConceptSummary[]): FolderListing[] {
+function folderListings(summaries: IndexEntry[]): FolderListing[] {
   const folders = new Map<
     string,
-    { concepts: ConceptSummary[]; count: number; children: Set<string> }
+    { concepts: IndexEntry[]; count: number; children: Set<string> }
   >();
   const folderOf = (folder: string) => {
     let entry = folders.get(folder);

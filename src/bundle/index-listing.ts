@@ -1,10 +1,10 @@
 import { posix } from "node:path";
-import { indexRegionName } from "./region-markers.js";
-import { locateRegions, regionBlock } from "./regions.js";
-import type { ConceptSummary } from "./concept-summary.js";
+import { indexRegionName } from "../knowledge-file/region-markers.js";
+import { locateRegions, regionBlock } from "../knowledge-file/regions.js";
+import type { IndexEntry } from "./index-entry.js";
 import type { LeftOutObjects } from "../model/index.js";
-import { frontmatterText } from "./concept-summary.js";
-import { inlineText, markdownLink, oneLine } from "./markdown-links.js";
+import { frontmatterText } from "./index-entry.js";
+import { inlineText, markdownLink, oneLine } from "../knowledge-file/markdown-links.js";
 import { compareCodePoints } from "./walk-bundle.js";
 
 const rootFrontmatter = `---\nokf_version: "0.2"\n---\n`;
@@ -15,7 +15,7 @@ const rootHeading = "Knowledge";
 export interface FolderListing {
   /** Bundle-relative folder, "" for the root. */
   folder: string;
-  concepts: ConceptSummary[];
+  concepts: IndexEntry[];
   /** Direct subfolders holding concepts (at any depth), with how many they hold. */
   subfolders: { name: string; conceptCount: number }[];
   /** A source's folder: the objects its last run left out on purpose. */
@@ -31,9 +31,8 @@ export function initialRootIndexText(): string {
 export function renderListing(listing: FolderListing): string {
   const entry = (title: string, target: string, description?: string): string =>
     `* ${markdownLink(title, target)}${description === undefined ? "" : ` - ${inlineText(description)}`}`;
-  const byPath = (a: ConceptSummary, b: ConceptSummary): number =>
-    compareCodePoints(a.path, b.path);
-  const conceptEntry = (concept: ConceptSummary): string =>
+  const byPath = (a: IndexEntry, b: IndexEntry): number => compareCodePoints(a.path, b.path);
+  const conceptEntry = (concept: IndexEntry): string =>
     entry(concept.title, posix.basename(concept.path), concept.description);
   const active = listing.concepts.filter((c) => !c.deprecated).sort(byPath);
   const deprecated = listing.concepts.filter((c) => c.deprecated).sort(byPath);

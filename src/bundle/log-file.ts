@@ -1,8 +1,8 @@
 import { join } from "node:path";
 import { writeFileAtomic } from "./atomic-write.js";
-import { inlineText, markdownLink } from "./markdown-links.js";
+import { inlineText, markdownLink } from "../knowledge-file/markdown-links.js";
 import { readBundleTextIfExists } from "./files.js";
-import { plainStyle, plainText, styledText, textStyleOf } from "./text-style.js";
+import { plainStyle, plainText, styledText, textStyleOf } from "../knowledge-file/text-style.js";
 
 export { initialRootIndexText } from "./index-listing.js";
 

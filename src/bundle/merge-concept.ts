@@ -6,11 +6,15 @@ import type { TemplateSet } from "../render/templates.js";
 import { conceptStructure, describeStructureChange, hashOf } from "./concept-structure.js";
 import { frontmatterChanges, sectionChanges } from "./change-details.js";
 import { okfStatusFor } from "./frontmatter-keys.js";
-import { frontmatterValues, parseKnowledgeFile, serializeKnowledgeFile } from "./knowledge-file.js";
-import { cellText, readTableColumn, withoutTableColumn } from "./markdown-table.js";
-import type { GeneratedRegion } from "./regions.js";
+import {
+  frontmatterValues,
+  parseKnowledgeFile,
+  serializeKnowledgeFile,
+} from "../knowledge-file/knowledge-file.js";
+import { cellText, readTableColumn, withoutTableColumn } from "../knowledge-file/markdown-table.js";
+import type { GeneratedRegion } from "../knowledge-file/regions.js";
 import { mergeFrontmatter, setKey } from "./merge-frontmatter.js";
-import { locateRegions, spliceRegions } from "./regions.js";
+import { locateRegions, spliceRegions } from "../knowledge-file/regions.js";
 import type { ConceptState } from "./source-state.js";
 
 export interface ConceptMergeInput {

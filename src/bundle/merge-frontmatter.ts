@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from "node:util";
 import { Document, isMap, YAMLMap, type Pair } from "yaml";
-import { frontmatterValues, styleNode } from "./knowledge-file.js";
+import { frontmatterValues, styleNode } from "../knowledge-file/knowledge-file.js";
 import { frontmatterKeyOrder } from "./frontmatter-keys.js";
 
 export interface FrontmatterPlan {

@@ -1,6 +1,6 @@
 import { posix } from "node:path";
-import { readTableColumn, splitRow, unescapeCell } from "../bundle/markdown-table.js";
-import { heading, proseLines } from "../validate/markdown-lines.js";
+import { readTableColumn, splitRow, unescapeCell } from "../knowledge-file/markdown-table.js";
+import { heading, proseLines } from "../knowledge-file/markdown-lines.js";
 import type { ConceptRecord } from "./concept-record.js";
 
 type Section = ConceptRecord["sections"][number];

@@ -3,7 +3,7 @@ import {
   conceptTitle,
   isDeprecated,
   readBundleConcepts,
-  type BundleConcept,
+  type ConceptFile,
 } from "../steward/concept-files.js";
 import { reviewDate } from "../validate/rules/governance.js";
 import { bodySections, relatedPaths, sectionFields, sensitiveRows } from "./concept-body.js";
@@ -22,7 +22,7 @@ export async function readConceptRecords(bundleDir: string, now: Date): Promise<
 }
 
 /** One concept as a record; undefined when its frontmatter cannot be parsed. */
-export function toConceptRecord(concept: BundleConcept, now: Date): ConceptRecord | undefined {
+export function toConceptRecord(concept: ConceptFile, now: Date): ConceptRecord | undefined {
   const values = concept.values;
   if (values === undefined) return undefined;
   const sections = bodySections(concept.file.body);
@@ -49,7 +49,7 @@ export function toConceptRecord(concept: BundleConcept, now: Date): ConceptRecor
 }
 
 function governanceOf(
-  concept: BundleConcept,
+  concept: ConceptFile,
   values: Record<string, unknown>,
   now: Date,
 ): ConceptGovernance {

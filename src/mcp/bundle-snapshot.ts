@@ -3,14 +3,14 @@ import { toConceptRecord } from "../knowledge/read-concept-records.js";
 import type { ConceptRecord } from "../knowledge/concept-record.js";
 import {
   readBundleConcepts,
-  type BundleConcept,
+  type ConceptFile,
   type ConceptFileCache,
 } from "../steward/concept-files.js";
 import { findConcepts } from "../steward/find-concepts.js";
 
 /** One concept as read for a tool call: the file and its record. */
-export interface ConceptEntry {
-  concept: BundleConcept;
+export interface SnapshotEntry {
+  concept: ConceptFile;
   record: ConceptRecord;
 }
 
@@ -22,8 +22,8 @@ export class BundleSnapshot {
   private constructor(
     readonly bundleDir: string,
     /** Every concept file, readable or not: naming an unreadable one gets its own error. */
-    private readonly concepts: readonly BundleConcept[],
-    readonly entries: readonly ConceptEntry[],
+    private readonly concepts: readonly ConceptFile[],
+    readonly entries: readonly SnapshotEntry[],
   ) {}
 
   static async read(
@@ -32,7 +32,7 @@ export class BundleSnapshot {
     cache?: ConceptFileCache,
   ): Promise<BundleSnapshot> {
     const concepts = await readBundleConcepts(bundleDir, cache);
-    const entries: ConceptEntry[] = [];
+    const entries: SnapshotEntry[] = [];
     for (const concept of concepts) {
       const record = toConceptRecord(concept, now);
       if (record) entries.push({ concept, record });
@@ -44,7 +44,7 @@ export class BundleSnapshot {
     return this.entries.map((entry) => entry.record);
   }
 
-  byPath(path: string): ConceptEntry | undefined {
+  byPath(path: string): SnapshotEntry | undefined {
     return this.entries.find((entry) => entry.record.path === path);
   }
 
@@ -52,8 +52,8 @@ export class BundleSnapshot {
    * The concept an id or bundle path names. Throws a `UsageError` (with suggestions) for names
    * that match nothing, and for paths that leave the bundle.
    */
-  find(idOrPath: string): ConceptEntry {
-    let concept: BundleConcept | undefined;
+  find(idOrPath: string): SnapshotEntry {
+    let concept: ConceptFile | undefined;
     try {
       // Paths are taken relative to the bundle root, never to the server's working directory.
       [concept] = findConcepts(this.concepts, [idOrPath], {

@@ -1,11 +1,11 @@
 import { join } from "node:path";
 import { acquireBundleLock } from "../bundle/bundle-lock.js";
 import { writeFileAtomic } from "../bundle/atomic-write.js";
-import { parseKnowledgeFile } from "../bundle/knowledge-file.js";
-import { plainText, styledText, textStyleOf } from "../bundle/text-style.js";
+import { parseKnowledgeFile } from "../knowledge-file/knowledge-file.js";
+import { plainText, styledText, textStyleOf } from "../knowledge-file/text-style.js";
 import { OkfError } from "../errors.js";
 import { humanActor } from "../steward/actor.js";
-import { conceptTitle, readBundleConcepts, type BundleConcept } from "../steward/concept-files.js";
+import { conceptTitle, readBundleConcepts, type ConceptFile } from "../steward/concept-files.js";
 import { isoSeconds, openBundle } from "../steward/open-bundle.js";
 import { findHumanSection } from "./find-section.js";
 import { replaceSectionText, sectionHash, sectionText } from "./human-sections.js";
@@ -143,10 +143,7 @@ async function plan(path: string, text: string, proposal: Proposal): Promise<Ste
   }
 }
 
-function conceptOf(
-  concepts: readonly BundleConcept[],
-  proposal: Proposal,
-): BundleConcept | undefined {
+function conceptOf(concepts: readonly ConceptFile[], proposal: Proposal): ConceptFile | undefined {
   return (
     concepts.find((concept) => concept.path === proposal.conceptPath) ??
     concepts.find((concept) => concept.values?.id === proposal.concept)
@@ -159,7 +156,7 @@ function describe(proposal: Proposal): { id: string; conceptPath: string; sectio
 
 function logEntry(
   proposal: Proposal,
-  concept: BundleConcept,
+  concept: ConceptFile,
   actor: string,
   outcome: AppliedProposal["outcome"],
 ): ProposalLogEntry {

@@ -1,7 +1,7 @@
 import { mkdir, readdir } from "node:fs/promises";
 import { join, posix } from "node:path";
 import { createExclusively } from "../bundle/bundle-lock.js";
-import { parseKnowledgeFile } from "../bundle/knowledge-file.js";
+import { parseKnowledgeFile } from "../knowledge-file/knowledge-file.js";
 import { UsageError } from "../errors.js";
 import { conceptId, readBundleConcepts } from "../steward/concept-files.js";
 import { findConcepts } from "../steward/find-concepts.js";

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { locateRegions } from "../bundle/regions.js";
-import { heading, proseLines } from "../validate/markdown-lines.js";
+import { locateRegions } from "../knowledge-file/regions.js";
+import { heading, proseLines } from "../knowledge-file/markdown-lines.js";
 
 /** A `##` section people own: outside every `okf:` region. Offsets are into the body. */
 export interface HumanSection {

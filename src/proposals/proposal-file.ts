@@ -1,6 +1,6 @@
 import { Document, isMap } from "yaml";
 import { parseYaml } from "../safe-yaml.js";
-import { styleNode } from "../bundle/knowledge-file.js";
+import { styleNode } from "../knowledge-file/knowledge-file.js";
 import { setKey } from "../bundle/merge-frontmatter.js";
 
 export type ProposalStatus = "open" | "applied" | "rejected";

@@ -1,6 +1,6 @@
 import { UsageError } from "../errors.js";
-import { heading, proseLines, scanCode } from "../validate/markdown-lines.js";
-import { readBundleFile } from "../validate/read-bundle-file.js";
+import { heading, proseLines, scanCode } from "../knowledge-file/markdown-lines.js";
+import { readMarkdownFile } from "../knowledge-file/markdown-file.js";
 import { privacyRule } from "../validate/rules/privacy.js";
 import type { RuleFinding } from "../validate/types.js";
 
@@ -124,7 +124,7 @@ export async function checkedAuthor(author: string): Promise<string> {
 
 /** The same lint `okf validate` runs on every bundle file, so an applied text passes it. */
 async function privacyFindings(text: string): Promise<RuleFinding[]> {
-  return privacyRule.check(readBundleFile("proposal.md", text), {
+  return privacyRule.check(readMarkdownFile("proposal.md", text), {
     bundleDir: "",
     now: new Date(),
     markdownFiles: [],

@@ -1,5 +1,5 @@
 import { appendLogBullets } from "../bundle/log-file.js";
-import { inlineText, markdownLink } from "../bundle/markdown-links.js";
+import { inlineText, markdownLink } from "../knowledge-file/markdown-links.js";
 
 export interface ProposalLogEntry {
   proposalId: string;

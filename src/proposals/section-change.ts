@@ -1,6 +1,6 @@
-import { locateRegions } from "../bundle/regions.js";
+import { locateRegions } from "../knowledge-file/regions.js";
 import { errorMessage, OkfError } from "../errors.js";
-import { scanCode } from "../validate/markdown-lines.js";
+import { scanCode } from "../knowledge-file/markdown-lines.js";
 import { bodySections, sectionText, type HumanSection } from "./human-sections.js";
 
 /**

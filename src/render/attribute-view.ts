@@ -1,5 +1,5 @@
-import { pathCell, sourceCell } from "../bundle/markdown-table.js";
-import { headingSource, inlineSource } from "../bundle/markdown-text.js";
+import { pathCell, sourceCell } from "../knowledge-file/markdown-table.js";
+import { headingSource, inlineSource } from "../knowledge-file/markdown-text.js";
 import type { EnrichedDataset, FieldProfile } from "../model/index.js";
 import { formatRounded } from "./format.js";
 import { profileText, sensitivePaths } from "./profile-view.js";

@@ -1,5 +1,5 @@
-import { pathCell, sourceCell } from "../bundle/markdown-table.js";
-import { inlineSource } from "../bundle/markdown-text.js";
+import { pathCell, sourceCell } from "../knowledge-file/markdown-table.js";
+import { inlineSource } from "../knowledge-file/markdown-text.js";
 import type { EnrichedDataset, Index } from "../model/index.js";
 import { typeNames, seenIn } from "./attribute-view.js";
 import { code, codeList, formatRounded } from "./format.js";

@@ -9,7 +9,7 @@ import {
   formatPercent,
   plural,
 } from "./format.js";
-import { inlineSource } from "../bundle/markdown-text.js";
+import { inlineSource } from "../knowledge-file/markdown-text.js";
 import { keyValueSummary } from "./keyvalue-view.js";
 import { sampledNullFraction } from "./profile-view.js";
 import type { RenderInput } from "./render-input.js";

@@ -1,4 +1,4 @@
-import { spacedLines } from "../bundle/markdown-text.js";
+import { spacedLines } from "../knowledge-file/markdown-text.js";
 
 /**
  * Volatile figures are rounded to two significant digits (DESIGN §5.6) so nightly noise in

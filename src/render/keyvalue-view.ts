@@ -4,7 +4,7 @@ import type {
   KeyValueFacts,
   SecondaryIndex,
 } from "../model/index.js";
-import { inlineSource } from "../bundle/markdown-text.js";
+import { inlineSource } from "../knowledge-file/markdown-text.js";
 import { code, codeList, formatBytes, formatCount } from "./format.js";
 
 const keyText = (key: KeyAttribute) => `${code(key.name)} (${inlineSource(key.type)})`;

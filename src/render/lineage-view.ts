@@ -1,5 +1,5 @@
 import type { EnrichedDataset, Field, FieldProfile } from "../model/index.js";
-import { sourceCell } from "../bundle/markdown-table.js";
+import { sourceCell } from "../knowledge-file/markdown-table.js";
 import { code } from "./format.js";
 import { profileText } from "./profile-view.js";
 

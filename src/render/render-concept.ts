@@ -1,12 +1,12 @@
-import type { GeneratedRegion } from "../bundle/regions.js";
-import { regionBlock } from "../bundle/regions.js";
-import { pathCell, sourceCell, tableCell } from "../bundle/markdown-table.js";
+import type { GeneratedRegion } from "../knowledge-file/regions.js";
+import { regionBlock } from "../knowledge-file/regions.js";
+import { pathCell, sourceCell, tableCell } from "../knowledge-file/markdown-table.js";
 import {
   codeBlock,
   headingSource,
   inlineSource,
   paragraphSource,
-} from "../bundle/markdown-text.js";
+} from "../knowledge-file/markdown-text.js";
 import { ConfigError, errorMessage } from "../errors.js";
 import { capitalise, code } from "./format.js";
 import {

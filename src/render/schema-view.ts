@@ -1,9 +1,9 @@
 import type { EnrichedDataset, Field } from "../model/index.js";
 import { notSampledPrefix } from "../profiler/profile-dataset.js";
 import { profileText, sensitivePaths } from "./profile-view.js";
-import { pathCell, sourceCell, tableCell } from "../bundle/markdown-table.js";
+import { pathCell, sourceCell, tableCell } from "../knowledge-file/markdown-table.js";
 import { code } from "./format.js";
-import { inlineSource } from "../bundle/markdown-text.js";
+import { inlineSource } from "../knowledge-file/markdown-text.js";
 import { baseColumnCell, baseColumnFootnote, lineageCell } from "./lineage-view.js";
 
 export interface SchemaRow {

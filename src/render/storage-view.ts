@@ -1,5 +1,5 @@
 import type { EnrichedDataset, StorageFacts } from "../model/index.js";
-import { inlineSource } from "../bundle/markdown-text.js";
+import { inlineSource } from "../knowledge-file/markdown-text.js";
 import { capitalise, code, codeList, formatDay } from "./format.js";
 
 const dataFormatNames: Record<string, string> = {

@@ -5,8 +5,8 @@ import type {
   EnrichedDataset,
   ForeignKey,
 } from "../model/index.js";
-import { linkText } from "../bundle/markdown-links.js";
-import { inlineSource } from "../bundle/markdown-text.js";
+import { linkText } from "../knowledge-file/markdown-links.js";
+import { inlineSource } from "../knowledge-file/markdown-text.js";
 import { capitalise, code, codeList, linkTarget } from "./format.js";
 import type { RenderInput } from "./render-input.js";
 

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Eta, type TemplateFunction } from "eta";
-import { regionNames, type RegionName } from "../bundle/region-markers.js";
+import { regionNames, type RegionName } from "../knowledge-file/region-markers.js";
 import { ConfigError, errorMessage } from "../errors.js";
 
 export { regionNames, type RegionName };

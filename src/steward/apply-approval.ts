@@ -5,7 +5,7 @@ import {
   parseKnowledgeFile,
   serializeKnowledgeFile,
   styleNode,
-} from "../bundle/knowledge-file.js";
+} from "../knowledge-file/knowledge-file.js";
 import { setKey } from "../bundle/merge-frontmatter.js";
 
 /** One review: who approved, when, and when the next review is due. */

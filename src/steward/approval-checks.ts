@@ -1,7 +1,7 @@
 import { nonEmptyString } from "../validate/frontmatter-nodes.js";
 import { ownerPlaceholders } from "../validate/rules/governance.js";
 import { pendingSensitiveDecisions } from "../validate/rules/sensitive-decisions.js";
-import { isDeprecated, type BundleConcept } from "./concept-files.js";
+import { isDeprecated, type ConceptFile } from "./concept-files.js";
 
 /** Why a file cannot be approved as it is. */
 export interface ApprovalBlock {
@@ -16,7 +16,7 @@ export interface ApprovalBlock {
  * What stands between a file and its approval: an unreadable or deprecated file never passes;
  * pending sensitive-field decisions, owner placeholders and a missing owner pass with --force.
  */
-export function approvalBlocks(concept: BundleConcept): ApprovalBlock[] {
+export function approvalBlocks(concept: ConceptFile): ApprovalBlock[] {
   if (concept.values === undefined) {
     const reason = concept.problem ?? "it cannot be read";
     return [{ reason, summary: reason, overridable: false }];

@@ -6,12 +6,7 @@ import { KnowledgeFileError, UsageError } from "../errors.js";
 import { humanActor } from "./actor.js";
 import { approvalBlocks, type ApprovalBlock } from "./approval-checks.js";
 import { ApprovalEditError, approvedText, type ApprovalStamp } from "./apply-approval.js";
-import {
-  conceptId,
-  conceptTitle,
-  readBundleConcepts,
-  type BundleConcept,
-} from "./concept-files.js";
+import { conceptId, conceptTitle, readBundleConcepts, type ConceptFile } from "./concept-files.js";
 import { findConcepts } from "./find-concepts.js";
 import { displayPath, isoSeconds, openBundle, type StewardLocation } from "./open-bundle.js";
 import { reviewIntervalDays } from "./review-interval.js";
@@ -115,13 +110,13 @@ export async function approveConcepts(options: ApproveOptions): Promise<ApproveR
 }
 
 interface PlannedApproval {
-  concept: BundleConcept;
+  concept: ConceptFile;
   approved: ApprovedConcept;
   refused: RefusedConcept | undefined;
   text: string | undefined;
 }
 
-function plan(concept: BundleConcept, stamp: ApprovalStamp, force: boolean): PlannedApproval {
+function plan(concept: ConceptFile, stamp: ApprovalStamp, force: boolean): PlannedApproval {
   const blocks: ApprovalBlock[] = approvalBlocks(concept);
   let text: string | undefined;
   if (blocks.every((block) => block.overridable)) {

@@ -6,7 +6,7 @@ import {
   conceptTitle,
   isDeprecated,
   readBundleConcepts,
-  type BundleConcept,
+  type ConceptFile,
 } from "./concept-files.js";
 import { displayPath, isoSeconds, openBundle, type StewardLocation } from "./open-bundle.js";
 
@@ -31,13 +31,13 @@ export interface StatusCounts {
   ratioDefined: boolean;
 }
 
-export interface ConceptEntry {
+export interface StatusEntry {
   path: string;
   id: string | undefined;
   title: string;
 }
 
-export interface ReviewEntry extends ConceptEntry {
+export interface ReviewEntry extends StatusEntry {
   /** `YYYY-MM-DD`, or null when the date written cannot be read. */
   due: string | null;
 }
@@ -52,8 +52,8 @@ export interface BundleStatus {
   total: StatusCounts;
   overdue: ReviewEntry[];
   dueSoon: ReviewEntry[];
-  needsReview: ConceptEntry[];
-  pendingDecisions: Array<ConceptEntry & { rows: number }>;
+  needsReview: StatusEntry[];
+  pendingDecisions: Array<StatusEntry & { rows: number }>;
   unreadable: Array<{ path: string; problem: string }>;
 }
 
@@ -91,7 +91,7 @@ export async function bundleStatus(options: StatusOptions): Promise<BundleStatus
       update(counts);
       update(status.total);
     };
-    const entry: ConceptEntry = {
+    const entry: StatusEntry = {
       path: concept.path,
       id: conceptId(concept),
       title: conceptTitle(concept),
@@ -150,7 +150,7 @@ function emptyCounts(): StatusCounts {
   };
 }
 
-function approvalState(concept: BundleConcept): ApprovalState {
+function approvalState(concept: ConceptFile): ApprovalState {
   const value = concept.values?.approval_status;
   if (isDeprecated(concept)) return "deprecated";
   return typeof value === "string" && (approvalStates as readonly string[]).includes(value)

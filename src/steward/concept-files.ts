@@ -1,19 +1,19 @@
 import { readFile, stat } from "node:fs/promises";
 import { join, posix } from "node:path";
 import pLimit from "p-limit";
-import { maxKnowledgeFileLength } from "../bundle/knowledge-file.js";
+import { maxKnowledgeFileLength } from "../knowledge-file/knowledge-file.js";
 import { listMarkdownFiles } from "../bundle/walk-bundle.js";
-import { fileRole, readBundleFile } from "../validate/read-bundle-file.js";
-import type { BundleFile } from "../validate/types.js";
+import { fileRole, readMarkdownFile } from "../knowledge-file/markdown-file.js";
+import type { MarkdownFile } from "../knowledge-file/markdown-file.js";
 
 /** One concept (a non-reserved markdown file) of the bundle, read once for a steward command. */
-export interface BundleConcept {
+export interface ConceptFile {
   /** Bundle-relative POSIX path, with `.md`. */
   path: string;
   /** The file as it is on disk. */
   text: string;
   /** Split into frontmatter and body, with file line numbers. */
-  file: BundleFile;
+  file: MarkdownFile;
   /** Frontmatter values; undefined when the frontmatter is missing or cannot be parsed. */
   values: Record<string, unknown> | undefined;
   /** Why `values` is undefined. */
@@ -26,13 +26,13 @@ const readConcurrency = 16;
  * Concepts already read, by path, with the file's identity when it was read: a long-running
  * reader (the MCP server) parses only the files that changed since.
  */
-export type ConceptFileCache = Map<string, { stamp: string; concept: BundleConcept }>;
+export type ConceptFileCache = Map<string, { stamp: string; concept: ConceptFile }>;
 
 /** Every concept of the bundle, in path order (`.okfignore` and hidden folders honoured). */
 export async function readBundleConcepts(
   bundleDir: string,
   cache?: ConceptFileCache,
-): Promise<BundleConcept[]> {
+): Promise<ConceptFile[]> {
   const paths = (await listMarkdownFiles(bundleDir)).filter((path) => fileRole(path) === "concept");
   const limit = pLimit(readConcurrency);
   const concepts = await Promise.all(
@@ -49,7 +49,7 @@ async function readConcept(
   bundleDir: string,
   path: string,
   cache: ConceptFileCache | undefined,
-): Promise<BundleConcept> {
+): Promise<ConceptFile> {
   const file = join(bundleDir, path);
   if (!cache) return toConcept(path, await readFile(file, "utf8"));
   // Writes are atomic renames, so a changed file has a new inode or mtime.
@@ -62,12 +62,12 @@ async function readConcept(
   return concept;
 }
 
-function toConcept(path: string, text: string): BundleConcept {
+function toConcept(path: string, text: string): ConceptFile {
   if (text.length > maxKnowledgeFileLength) {
     const problem = `it is larger than ${String(maxKnowledgeFileLength / 1024 / 1024)} MiB`;
-    return { path, text, file: readBundleFile(path, ""), values: undefined, problem };
+    return { path, text, file: readMarkdownFile(path, ""), values: undefined, problem };
   }
-  const file = readBundleFile(path, text);
+  const file = readMarkdownFile(path, text);
   const frontmatter = file.frontmatter;
   if (frontmatter === undefined) {
     return { path, text, file, values: undefined, problem: "it has no YAML frontmatter" };
@@ -94,13 +94,13 @@ function toConcept(path: string, text: string): BundleConcept {
 }
 
 /** The frontmatter `id`, when it is a non-empty string. */
-export function conceptId(concept: BundleConcept): string | undefined {
+export function conceptId(concept: ConceptFile): string | undefined {
   const id = concept.values?.id;
   return typeof id === "string" && id.trim() !== "" ? id : undefined;
 }
 
 /** The frontmatter `title`, else the file name. */
-export function conceptTitle(concept: BundleConcept): string {
+export function conceptTitle(concept: ConceptFile): string {
   const title = concept.values?.title;
   return typeof title === "string" && title.trim() !== ""
     ? title
@@ -108,7 +108,7 @@ export function conceptTitle(concept: BundleConcept): string {
 }
 
 /** `deprecated` by either key: the object is gone from its source. */
-export function isDeprecated(concept: BundleConcept): boolean {
+export function isDeprecated(concept: ConceptFile): boolean {
   return (
     concept.values?.approval_status === "deprecated" || concept.values?.status === "deprecated"
   );

@@ -1,5 +1,5 @@
 import { posix } from "node:path";
-import { inlineText, linkTarget, linkText } from "../bundle/markdown-links.js";
+import { inlineText, linkTarget, linkText } from "../knowledge-file/markdown-links.js";
 
 /** Where the summary's links point: repository-relative paths, or under a URL prefix. */
 export interface LinkPlace {

@@ -1,8 +1,8 @@
 import { isAbsolute, posix, relative, resolve, sep } from "node:path";
 import { UsageError } from "../errors.js";
-import { fileRole } from "../validate/read-bundle-file.js";
+import { fileRole } from "../knowledge-file/markdown-file.js";
 import { closestNames } from "./closest-names.js";
-import { conceptId, type BundleConcept } from "./concept-files.js";
+import { conceptId, type ConceptFile } from "./concept-files.js";
 
 export interface ConceptLookup {
   /** Absolute path of the bundle folder. */
@@ -11,7 +11,7 @@ export interface ConceptLookup {
   cwd: string;
 }
 
-type Resolution = { concept: BundleConcept } | { problem: string };
+type Resolution = { concept: ConceptFile } | { problem: string };
 
 /**
  * The concepts that command-line arguments name, in argument order, each once. An argument is
@@ -21,20 +21,20 @@ type Resolution = { concept: BundleConcept } | { problem: string };
  * usage error that lists every such argument, with close suggestions.
  */
 export function findConcepts(
-  concepts: readonly BundleConcept[],
+  concepts: readonly ConceptFile[],
   args: readonly string[],
   where: ConceptLookup,
-): BundleConcept[] {
+): ConceptFile[] {
   if (args.length === 0) {
     throw new UsageError("Name at least one concept.", conceptHint);
   }
   const byPath = new Map(concepts.map((concept) => [concept.path, concept]));
-  const byId = new Map<string, BundleConcept[]>();
+  const byId = new Map<string, ConceptFile[]>();
   for (const concept of concepts) {
     const id = conceptId(concept);
     if (id !== undefined) byId.set(id, [...(byId.get(id) ?? []), concept]);
   }
-  const found = new Map<string, BundleConcept>();
+  const found = new Map<string, ConceptFile>();
   const problems: string[] = [];
   for (const arg of args) {
     const resolution = resolveOne(arg, byId, byPath, where);
@@ -53,8 +53,8 @@ const conceptHint =
 
 function resolveOne(
   arg: string,
-  byId: ReadonlyMap<string, BundleConcept[]>,
-  byPath: ReadonlyMap<string, BundleConcept>,
+  byId: ReadonlyMap<string, ConceptFile[]>,
+  byPath: ReadonlyMap<string, ConceptFile>,
   where: ConceptLookup,
 ): Resolution {
   const shown = JSON.stringify(arg);

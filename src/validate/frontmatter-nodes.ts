@@ -1,10 +1,10 @@
 import { isMap, isScalar, Scalar, type Document, type Node, type Pair } from "yaml";
-import type { BundleFile, Frontmatter } from "./types.js";
+import type { MarkdownFile, Frontmatter } from "../knowledge-file/markdown-file.js";
 
 export type ParsedFrontmatter = Extract<Frontmatter, { kind: "parsed" }>;
 
 /** The parsed frontmatter of a file, when it has a well-formed one. */
-export function parsedFrontmatter(file: BundleFile): ParsedFrontmatter | undefined {
+export function parsedFrontmatter(file: MarkdownFile): ParsedFrontmatter | undefined {
   return file.frontmatter?.kind === "parsed" ? file.frontmatter : undefined;
 }
 

@@ -2,7 +2,6 @@ export { validateBundle } from "./validate-bundle.js";
 export { formatReport } from "./format-report.js";
 export { validationRules } from "./rules.js";
 export type {
-  BundleFile,
   Rule,
   RuleContext,
   RuleFinding,

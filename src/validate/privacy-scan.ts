@@ -1,9 +1,10 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { errorMessage } from "../errors.js";
-import { readBundleFile } from "./read-bundle-file.js";
+import { readMarkdownFile } from "../knowledge-file/markdown-file.js";
 import { privacyFindings } from "./rules/privacy.js";
-import type { BundleFile, ValidationFinding } from "./types.js";
+import type { ValidationFinding } from "./types.js";
+import type { MarkdownFile } from "../knowledge-file/markdown-file.js";
 
 /** The repository's own history is not bundle content; dependencies are nobody's text. */
 const skippedFolders = new Set([".git", "node_modules"]);
@@ -56,7 +57,7 @@ export async function scanForPrivacy(root: string, path: string): Promise<Valida
   if (bytes.subarray(0, binaryProbeBytes).includes(0)) return [];
   const text = bytes.toString("utf8");
   if (text.length <= longestPiece) {
-    return privacyFindings(readBundleFile(path, text)).map((finding) => ({
+    return privacyFindings(readMarkdownFile(path, text)).map((finding) => ({
       file: path,
       ...finding,
     }));
@@ -64,7 +65,7 @@ export async function scanForPrivacy(root: string, path: string): Promise<Valida
   const findings: ValidationFinding[] = [];
   let lineBefore = 0;
   for (const piece of pieces(text.replace(/\r\n?/g, "\n"))) {
-    const file: BundleFile = {
+    const file: MarkdownFile = {
       path,
       role: "concept",
       text: piece,

@@ -1,4 +1,4 @@
-import type { Document } from "yaml";
+import type { MarkdownFile } from "../knowledge-file/markdown-file.js";
 
 export type Severity = "error" | "warning";
 
@@ -33,35 +33,6 @@ export interface ValidateOptions {
 /** What a rule reports; the validator adds the file. */
 export type RuleFinding = Omit<ValidationFinding, "file">;
 
-export type FileRole = "concept" | "index" | "root-index" | "log";
-
-/** One markdown file of the bundle, read and split once for all rules. */
-export interface BundleFile {
-  /** Bundle-relative POSIX path. */
-  path: string;
-  role: FileRole;
-  /** The whole text, line endings normalised to `\n`, without a byte order mark. */
-  text: string;
-  frontmatter: Frontmatter | undefined;
-  /** Everything after the frontmatter (the whole text when there is none). */
-  body: string;
-  /** File line number of the body's first line. */
-  bodyStartLine: number;
-}
-
-export type Frontmatter =
-  | { kind: "unclosed" }
-  | { kind: "invalid"; line: number; reason: string; aliasLimit?: boolean }
-  | {
-      kind: "parsed";
-      document: Document;
-      /** Plain values; a non-mapping frontmatter is reported and gives `{}`. */
-      values: Record<string, unknown>;
-      /** File line of a character offset inside the YAML text. */
-      lineAt: (offset: number) => number;
-      isMapping: boolean;
-    };
-
 export interface RuleContext {
   /** Absolute path of the bundle folder. */
   bundleDir: string;
@@ -78,5 +49,5 @@ export interface RuleContext {
  */
 export interface Rule {
   name: string;
-  check: (file: BundleFile, context: RuleContext) => RuleFinding[] | Promise<RuleFinding[]>;
+  check: (file: MarkdownFile, context: RuleContext) => RuleFinding[] | Promise<RuleFinding[]>;
 }

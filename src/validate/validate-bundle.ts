@@ -1,11 +1,11 @@
 import { readFile, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import pLimit from "p-limit";
-import { maxKnowledgeFileLength } from "../bundle/knowledge-file.js";
+import { maxKnowledgeFileLength } from "../knowledge-file/knowledge-file.js";
 import { listMarkdownFiles } from "../bundle/walk-bundle.js";
 import { errorMessage, UsageError } from "../errors.js";
 import { listUncheckedFiles, scanForPrivacy } from "./privacy-scan.js";
-import { readBundleFile } from "./read-bundle-file.js";
+import { readMarkdownFile } from "../knowledge-file/markdown-file.js";
 import { symbolicLinkFindings } from "./symbolic-links.js";
 import { validationRules } from "./rules.js";
 import type { RuleContext, ValidateOptions, ValidationFinding, ValidationReport } from "./types.js";
@@ -76,7 +76,7 @@ async function validateFile(path: string, context: RuleContext): Promise<Validat
     ];
   }
   if (raw.length > maxKnowledgeFileLength) return [tooLarge(path)];
-  const file = readBundleFile(path, raw);
+  const file = readMarkdownFile(path, raw);
   const findings: ValidationFinding[] = [];
   for (const rule of validationRules) {
     for (const finding of await rule.check(file, context))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readTableColumn, tableCell } from "../../src/bundle/markdown-table.js";
+import { readTableColumn, tableCell } from "../../src/knowledge-file/markdown-table.js";
 
 describe("markdown table cells", () => {
   it("round-trips pipes, backslashes and line breaks through a cell", () => {
@@ -20,7 +20,7 @@ describe("markdown table cells", () => {
 
 describe("path cells", () => {
   it("shows a collapsed map key as text, and reads the row back under its real path", async () => {
-    const { pathCell } = await import("../../src/bundle/markdown-table.js");
+    const { pathCell } = await import("../../src/knowledge-file/markdown-table.js");
     const cell = pathCell("tier_and_details.<key>.tier");
     expect(cell).toBe("tier_and_details.&lt;key&gt;.tier");
     const table = `| Field | Decision |\n|---|---|\n| ${cell} | rejected |\n`;

@@ -5,9 +5,9 @@ import {
   inlineSource,
   oneLine,
   paragraphSource,
-} from "../../src/bundle/markdown-text.js";
-import { scanMarkers } from "../../src/bundle/region-markers.js";
-import { heading, proseLines, scanCode } from "../../src/validate/markdown-lines.js";
+} from "../../src/knowledge-file/markdown-text.js";
+import { scanMarkers } from "../../src/knowledge-file/region-markers.js";
+import { heading, proseLines, scanCode } from "../../src/knowledge-file/markdown-lines.js";
 
 /** Source text as markdown data: it reads the same, and never forms structure (issue 12). */
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseKnowledgeFile, frontmatterValues } from "../../src/bundle/knowledge-file.js";
+import { parseKnowledgeFile, frontmatterValues } from "../../src/knowledge-file/knowledge-file.js";
 import {
   deprecateConcept,
   mergeConcept,

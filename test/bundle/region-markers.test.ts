@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { scanMarkers } from "../../src/bundle/region-markers.js";
-import { parseKnowledgeFile } from "../../src/bundle/knowledge-file.js";
-import { locateRegions } from "../../src/bundle/regions.js";
+import { scanMarkers } from "../../src/knowledge-file/region-markers.js";
+import { parseKnowledgeFile } from "../../src/knowledge-file/knowledge-file.js";
+import { locateRegions } from "../../src/knowledge-file/regions.js";
 
 /** Which marker lines are okf's: never inside fenced code, and only okf's own names (issue 12). */
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { KnowledgeFileError } from "../../src/errors.js";
-import { locateRegions, spliceRegions } from "../../src/bundle/regions.js";
+import { locateRegions, spliceRegions } from "../../src/knowledge-file/regions.js";
 
 const body = `# t
 

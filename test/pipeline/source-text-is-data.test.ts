@@ -1,15 +1,15 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseKnowledgeFile } from "../../src/bundle/knowledge-file.js";
-import { regionNames, scanMarkers } from "../../src/bundle/region-markers.js";
-import { locateRegions } from "../../src/bundle/regions.js";
+import { parseKnowledgeFile } from "../../src/knowledge-file/knowledge-file.js";
+import { regionNames, scanMarkers } from "../../src/knowledge-file/region-markers.js";
+import { locateRegions } from "../../src/knowledge-file/regions.js";
 import {
   heading,
   proseLines,
   scanCode,
   withoutCodeSpans,
-} from "../../src/validate/markdown-lines.js";
+} from "../../src/knowledge-file/markdown-lines.js";
 import { createExtractFixture, type ExtractFixture } from "../helpers/extract-fixture.js";
 import { runCli } from "../helpers/run-cli.js";
 

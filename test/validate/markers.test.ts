@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { locateRegions } from "../../src/bundle/regions.js";
+import { locateRegions } from "../../src/knowledge-file/regions.js";
 import { concept, places, validate } from "./fixture-bundle.js";
 
 const region = (name: string, content = "generated"): string =>

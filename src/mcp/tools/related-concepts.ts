@@ -1,7 +1,7 @@
 import { relatedPaths } from "../../knowledge/concept-body.js";
 import type { ConceptRecord } from "../../knowledge/concept-record.js";
 import { conceptFacts } from "../../knowledge/concept-facts.js";
-import { summaryText } from "../concept-summary.js";
+import { summaryText } from "../summary-text.js";
 import { guarded, toolResult } from "../tool-result.js";
 import { conceptIdInput, readOnlyTool, readSnapshot, type ToolContext } from "../tool-context.js";
 

@@ -1,5 +1,6 @@
 import { keyLine, nonEmptyString } from "../frontmatter-nodes.js";
-import type { BundleFile, Rule, RuleFinding } from "../types.js";
+import type { Rule, RuleFinding } from "../types.js";
+import type { MarkdownFile } from "../../knowledge-file/markdown-file.js";
 
 /** OKF §11: every concept has a parseable YAML frontmatter with a non-empty `type`. */
 export const conceptFrontmatterRule: Rule = {
@@ -11,7 +12,7 @@ export const conceptFrontmatterRule: Rule = {
 };
 
 /** Problems that make a frontmatter unreadable; `what` names the file kind in messages. */
-export function frontmatterSyntax(file: BundleFile, what: string): RuleFinding[] {
+export function frontmatterSyntax(file: MarkdownFile, what: string): RuleFinding[] {
   const frontmatter = file.frontmatter;
   if (frontmatter === undefined) {
     return [
@@ -73,7 +74,7 @@ export function frontmatterSyntax(file: BundleFile, what: string): RuleFinding[]
   return [];
 }
 
-function conceptType(file: BundleFile): RuleFinding[] {
+function conceptType(file: MarkdownFile): RuleFinding[] {
   const frontmatter = file.frontmatter;
   if (frontmatter?.kind !== "parsed" || !frontmatter.isMapping) return [];
   const type = frontmatter.values.type;

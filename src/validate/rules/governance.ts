@@ -1,6 +1,7 @@
 import { keyLine, nonEmptyString, parsedFrontmatter } from "../frontmatter-nodes.js";
 import { isCalendarDate, parseOffsetTimestamp, timestampExample } from "../timestamps.js";
-import type { BundleFile, Rule, RuleFinding } from "../types.js";
+import type { Rule, RuleFinding } from "../types.js";
+import type { MarkdownFile } from "../../knowledge-file/markdown-file.js";
 
 const sensitiveClasses = ["confidential", "restricted"];
 
@@ -74,7 +75,7 @@ export const governanceRule: Rule = {
 };
 
 /** File lines that still hold the `_Owner to write` placeholder (shared with `okf approve`). */
-export function ownerPlaceholders(file: BundleFile): number[] {
+export function ownerPlaceholders(file: MarkdownFile): number[] {
   const lines: number[] = [];
   file.body.split("\n").forEach((text, index) => {
     if (text.includes("_Owner to write")) lines.push(file.bodyStartLine + index);

@@ -1,6 +1,7 @@
 import { posix } from "node:path";
-import { proseLines, withoutCodeSpans } from "../markdown-lines.js";
-import type { BundleFile, Rule, RuleContext, RuleFinding } from "../types.js";
+import { proseLines, withoutCodeSpans } from "../../knowledge-file/markdown-lines.js";
+import type { Rule, RuleContext, RuleFinding } from "../types.js";
+import type { MarkdownFile } from "../../knowledge-file/markdown-file.js";
 
 // [text](target "title") and ![alt](target); the target may be <wrapped in angle brackets>.
 const inlineLink =
@@ -63,7 +64,7 @@ export function resolveTarget(fromFile: string, target: string): string | undefi
   return joined === "" ? "." : joined.replace(/\/$/, "") || ".";
 }
 
-function fixHint(file: BundleFile, resolved: string, context: RuleContext): string {
+function fixHint(file: MarkdownFile, resolved: string, context: RuleContext): string {
   const name = posix.basename(resolved);
   const candidates = context.markdownFiles.filter((path) => posix.basename(path) === name);
   const base = posix.dirname(file.path);

@@ -1,7 +1,8 @@
-import { scanMarkers } from "../../bundle/region-markers.js";
-import { locateRegions } from "../../bundle/regions.js";
+import { scanMarkers } from "../../knowledge-file/region-markers.js";
+import { locateRegions } from "../../knowledge-file/regions.js";
 import { errorMessage } from "../../errors.js";
-import type { BundleFile, Rule, RuleFinding } from "../types.js";
+import type { Rule, RuleFinding } from "../types.js";
+import type { MarkdownFile } from "../../knowledge-file/markdown-file.js";
 
 const hint =
   "Restore the matching <!-- okf:begin NAME --> / <!-- okf:end NAME --> pair (git history has it), " +
@@ -32,7 +33,7 @@ export const markersRule: Rule = {
   },
 };
 
-function locateProblem(file: BundleFile): RuleFinding | undefined {
+function locateProblem(file: MarkdownFile): RuleFinding | undefined {
   const seen = new Set<string>();
   let open: { name: string; line: number } | undefined;
   const { markers, swallowed } = scanMarkers(file.body, file.path);

@@ -4,7 +4,8 @@ import {
   maskLiteral,
   type LiteralKind,
 } from "../../detectors/index.js";
-import type { BundleFile, Rule, RuleFinding } from "../types.js";
+import type { Rule, RuleFinding } from "../types.js";
+import type { MarkdownFile } from "../../knowledge-file/markdown-file.js";
 import { isSyntheticValue } from "./synthetic-values.js";
 
 /**
@@ -47,7 +48,7 @@ const hint =
  * reader sees it: character references and backslash escapes (`&#64;`, `&commat;`, `\@`) are
  * decoded first, so that they cannot hide an `@` or a digit.
  */
-export function privacyFindings(file: BundleFile): RuleFinding[] {
+export function privacyFindings(file: MarkdownFile): RuleFinding[] {
   const decoded = decodeEntities(file.text);
   const patternSpans = [...file.text.matchAll(patternCodeSpan)].map((match) => ({
     start: match.index,
@@ -76,7 +77,7 @@ export function privacyFindings(file: BundleFile): RuleFinding[] {
 
 export const privacyRule: Rule = { name: "privacy", check: privacyFindings };
 
-function placeOf(file: BundleFile, line: number): string {
+function placeOf(file: MarkdownFile, line: number): string {
   return file.frontmatter !== undefined && line < file.bodyStartLine
     ? "the frontmatter"
     : "the text";

@@ -1,8 +1,9 @@
 import { isScalar } from "yaml";
 import { keyLine, topLevelPair } from "../frontmatter-nodes.js";
-import { heading, proseLines } from "../markdown-lines.js";
+import { heading, proseLines } from "../../knowledge-file/markdown-lines.js";
 import { isCalendarDate } from "../timestamps.js";
-import type { BundleFile, Rule, RuleFinding } from "../types.js";
+import type { Rule, RuleFinding } from "../types.js";
+import type { MarkdownFile } from "../../knowledge-file/markdown-file.js";
 import { frontmatterSyntax } from "./frontmatter.js";
 
 /** OKF §8 and §12: no frontmatter in index.md, except `okf_version: "0.2"` at the root. */
@@ -27,7 +28,7 @@ export const indexFileRule: Rule = {
   },
 };
 
-function rootIndexKeys(file: BundleFile): RuleFinding[] {
+function rootIndexKeys(file: MarkdownFile): RuleFinding[] {
   if (file.frontmatter?.kind !== "parsed") return [];
   const frontmatter = file.frontmatter;
   const findings: RuleFinding[] = Object.keys(frontmatter.values)
@@ -75,7 +76,7 @@ export const logFileRule: Rule = {
   },
 };
 
-function logHeadings(file: BundleFile): RuleFinding[] {
+function logHeadings(file: MarkdownFile): RuleFinding[] {
   const findings: RuleFinding[] = [];
   let previous: { date: string; line: number } | undefined;
   for (const { line, text } of proseLines(file.body, file.bodyStartLine)) {

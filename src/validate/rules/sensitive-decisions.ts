@@ -1,6 +1,6 @@
-import { splitRow, unescapeCell } from "../../bundle/markdown-table.js";
+import { splitRow, unescapeCell } from "../../knowledge-file/markdown-table.js";
 import { parsedFrontmatter } from "../frontmatter-nodes.js";
-import { heading, proseLines } from "../markdown-lines.js";
+import { heading, proseLines } from "../../knowledge-file/markdown-lines.js";
 import type { Rule } from "../types.js";
 
 const separatorCell = /^\s*:?-{3,}:?\s*$/;

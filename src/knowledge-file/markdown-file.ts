@@ -1,10 +1,38 @@
-import { isMap, LineCounter } from "yaml";
+import { isMap, LineCounter, type Document } from "yaml";
+import { frontmatterBlock } from "./frontmatter-block.js";
 import { parseYaml } from "../safe-yaml.js";
-import type { BundleFile, FileRole, Frontmatter } from "./types.js";
 
-// The same delimiters as the bundle reader, so "parseable" means the same thing to both.
-const opening = /^---[ \t]*\n/;
-const closing = /^---[ \t]*$/m;
+export type FileRole = "concept" | "index" | "root-index" | "log";
+
+/**
+ * One markdown file of the bundle (a concept, an index or the log) as read for checking: split into
+ * frontmatter and body, with the file's line numbers. A file that cannot be parsed is still one.
+ */
+export interface MarkdownFile {
+  /** Bundle-relative POSIX path. */
+  path: string;
+  role: FileRole;
+  /** The whole text, line endings normalised to `\n`, without a byte order mark. */
+  text: string;
+  frontmatter: Frontmatter | undefined;
+  /** Everything after the frontmatter (the whole text when there is none). */
+  body: string;
+  /** File line number of the body's first line. */
+  bodyStartLine: number;
+}
+
+export type Frontmatter =
+  | { kind: "unclosed" }
+  | { kind: "invalid"; line: number; reason: string; aliasLimit?: boolean }
+  | {
+      kind: "parsed";
+      document: Document;
+      /** Plain values; a non-mapping frontmatter is reported and gives `{}`. */
+      values: Record<string, unknown>;
+      /** File line of a character offset inside the YAML text. */
+      lineAt: (offset: number) => number;
+      isMapping: boolean;
+    };
 
 export function fileRole(path: string): FileRole {
   const name = path.slice(path.lastIndexOf("/") + 1);
@@ -14,27 +42,23 @@ export function fileRole(path: string): FileRole {
 }
 
 /** Splits a markdown file into frontmatter and body, keeping file line numbers. */
-export function readBundleFile(path: string, raw: string): BundleFile {
+export function readMarkdownFile(path: string, raw: string): MarkdownFile {
   const text = raw.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   const role = fileRole(path);
-  if (!opening.test(text)) {
+  const block = frontmatterBlock(text);
+  if (block.kind === "none") {
     return { path, role, text, frontmatter: undefined, body: text, bodyStartLine: 1 };
   }
-  const afterOpening = text.replace(opening, "");
-  const end = closing.exec(afterOpening);
-  if (!end) {
+  if (block.kind === "unclosed") {
     return { path, role, text, frontmatter: { kind: "unclosed" }, body: "", bodyStartLine: 1 };
   }
-  const yamlText = afterOpening.slice(0, end.index);
-  const closingLine = 2 + countNewlines(yamlText);
-  const body = afterOpening.slice(end.index + end[0].length).replace(/^\n/, "");
   return {
     path,
     role,
     text,
-    frontmatter: parseFrontmatter(yamlText),
-    body,
-    bodyStartLine: closingLine + 1,
+    frontmatter: parseFrontmatter(block.yaml),
+    body: block.body,
+    bodyStartLine: block.bodyStartLine,
   };
 }
 
@@ -58,10 +82,4 @@ function parseFrontmatter(yamlText: string): Frontmatter {
   const values =
     plain !== null && typeof plain === "object" ? (plain as Record<string, unknown>) : {};
   return { kind: "parsed", document, values, lineAt, isMapping };
-}
-
-function countNewlines(text: string): number {
-  let count = 0;
-  for (const char of text) if (char === "\n") count++;
-  return count;
 }

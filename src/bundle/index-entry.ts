@@ -1,9 +1,11 @@
 import { readFile } from "node:fs/promises";
 import { join, posix } from "node:path";
+import { frontmatterBlock } from "../knowledge-file/frontmatter-block.js";
+import { plainText } from "../knowledge-file/text-style.js";
 import { parseYaml } from "../safe-yaml.js";
 
 /** What an index entry shows of a concept. */
-export interface ConceptSummary {
+export interface IndexEntry {
   /** Bundle-relative POSIX path. */
   path: string;
   title: string;
@@ -11,14 +13,10 @@ export interface ConceptSummary {
   deprecated: boolean;
 }
 
-/** An optional byte-order mark, `---` line, YAML, `---` (or `...`) line; the YAML may be empty. */
-const frontmatterBlock =
-  /^\uFEFF?---[ \t]*\r?\n(?:([\s\S]*?)\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
-
-/** The YAML text of a file's frontmatter, or undefined when it has none. */
+/** The YAML text of a file's frontmatter, or undefined when it has none (or it is never closed). */
 export function frontmatterText(text: string): string | undefined {
-  const match = frontmatterBlock.exec(text);
-  return match ? (match[1] ?? "") : undefined;
+  const block = frontmatterBlock(plainText(text));
+  return block.kind === "closed" ? block.yaml : undefined;
 }
 
 /**
@@ -26,8 +24,8 @@ export function frontmatterText(text: string): string | undefined {
  * frontmatter is missing or broken is still listed, by its file name: the index must not hide
  * it, and `okf validate` is the place that reports it.
  */
-export async function readConceptSummary(bundleDir: string, path: string): Promise<ConceptSummary> {
-  const fallback: ConceptSummary = { path, title: posix.basename(path, ".md"), deprecated: false };
+export async function readIndexEntry(bundleDir: string, path: string): Promise<IndexEntry> {
+  const fallback: IndexEntry = { path, title: posix.basename(path, ".md"), deprecated: false };
   const yamlText = frontmatterText(await readFile(join(bundleDir, path), "utf8"));
   if (yamlText === undefined) return fallback;
   const parsed = parseYaml(yamlText);

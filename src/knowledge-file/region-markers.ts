@@ -1,5 +1,5 @@
 import { posix } from "node:path";
-import { scanCode } from "../validate/markdown-lines.js";
+import { scanCode } from "./markdown-lines.js";
 
 /** The regions a concept's templates generate; no other name in a concept file is okf's. */
 export const regionNames = [

@@ -1,6 +1,7 @@
 import { Document, isMap, isScalar, isSeq, Scalar, type Node } from "yaml";
 import { KnowledgeFileError } from "../errors.js";
 import { parseYaml } from "../safe-yaml.js";
+import { frontmatterBlock } from "./frontmatter-block.js";
 import { locateRegions } from "./regions.js";
 import { plainStyle, plainText, styledText, textStyleOf, type TextStyle } from "./text-style.js";
 
@@ -19,9 +20,6 @@ export interface KnowledgeFile {
  */
 export const maxKnowledgeFileLength = 4 * 1024 * 1024;
 
-const opening = /^---[ \t]*\n/;
-const closing = /^---[ \t]*$/m;
-
 /** Parses a knowledge file; broken YAML or markers throw KnowledgeFileError and nothing is changed. */
 export function parseKnowledgeFile(raw: string, file: string): KnowledgeFile {
   if (raw.length > maxKnowledgeFileLength) {
@@ -33,24 +31,22 @@ export function parseKnowledgeFile(raw: string, file: string): KnowledgeFile {
   }
   const style = textStyleOf(raw);
   const text = plainText(raw);
-  if (!opening.test(text)) {
+  const block = frontmatterBlock(text);
+  if (block.kind === "none") {
     throw new KnowledgeFileError(
       file,
       `${file} has no YAML frontmatter (it must start with a line "---"). The file was left untouched.`,
       "Restore the frontmatter from git history, or delete the file to have it regenerated.",
     );
   }
-  const afterOpening = text.replace(opening, "");
-  const end = closing.exec(afterOpening);
-  if (!end) {
+  if (block.kind === "unclosed") {
     throw new KnowledgeFileError(
       file,
       `${file}: the frontmatter is never closed by a line "---". The file was left untouched.`,
       "Add the closing --- line after the YAML keys.",
     );
   }
-  const yamlText = afterOpening.slice(0, end.index);
-  const parsed = parseYaml(yamlText);
+  const parsed = parseYaml(block.yaml);
   if (!parsed.ok && parsed.code === "ALIAS_LIMIT") {
     throw new KnowledgeFileError(
       file,
@@ -74,9 +70,8 @@ export function parseKnowledgeFile(raw: string, file: string): KnowledgeFile {
       "The frontmatter must be YAML keys such as `type: PostgreSQL Table`.",
     );
   }
-  const body = afterOpening.slice(end.index + end[0].length).replace(/^\n/, "");
-  locateRegions(body, file, text.slice(0, text.length - body.length).split("\n").length);
-  return { frontmatter, body, style };
+  locateRegions(block.body, file, block.bodyStartLine);
+  return { frontmatter, body: block.body, style };
 }
 
 export function serializeKnowledgeFile(file: KnowledgeFile): string {
