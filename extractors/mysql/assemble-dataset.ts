@@ -27,7 +27,7 @@ function statsOf(table: TableRow): DatasetStats | undefined {
   return compact<DatasetStats>({
     rowEstimate: table.rowCount,
     sizeBytes: size,
-    source: `information_schema.TABLES${innodb ? " (InnoDB estimate)" : ""}`,
+    source: `information_schema.TABLES${innodb ? ", an InnoDB estimate" : ""}`,
   });
 }
 

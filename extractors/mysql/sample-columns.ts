@@ -2,7 +2,7 @@ import type { Field } from "../../src/model/index.js";
 import { quoteIdentifier } from "./quote.js";
 import { textOf } from "./row-values.js";
 import {
-  dateOrText,
+  zonelessDateTime,
   dayOrText,
   exactNumber,
   recordOf,
@@ -79,7 +79,8 @@ function expressionOf(kind: ColumnKind, quoted: string): string {
 
 /**
  * Values may come as numbers or strings (mysql2 with string big numbers and dates, or the Data
- * API), so each is converted from whatever arrived. DATETIME has no time zone and is read as UTC.
+ * API), so each is converted from whatever arrived. DATETIME has no time zone, and TIMESTAMP is
+ * shown in the session's: both are written as the server shows them, without an offset.
  */
 function convert(kind: ColumnKind, value: unknown): unknown {
   if (value === null || value === undefined) return null;
@@ -96,10 +97,7 @@ function convert(kind: ColumnKind, value: unknown): unknown {
     case "date":
       return dayOrText(text);
     case "datetime":
-      return dateOrText(
-        /^\d{4}-\d{2}-\d{2}[ T][\d:.]+$/.test(text) ? `${text.replace(" ", "T")}Z` : "",
-        text,
-      );
+      return zonelessDateTime(text);
     default:
       return typeof value === "string" ? value : text;
   }

@@ -1,10 +1,11 @@
 import pg from "pg";
 import type { Field } from "../../src/model/index.js";
 import {
-  dateOrText,
   dayOrText,
+  exactInstant,
   exactNumber,
   recordOf,
+  zonelessDateTime,
   type SampleColumns,
 } from "../sampled-values.js";
 
@@ -81,9 +82,9 @@ function convert(kind: ColumnKind, value: unknown): unknown {
     case "date":
       return dayOrText(value);
     case "timestamp":
-      return dateOrText(/^\d{4}-\d{2}-\d{2}T[\d:.]+$/.test(value) ? `${value}Z` : "", value);
+      return zonelessDateTime(value);
     case "timestamptz":
-      return dateOrText(value, value);
+      return exactInstant(value);
     default:
       return value;
   }

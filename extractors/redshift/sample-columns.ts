@@ -1,7 +1,8 @@
 import pg from "pg";
 import type { Field } from "../../src/model/index.js";
 import {
-  dateOrText,
+  exactInstant,
+  zonelessDateTime,
   dayOrText,
   exactNumber,
   recordOf,
@@ -91,23 +92,12 @@ function convert(kind: ColumnKind, value: unknown): unknown {
     case "date":
       return dayOrText(value);
     case "timestamp":
-      return dateOrText(
-        /^\d{4}-\d{2}-\d{2} [\d:.]+$/.test(value) ? `${value.replace(" ", "T")}Z` : "",
-        value,
-      );
+      return zonelessDateTime(value);
     case "timestamptz":
-      return dateOrText(isoOffset(value), value);
+      return exactInstant(value);
     default:
       return value;
   }
-}
-
-/** `2026-11-27 02:00:00+00` → `2026-11-27T02:00:00+00:00`. */
-function isoOffset(value: string): string {
-  const match = /^(\d{4}-\d{2}-\d{2}) ([\d:.]+)([+-]\d{2})(?::?(\d{2}))?$/.exec(value);
-  if (!match) return "";
-  const [, day = "", time = "", hours = "", minutes = "00"] = match;
-  return `${day}T${time}${hours}:${minutes}`;
 }
 
 /** The select list is empty when no column can be read. */

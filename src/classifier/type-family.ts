@@ -39,7 +39,7 @@ const familyPatterns: readonly [RegExp, TypeFamily][] = [
   [/^enum\b/, "enum"],
 ];
 
-function familyOfTypeName(typeName: string): TypeFamily {
+export function familyOfTypeName(typeName: string): TypeFamily {
   let name = typeName.trim().toLowerCase();
   // Arrays hold values of their element type: `text[]`, `array<string>`, DynamoDB sets `SS`.
   name = name.replace(/(\[\])+$/, "").replace(/^array\s*<\s*(.*)>$/, "$1");

@@ -21,6 +21,11 @@ export interface FieldProfile {
   present: number;
   /** Records in which the path exists but holds null. */
   nulls: number;
+  /**
+   * Values that are the empty string, when there are any: a column of `''` is not null, and a
+   * filter on `IS NULL` would miss it.
+   */
+  empty?: number;
   /** Distinct non-null values seen in the sample. */
   distinct: number;
   /** Type mix: how many present, non-null values had each type. */

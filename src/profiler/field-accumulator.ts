@@ -37,6 +37,7 @@ const typeOrder: readonly ValueType[] = [
 export class FieldAccumulator {
   private present = 0;
   private nulls = 0;
+  private empty = 0;
   private seenInRecord = false;
   private nonNullInRecord = false;
   private readonly types = new Map<ValueType, number>();
@@ -92,6 +93,7 @@ export class FieldAccumulator {
     }
     this.present += other.present;
     this.nulls += other.nulls;
+    this.empty += other.empty;
     for (const [type, count] of other.types) countInto(this.types, type, count);
     for (const [name, count] of other.nativeTypes) countInto(this.nativeTypes, name, count);
     for (const [shape, count] of other.shapes) countInto(this.shapes, shape, count);
@@ -103,6 +105,7 @@ export class FieldAccumulator {
   }
 
   private addText(text: string): void {
+    if (text === "") this.empty += 1;
     const length = characterCount(text);
     if (this.minLength === undefined || length < this.minLength) this.minLength = length;
     if (this.maxLength === undefined || length > this.maxLength) this.maxLength = length;
@@ -144,6 +147,7 @@ export class FieldAccumulator {
       types,
       shapes: sortedCounts(this.shapes),
     };
+    if (this.empty > 0) profile.empty = this.empty;
     if (this.nativeTypes.size > 0) profile.nativeTypes = sortedCounts(this.nativeTypes);
     if (this.minLength !== undefined && this.maxLength !== undefined) {
       profile.minLength = this.minLength;

@@ -36,6 +36,8 @@ export interface ProfileOptions {
   uniqueKey?: boolean;
   sensitive: boolean;
   typeMix?: boolean;
+  /** A date or time column: its values are dates, so "shape: iso_datetime" says nothing more. */
+  temporal?: boolean;
   sampleDistinct?: boolean;
   /** The table's row estimate: a sample of at least this many records read every row. */
   tableRows?: number;
@@ -71,11 +73,13 @@ export function profileText(
   else if (profile && (options.sampleDistinct ?? true)) parts.push(sampledDistinct(profile));
   const nulls = stats?.nullFraction ?? sampledNullFraction(profile);
   if (nulls !== undefined && nulls > 0) parts.push(`null ${formatPercent(nulls)}`);
+  if (profile?.empty !== undefined && profile.present > 0)
+    parts.push(`empty string ${formatPercent(profile.empty / profile.present)}`);
   if (stats?.averageLength !== undefined)
     parts.push(`avg length ${approximateCount(stats.averageLength)}`);
   if (profile) {
     const whole = readEveryRow(profile, options);
-    parts.push(...sampleFacts(profile, whole, options.typeMix ?? true));
+    parts.push(...sampleFacts(profile, whole, options.typeMix ?? true, options.temporal === true));
   }
   return parts.filter(Boolean).join("; ");
 }
@@ -91,7 +95,7 @@ function sampledList(
   stats: Field["stats"],
   options: ProfileOptions,
 ): string {
-  const shown = values.join(", ");
+  const shown = values.map((value) => (value === "" ? "(empty string)" : value)).join(", ");
   const counted = stats?.distinctIsUnique ? undefined : stats?.distinct;
   if (counted !== undefined && Math.round(counted) > values.length) {
     return `${String(values.length)} of ≈${formatCount(counted)} values: ${shown}`;
@@ -132,7 +136,12 @@ function readEveryRow(profile: FieldProfile, options: ProfileOptions): boolean {
  * A range is the column's only when every row was read; otherwise it is the sample's, and says
  * so: a spread sample misses the extremes, and an agent would filter by a bound that is false.
  */
-function sampleFacts(profile: FieldProfile, whole: boolean, withTypeMix: boolean): string[] {
+function sampleFacts(
+  profile: FieldProfile,
+  whole: boolean,
+  withTypeMix: boolean,
+  temporal: boolean,
+): string[] {
   const facts: string[] = [];
   if (profile.min !== undefined && profile.max !== undefined && !profile.values) {
     const range = rangeText(profile.min, profile.max);
@@ -146,7 +155,7 @@ function sampleFacts(profile: FieldProfile, whole: boolean, withTypeMix: boolean
   }
   const nonNull = profile.present - profile.nulls;
   const shape = dominantShape(profile.shapes, nonNull);
-  if (shape) facts.push(`shape: ${shape}`);
+  if (shape && !(temporal && shape.startsWith("iso_"))) facts.push(`shape: ${shape}`);
   const mix = withTypeMix ? typeMix(profile.types, nonNull) : undefined;
   if (mix) facts.push(`types: ${mix}`);
   return facts;

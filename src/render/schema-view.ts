@@ -1,5 +1,6 @@
 import type { EnrichedDataset, Field } from "../model/index.js";
 import { notSampledPrefix } from "../profiler/profile-dataset.js";
+import { familyOfTypeName } from "../classifier/type-family.js";
 import { profileText, sensitivePaths } from "./profile-view.js";
 import { pathCell, sourceCell, tableCell } from "../knowledge-file/markdown-table.js";
 import { code } from "./format.js";
@@ -58,6 +59,7 @@ export function schemaRows(
             // Only a key of this column alone makes its values unique (not a composite key's).
             uniqueKey: singleKeys.has(field.name),
             sensitive: sensitive.has(field.path),
+            temporal: familyOfTypeName(field.domain?.baseType ?? field.type) === "date",
             tableRows,
             complete: dataset.profile?.complete,
           }),

@@ -63,4 +63,18 @@ describe("fields whose few distinct values trip a detector", () => {
     const stage = result.profile?.fields.find((f) => f.path === "stage");
     expect(stage?.values).toBeUndefined();
   });
+
+  it("does not take job titles and other title-case labels for names", async () => {
+    const titles = ["Senior Engineer", "Staff", "Technique Leader", "Assistant Engineer"];
+    const result = await classified(
+      Array.from({ length: 40 }, (_, index) => ({ title: titles[index % 4] })),
+    );
+    expect(result.findings).toEqual([]);
+    expect(result.profile?.fields.find((f) => f.path === "title")?.values).toEqual([
+      "Assistant Engineer",
+      "Senior Engineer",
+      "Staff",
+      "Technique Leader",
+    ]);
+  });
 });

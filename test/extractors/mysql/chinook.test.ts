@@ -138,7 +138,7 @@ describe.skipIf(skip)("mysql extractor on Chinook", () => {
       expect(dataset.stats, table).toEqual({
         rowEstimate: Number(row?.rows),
         sizeBytes: Number(row?.size),
-        source: "information_schema.TABLES (InnoDB estimate)",
+        source: "information_schema.TABLES, an InnoDB estimate",
       });
       const exact = await count(`SELECT COUNT(*) AS n FROM \`${db.name}\`.\`${table}\``);
       expect(Math.abs((dataset.stats?.rowEstimate ?? 0) - exact), table).toBeLessThanOrEqual(

@@ -191,7 +191,7 @@ describe.skipIf(skip)("mysql sampling", () => {
     expect(record.amount).toBe(12.5);
     expect(record.huge).toBe(123456789012345678901234n);
     expect(record.born).toEqual(new Date("2024-02-29T00:00:00Z"));
-    expect(record.at).toEqual(new Date("2024-02-01T08:30:00.250Z"));
+    expect(record.at).toBe("2024-02-01T08:30:00.25");
     expect(record.payload).toBeInstanceOf(Uint8Array);
     expect((record.payload as Uint8Array).length).toBe(64);
     expect(record.doc).toBe('{"n": 1}');

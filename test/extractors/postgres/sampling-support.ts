@@ -64,11 +64,18 @@ export function fieldOf(profile: DatasetProfile, path: string): FieldProfile {
 }
 
 /** The SQL texts sent through `pg` while `work` runs. */
+/** `client.query` takes the text, or a config object that holds it. */
+function statementText(sent: unknown): string {
+  if (typeof sent === "string") return sent;
+  const text: unknown = typeof sent === "object" && sent !== null ? Reflect.get(sent, "text") : "";
+  return typeof text === "string" ? text : "";
+}
+
 export async function sqlSentDuring(work: () => Promise<unknown>): Promise<string[]> {
   const query = vi.spyOn(pg.Client.prototype, "query");
   try {
     await work();
-    return query.mock.calls.map((call) => (typeof call[0] === "string" ? call[0] : ""));
+    return query.mock.calls.map(([sent]) => statementText(sent));
   } finally {
     query.mockRestore();
   }

@@ -207,8 +207,8 @@ describe("postgres sampling", () => {
     expect((first.payload as Buffer).byteLength).toBe(64);
     expect(first.body).toHaveLength(500);
     expect(first.born).toEqual(new Date("2024-02-02T00:00:00Z"));
-    expect(first.at).toEqual(new Date("2024-02-01T09:30:00Z"));
-    expect(first.seen).toEqual(new Date("2024-02-01T00:01:00Z"));
+    expect(first.at).toBe("2024-02-01T09:30:00");
+    expect(first.seen).toBe("2024-02-01T00:01:00Z");
     expect(first.amount).toBe(1.5);
     expect(first.big).toBe(9007199254740994n);
     expect(first.huge).toBe(123456789012345678901235n);

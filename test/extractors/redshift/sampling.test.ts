@@ -44,7 +44,7 @@ describe.skipIf(!serverUp)("redshift extractor: bounded samples", () => {
     ]);
     expect(typeof first.sale_id).toBe("number");
     expect(typeof first.amount).toBe("number");
-    expect(first.sold_at).toBeInstanceOf(Date);
+    expect(first.sold_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?$/);
     expect(first.currency).toBe("USD");
   });
 
@@ -62,7 +62,7 @@ describe.skipIf(!serverUp)("redshift extractor: bounded samples", () => {
     expect(sample("public", "genre").records).toHaveLength(25);
   });
 
-  it("keeps big numbers exact, reads timestamps in UTC and cuts long text in SQL", async () => {
+  it("keeps big numbers exact, writes instants in UTC with their digits and cuts long text in SQL", async () => {
     const { sample } = await extractAll(
       redshiftConfig(db.url, { include: ["sales_mart.ledger"] }),
       {
@@ -72,7 +72,7 @@ describe.skipIf(!serverUp)("redshift extractor: bounded samples", () => {
     const [first, second] = sample("sales_mart", "ledger").records;
     expect(first).toEqual({
       entry_id: 9007199254740993n,
-      booked_at: new Date("2026-11-27T02:00:00.250Z"),
+      booked_at: "2026-11-27T02:00:00.25Z",
       booked_on: new Date("2026-11-27T00:00:00.000Z"),
       amount: 12345678901234567890123456789n,
       rate: 0.5,
