@@ -14,6 +14,15 @@ function records(columns: Record<string, readonly unknown[]>): Record<string, un
 }
 
 describe("values the profiler would print", () => {
+  it("counts empty strings apart from nulls and lists the empty string as one", async () => {
+    const { profile } = await profileOf(
+      records({ address2: ["", "", "", "Apt 4", null], status: ["", "active"] }),
+    );
+    expect(field(profile, "address2")).toMatchObject({ nulls: 4, empty: 12 });
+    expect(field(profile, "status")).toMatchObject({ empty: 10, values: ["", "active"] });
+    expect(field(profile, "address2").values).toEqual(["", "Apt 4"]);
+  });
+
   it("never lists a value in which a detector finds something, and says which detector", async () => {
     const { profile } = await profileOf(
       records({

@@ -24,6 +24,13 @@ describe("the Profile cell", () => {
     ).toBe("sensitive: not profiled");
   });
 
+  it("says how many values are the empty string, and names it in a value list", () => {
+    const profile = { ...base, nulls: 1, distinct: 2, empty: 60, values: ["", "active"] };
+    expect(profileText(undefined, profile, { ...plain, tableRows: 100 })).toBe(
+      "values: (empty string), active; null 1%; empty string 60%",
+    );
+  });
+
   it("prefers planner statistics for nulls and distinct counts, and adds what only the sample knows", () => {
     const profile = {
       ...base,
