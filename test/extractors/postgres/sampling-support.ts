@@ -63,7 +63,6 @@ export function fieldOf(profile: DatasetProfile, path: string): FieldProfile {
   return field;
 }
 
-/** The SQL texts sent through `pg` while `work` runs. */
 /** `client.query` takes the text, or a config object that holds it. */
 function statementText(sent: unknown): string {
   if (typeof sent === "string") return sent;
@@ -71,6 +70,7 @@ function statementText(sent: unknown): string {
   return typeof text === "string" ? text : "";
 }
 
+/** The SQL texts sent through `pg` while `work` runs. */
 export async function sqlSentDuring(work: () => Promise<unknown>): Promise<string[]> {
   const query = vi.spyOn(pg.Client.prototype, "query");
   try {
