@@ -33,8 +33,3 @@ export function redact(text: string): string {
   for (const secret of knownSecrets) result = result.split(secret).join("***");
   return result;
 }
-
-/** For tests: forget what was registered. */
-export function clearSecrets(): void {
-  knownSecrets.clear();
-}

@@ -35,17 +35,13 @@ export function isConceptPathOf(sourceName: string, path: string): boolean {
   );
 }
 
-/** Relational sources nest by database and schema; flat ones (DynamoDB) by table name only. */
-export type SourceLayout = "relational" | "flat";
-
 /** A stable string key for a ref; `undefined` parts are distinct from empty strings. */
 export function refKey(ref: DatasetRef): string {
   return JSON.stringify([ref.database ?? null, ref.schema ?? null, ref.name]);
 }
 
 /** The original names that become folders and file of a ref, outermost first. */
-function refParts(ref: DatasetRef, layout: SourceLayout): string[] {
-  if (layout === "flat") return [ref.name];
+function refParts(ref: DatasetRef): string[] {
   return [ref.database, ref.schema, ref.name].filter((part) => part !== undefined);
 }
 
@@ -55,7 +51,6 @@ function refParts(ref: DatasetRef, layout: SourceLayout): string[] {
  */
 export function planConceptPaths(
   sourceName: string,
-  sourceKind: SourceLayout,
   refs: readonly DatasetRef[],
   domain?: string,
 ): Map<string, PlannedConcept> {
@@ -64,13 +59,13 @@ export function planConceptPaths(
   const sourceFolder = sourceSegment(sourceName);
   const segmentsByKey = new Map<string, string[]>();
   for (const key of keys) segmentsByKey.set(key, []);
-  const depth = Math.max(0, ...keys.map((key) => partsOf(byKey, key, sourceKind).length));
+  const depth = Math.max(0, ...keys.map((key) => partsOf(byKey, key).length));
   for (let level = 0; level < depth; level++) {
     // Names are made unique among the siblings of one folder, files and folders apart
     // (`x.md` and `x/` can live side by side).
     const folders = new Map<string, { names: Set<string>; keys: string[] }>();
     for (const key of keys) {
-      const parts = partsOf(byKey, key, sourceKind);
+      const parts = partsOf(byKey, key);
       const name = parts[level];
       if (name === undefined) continue;
       const isFile = level === parts.length - 1;
@@ -83,7 +78,7 @@ export function planConceptPaths(
     for (const folder of folders.values()) {
       const assigned = assignSegments(folder.names);
       for (const key of folder.keys) {
-        const name = partsOf(byKey, key, sourceKind)[level] ?? "";
+        const name = partsOf(byKey, key)[level] ?? "";
         segmentsByKey.get(key)?.push(assigned.get(name) ?? slugify(name));
       }
     }
@@ -100,9 +95,9 @@ export function planConceptPaths(
   return plan;
 }
 
-function partsOf(byKey: Map<string, DatasetRef>, key: string, layout: SourceLayout): string[] {
+function partsOf(byKey: Map<string, DatasetRef>, key: string): string[] {
   const ref = byKey.get(key);
-  return ref ? refParts(ref, layout) : [];
+  return ref ? refParts(ref) : [];
 }
 
 function idPart(segment: string): string {

@@ -39,23 +39,6 @@ export const frontmatterKeyOrder = [
   "sources",
 ] as const;
 
-/** Keys a person owns: written once from config defaults on creation, never changed by extract. */
-export const humanOwnedKeys = [
-  "domain",
-  "owner",
-  "steward",
-  "environment",
-  "classification",
-  "freshness_sla",
-  "source_system",
-  "agent_usage",
-  "confidence",
-  "last_reviewed_at",
-  "next_review_due",
-  "verified",
-  "stale_after",
-] as const;
-
 export type ApprovalStatus = "draft" | "approved" | "needs_review" | "deprecated";
 
 /** OKF v0.2 `status` mirrors the approval status. */

@@ -107,8 +107,6 @@ export interface DatasetProfile {
   variants?: RecordVariant[];
 }
 
-export type FindingDecision = "confirmed" | "rejected" | "";
-
 export type FindingConfidence = "low" | "medium" | "high";
 
 /** A field the classifier believes holds sensitive data, with evidence a reviewer can check. */

@@ -93,7 +93,7 @@ async function writeConcepts(
   const domain = source.domain;
   const vocabulary = extraction.vocabulary ?? extractor.vocabulary;
   const linkedPathOf = await linkedConceptPaths(files.bundleDir, linkedSources(source));
-  const plan = planConceptPaths(source.name, "relational", extraction.refs, domain);
+  const plan = planConceptPaths(source.name, extraction.refs, domain);
   const state = await beginSourceState(run, outcome);
   const previous = state.previous;
   const next: SourceState = { version: 1, concepts: {} };

@@ -17,7 +17,7 @@ describe("isConceptPathOf", () => {
     ];
     const refs = names.map((name) => ({ database: "crm_prod", schema: "sales", name }));
     for (const source of ["crm", "My Source", "..", ".okf"]) {
-      const plan = planConceptPaths(source, "relational", refs);
+      const plan = planConceptPaths(source, refs);
       for (const { path } of plan.values()) expect(isConceptPathOf(source, path), path).toBe(true);
     }
   });

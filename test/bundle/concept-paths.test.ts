@@ -88,29 +88,23 @@ const hostileNames = [
 describe("planConceptPaths", () => {
   it("lays out relational tables as <source>/<database>/<schema>/<table>.md with a dotted id", () => {
     const ref = table("customer_account");
-    const plan = planConceptPaths("crm", "relational", [ref], "sales");
+    const plan = planConceptPaths("crm", [ref], "sales");
     expect(plan.get(refKey(ref))).toEqual({
       path: "crm/crm_prod/sales/customer_account.md",
       id: "sales.crm.customer_account",
     });
   });
 
-  it("lays out DynamoDB tables flat and DocumentDB collections under their database", () => {
+  it("lays out DynamoDB tables by name and DocumentDB collections under their database", () => {
     const dynamo = { name: "order_events" };
-    const flat = planConceptPaths(
-      "orders",
-      "flat",
-      [dynamo, { database: "ignored", name: "carts" }],
-      "commerce",
-    );
-    expect(flat.get(refKey(dynamo))).toEqual({
+    const plan = planConceptPaths("orders", [dynamo], "commerce");
+    expect(plan.get(refKey(dynamo))).toEqual({
       path: "orders/order_events.md",
       id: "commerce.orders.order_events",
     });
-    expect(flat.get(refKey({ database: "ignored", name: "carts" }))?.path).toBe("orders/carts.md");
 
     const collection = { database: "support_prod", name: "customer_cases" };
-    const docs = planConceptPaths("support", "relational", [collection], "customer-support");
+    const docs = planConceptPaths("support", [collection], "customer-support");
     expect(docs.get(refKey(collection))).toEqual({
       path: "support/support_prod/customer_cases.md",
       id: "customer-support.support.customer_cases",
@@ -118,13 +112,13 @@ describe("planConceptPaths", () => {
   });
 
   it("uses the source as the id prefix when there is no domain", () => {
-    const plan = planConceptPaths("crm", "relational", [table("invoice")]);
+    const plan = planConceptPaths("crm", [table("invoice")]);
     expect(idOf(plan, table("invoice"))).toBe("crm.crm.invoice");
   });
 
   it("keeps every hostile name inside the bundle as a valid, non-reserved segment", () => {
     const refs = hostileNames.flatMap((name) => [table(name), table("t", name, name)]);
-    const plan = planConceptPaths("crm", "relational", refs, "sales");
+    const plan = planConceptPaths("crm", refs, "sales");
     expect(plan.size).toBe(refs.length);
     for (const planned of plan.values()) expectSafePath(planned.path);
     const lowerPaths = new Set([...plan.values()].map((p) => p.path.toLowerCase()));
@@ -137,7 +131,6 @@ describe("planConceptPaths", () => {
     const names = ["prix_€", "Order Items", "../etc", ".hidden", ""];
     const plan = planConceptPaths(
       "crm",
-      "relational",
       names.map((n) => table(n)),
     );
     expect(names.map((n) => posix.basename(pathOf(plan, table(n))))).toEqual([
@@ -150,22 +143,18 @@ describe("planConceptPaths", () => {
   });
 
   it("suffixes reserved names with a hash of the original name", () => {
-    const plan = planConceptPaths("crm", "relational", [
-      table("index"),
-      table("Log"),
-      table("con"),
-    ]);
+    const plan = planConceptPaths("crm", [table("index"), table("Log"), table("con")]);
     expect(pathOf(plan, table("index"))).toBe(`crm/crm_prod/sales/index-${sha6("index")}.md`);
     expect(pathOf(plan, table("Log"))).toBe(`crm/crm_prod/sales/Log-${sha6("Log")}.md`);
     expect(pathOf(plan, table("con"))).toBe(`crm/crm_prod/sales/con-${sha6("con")}.md`);
-    const asSchema = planConceptPaths("crm", "relational", [table("t", "index")]);
+    const asSchema = planConceptPaths("crm", [table("t", "index")]);
     expect(pathOf(asSchema, table("t", "index"))).toBe(`crm/crm_prod/index-${sha6("index")}/t.md`);
   });
 
   it("caps long names at 100 characters, ending in a hash of the full name", () => {
     const long = `${"a".repeat(150)}€`;
     const other = `${"a".repeat(150)}$`;
-    const plan = planConceptPaths("crm", "relational", [table(long), table(other)]);
+    const plan = planConceptPaths("crm", [table(long), table(other)]);
     const stem = posix.basename(pathOf(plan, table(long)), ".md");
     expect(stem).toBe(`${"a".repeat(93)}-${sha6(long)}`);
     expect(stem).toHaveLength(100);
@@ -173,11 +162,7 @@ describe("planConceptPaths", () => {
   });
 
   it("separates names that collide case-insensitively, keeping the exact slug for its owner", () => {
-    const plan = planConceptPaths("crm", "relational", [
-      table("Users"),
-      table("users"),
-      table("USERS"),
-    ]);
+    const plan = planConceptPaths("crm", [table("Users"), table("users"), table("USERS")]);
     expect(pathOf(plan, table("users"))).toBe("crm/crm_prod/sales/users.md");
     expect(pathOf(plan, table("Users"))).toBe(`crm/crm_prod/sales/Users-${sha6("Users")}.md`);
     expect(pathOf(plan, table("USERS"))).toBe(`crm/crm_prod/sales/USERS-${sha6("USERS")}.md`);
@@ -186,24 +171,24 @@ describe("planConceptPaths", () => {
   });
 
   it("hashes every member of a collision group when none is its own slug", () => {
-    const plan = planConceptPaths("crm", "relational", [table("a b"), table("a/b")]);
+    const plan = planConceptPaths("crm", [table("a b"), table("a/b")]);
     expect(pathOf(plan, table("a b"))).toBe(`crm/crm_prod/sales/a_b-${sha6("a b")}.md`);
     expect(pathOf(plan, table("a/b"))).toBe(`crm/crm_prod/sales/a_b-${sha6("a/b")}.md`);
-    const withOwner = planConceptPaths("crm", "relational", [table("a b"), table("a_b")]);
+    const withOwner = planConceptPaths("crm", [table("a b"), table("a_b")]);
     expect(pathOf(withOwner, table("a_b"))).toBe("crm/crm_prod/sales/a_b.md");
     expect(pathOf(withOwner, table("a b"))).toBe(`crm/crm_prod/sales/a_b-${sha6("a b")}.md`);
   });
 
   it("lengthens a hash that happens to equal another table's real name", () => {
     const spoof = `a_b-${sha6("a b")}`;
-    const plan = planConceptPaths("crm", "relational", [table("a b"), table("a_b"), table(spoof)]);
+    const plan = planConceptPaths("crm", [table("a b"), table("a_b"), table(spoof)]);
     expect(pathOf(plan, table(spoof))).toBe(`crm/crm_prod/sales/${spoof}.md`);
     expect(pathOf(plan, table("a b"))).toMatch(/^crm\/crm_prod\/sales\/a_b-[0-9a-f]{8}\.md$/);
   });
 
   it("separates case-colliding schemas and databases too", () => {
     const refs = [table("t", "Sales"), table("t", "sales"), table("t", "sales", "CRM_PROD")];
-    const plan = planConceptPaths("crm", "relational", refs);
+    const plan = planConceptPaths("crm", refs);
     expect(pathOf(plan, table("t", "sales"))).toBe("crm/crm_prod/sales/t.md");
     expect(pathOf(plan, table("t", "Sales"))).toBe(`crm/crm_prod/Sales-${sha6("Sales")}/t.md`);
     expect(pathOf(plan, table("t", "sales", "CRM_PROD"))).toBe(
@@ -219,7 +204,7 @@ describe("planConceptPaths", () => {
       table("orders", "public", "shop_a"),
       table("orders", "public", "shop_b"),
     ];
-    const plan = planConceptPaths("crm", "relational", refs, "Sales Ops");
+    const plan = planConceptPaths("crm", refs, "Sales Ops");
     expect(refs.map((ref) => idOf(plan, ref))).toEqual([
       "sales_ops.crm.customer_account",
       "sales_ops.crm.sales.users",
@@ -231,7 +216,7 @@ describe("planConceptPaths", () => {
 
   it("keeps ids unique when dots in names would make them ambiguous", () => {
     const refs = [table("c", "a.b", "db"), table("b.c", "a", "db"), table("c", "a_b", "db")];
-    const plan = planConceptPaths("crm", "relational", refs);
+    const plan = planConceptPaths("crm", refs);
     const ids = refs.map((ref) => idOf(plan, ref));
     expect(new Set(ids).size).toBe(3);
     for (const id of ids) expect(id).toMatch(/^crm\.crm\.[a-z0-9_.-]+$/);
@@ -243,22 +228,22 @@ describe("planConceptPaths", () => {
       table(`t${i % 3}`, name),
       { name },
     ]);
-    const expected = [...planConceptPaths("crm", "relational", refs, "sales").entries()];
+    const expected = [...planConceptPaths("crm", refs, "sales").entries()];
     for (let seed = 1; seed <= 25; seed++) {
-      const plan = planConceptPaths("crm", "relational", shuffled(refs, seed), "sales");
+      const plan = planConceptPaths("crm", shuffled(refs, seed), "sales");
       expect([...plan.entries()]).toEqual(expected);
     }
   });
 
   it("plans one entry per distinct ref", () => {
-    const plan = planConceptPaths("crm", "relational", [table("a"), table("a"), table("b")]);
+    const plan = planConceptPaths("crm", [table("a"), table("a"), table("b")]);
     expect(plan.size).toBe(2);
   });
 
   it("produces paths that can all be created side by side on disk", async () => {
     const bundle = await makeTempDir();
     const refs = hostileNames.flatMap((name) => [table(name), table("t", name, name)]);
-    const plan = planConceptPaths("crm", "relational", refs);
+    const plan = planConceptPaths("crm", refs);
     for (const { path } of plan.values()) {
       await mkdir(dirname(join(bundle, path)), { recursive: true });
       await writeFile(join(bundle, path), path, { flag: "wx" });

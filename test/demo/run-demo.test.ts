@@ -4,10 +4,10 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import matter from "gray-matter";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoConfigText } from "../../src/demo/demo-config.js";
 import { runDemo, type DemoResult } from "../../src/demo/run-demo.js";
+import { frontmatterValues, parseKnowledgeFile } from "../../src/knowledge-file/knowledge-file.js";
 import { runCli } from "../helpers/run-cli.js";
 
 const run = promisify(execFile);
@@ -65,7 +65,7 @@ describe("runDemo", () => {
 
   it("carries the source comments and config defaults into the frontmatter", async () => {
     const file = join(first.bundleDir, "crm", "postgres", "sales", "customer_account.md");
-    const { data } = matter(await readFile(file, "utf8"));
+    const data = frontmatterOf(await readFile(file, "utf8"), file);
     expect(data).toMatchObject({
       type: "PostgreSQL Table",
       description:
@@ -112,7 +112,9 @@ describe("runDemo", () => {
     await runDemo({ dir: "custom", cwd: root, now });
     expect(await readFile(join(dir, "okf.config.yaml"), "utf8")).toBe(config);
     const file = join(dir, "knowledge", "crm", "postgres", "sales", "territory.md");
-    expect(matter(await readFile(file, "utf8")).data).toMatchObject({ steward: "finance-team" });
+    expect(frontmatterOf(await readFile(file, "utf8"), file)).toMatchObject({
+      steward: "finance-team",
+    });
   });
 
   it("leaves nothing running: the process exits by itself after success and after failure", async () => {
@@ -129,3 +131,7 @@ describe("runDemo", () => {
     // Two child processes that each compile and seed the demo: slow on a loaded 2-core runner.
   }, 180_000);
 });
+
+function frontmatterOf(text: string, file: string): Record<string, unknown> {
+  return frontmatterValues(parseKnowledgeFile(text, file).frontmatter);
+}
