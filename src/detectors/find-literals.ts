@@ -2,7 +2,8 @@ import { cardInText, isCardNumber } from "./card.js";
 import { emailInText, isEmail } from "./email.js";
 import { ibanInText, isIban } from "./iban.js";
 import { ipv4InText, ipv6InText, isIpAddress, isPublicAddress } from "./ip-address.js";
-import type { LiteralKind, SensitiveLiteral } from "./literal-kind.js";
+import type { LiteralKind } from "../model/literal-kind.js";
+import type { SensitiveLiteral } from "./literal-kind.js";
 import { isPasswordHash, passwordHashInText } from "./password-hash.js";
 import { isPhoneNumber, phoneInText } from "./phone.js";
 import {

@@ -2,7 +2,8 @@
  * Value detectors shared by the classifier (is this sampled value an email?) and the privacy
  * lint (does this text contain a literal that looks like personal data or a secret?).
  */
-export type { LiteralKind, SensitiveLiteral } from "./literal-kind.js";
+export type { LiteralKind } from "../model/literal-kind.js";
+export type { SensitiveLiteral } from "./literal-kind.js";
 export { isEmail } from "./email.js";
 export { isPhoneNumber } from "./phone.js";
 export { isCardNumber, passesLuhn } from "./card.js";

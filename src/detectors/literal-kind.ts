@@ -1,4 +1,4 @@
-export type LiteralKind = "email" | "phone" | "card" | "iban" | "ssn" | "ip_address" | "secret";
+import type { LiteralKind } from "../model/literal-kind.js";
 
 export interface SensitiveLiteral {
   kind: LiteralKind;

@@ -1,4 +1,4 @@
-import type { LiteralKind } from "./literal-kind.js";
+import type { LiteralKind } from "../model/literal-kind.js";
 
 /**
  * A literal made safe to print: enough to find it again in its line, never the value. Emails

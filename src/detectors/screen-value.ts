@@ -1,6 +1,6 @@
 import { decodeEntities } from "./decode-entities.js";
 import { findSensitiveLiterals } from "./find-literals.js";
-import type { LiteralKind } from "./literal-kind.js";
+import type { LiteralKind } from "../model/literal-kind.js";
 import { looksLikePersonName } from "./person-name.js";
 
 /** What the detectors find in one value that okf would print. */

@@ -1,4 +1,4 @@
-import type { LiteralKind } from "../detectors/literal-kind.js";
+import type { LiteralKind } from "./literal-kind.js";
 import type { Dataset } from "./dataset.js";
 
 /** The kinds of value a sampled value can be, as seen by the profiler. */
