@@ -5,7 +5,7 @@ import { isScalar, parseDocument, visit, type Document, type LineCounter } from 
  * times the nodes under it). A knowledge file or a config has no need for more; an "alias bomb"
  * of a few lines would otherwise expand to millions of nodes in every command that reads it.
  */
-export const maxAliasCount = 100;
+const maxAliasCount = 100;
 
 export type YamlParse =
   | { ok: true; document: Document; value: unknown }

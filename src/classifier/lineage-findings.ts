@@ -8,7 +8,7 @@ import { higherConfidence } from "./field-facts.js";
 export type BaseFindings = (ref: DatasetRef) => readonly SensitiveFinding[] | undefined;
 
 /** `public.customer.email`: schema (or database) and table, as the allow-list names them. */
-export function qualifiedColumn(ref: DatasetRef, field: string): string {
+function qualifiedColumn(ref: DatasetRef, field: string): string {
   return [ref.schema ?? ref.database, ref.name, field]
     .filter((part) => part !== undefined)
     .join(".");

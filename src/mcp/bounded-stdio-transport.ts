@@ -10,7 +10,7 @@ import { LineSplitter, type OversizedLine } from "./line-splitter.js";
 import { recoverRequestId, requestIdOf } from "./recover-request-id.js";
 
 /** The longest message read; a longer one is refused without being held in memory. */
-export const maxMessageBytes = 10 * 1024 * 1024;
+const maxMessageBytes = 10 * 1024 * 1024;
 
 /**
  * MCP over stdio (newline-delimited JSON-RPC), for a client that may send anything. The SDK's

@@ -4,8 +4,6 @@ import type { Leaf } from "./value-kinds.js";
 import { MapKeys } from "./map-keys.js";
 import { arrayElementsProfiled, deepestPath } from "./path-limits.js";
 
-export { arrayElementsProfiled, deepestPath };
-
 /** The last resort against documents that grow a path per key (see `MapKeys` for the first). */
 const mostPaths = 500;
 

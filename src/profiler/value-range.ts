@@ -81,7 +81,7 @@ export function showNumber(value: Numeric): string {
 }
 
 /** ISO 8601, without the milliseconds when there are none; a bare date for whole days. */
-export function showDate(value: Date, asDay: boolean): string {
+function showDate(value: Date, asDay: boolean): string {
   const iso = value.toISOString();
   if (asDay) return iso.slice(0, 10);
   return iso.endsWith(".000Z") ? `${iso.slice(0, -5)}Z` : iso;

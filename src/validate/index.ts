@@ -1,6 +1,5 @@
 export { validateBundle } from "./validate-bundle.js";
 export { formatReport } from "./format-report.js";
-export { validationRules } from "./rules.js";
 export type {
   Rule,
   RuleContext,

@@ -77,7 +77,7 @@ function writeEntry(path: string, content: FileContent): void {
 }
 
 /** Writes the case's project; returns it with the paths the assertions use. */
-export function createProject(
+function createProject(
   testCase: Pick<BadInputCase, "files" | "demoBundle" | "bundleDir">,
   env: Record<string, string>,
 ): Project {

@@ -5,12 +5,12 @@ import { pathToFileURL } from "node:url";
 import type { CliRun } from "../helpers/run-cli.js";
 import { repoRoot } from "../helpers/postgres-database.js";
 
-export const cliEntry = join(repoRoot, "src", "cli", "entry.ts");
+const cliEntry = join(repoRoot, "src", "cli", "entry.ts");
 // By URL: `--import tsx` would resolve from the child's working directory, a temporary folder.
 const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
 
 /** The node arguments that start the CLI from source. */
-export function cliCommand(args: readonly string[]): string[] {
+function cliCommand(args: readonly string[]): string[] {
   return ["--import", tsxLoader, cliEntry, ...args];
 }
 

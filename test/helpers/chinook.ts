@@ -12,7 +12,7 @@ import pg from "pg";
 export type ChinookValue = string | number | null;
 export type ChinookRow = Record<string, ChinookValue>;
 
-export const chinookDir = fileURLToPath(new URL("../fixtures/datasets/chinook/", import.meta.url));
+const chinookDir = fileURLToPath(new URL("../fixtures/datasets/chinook/", import.meta.url));
 
 let rows: Record<string, ChinookRow[]> | undefined;
 
@@ -26,7 +26,7 @@ export function chinookRows(): Record<string, ChinookRow[]> {
 }
 
 /** `InvoiceLine` → `invoice_line`, `BillingPostalCode` → `billing_postal_code`. */
-export function snakeCase(name: string): string {
+function snakeCase(name: string): string {
   return name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase();
 }
 

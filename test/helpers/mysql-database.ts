@@ -51,7 +51,7 @@ export interface MysqlTestDatabase {
   drop(): Promise<void>;
 }
 
-export function uniqueMysqlName(prefix: string): string {
+function uniqueMysqlName(prefix: string): string {
   const slug = prefix
     .toLowerCase()
     .replace(/[^a-z0-9_]+/g, "_")

@@ -12,13 +12,7 @@ import { viewsSql } from "./views-sql.js";
 const analyzeSql = "ANALYZE;";
 
 /** The demo CRM's SQL in the order it must run; each entry is one multi-statement batch. */
-export const demoSeedBatches: readonly string[] = [
-  schemaSql,
-  dataSql,
-  viewsSql,
-  commentsSql,
-  analyzeSql,
-];
+const demoSeedBatches: readonly string[] = [schemaSql, dataSql, viewsSql, commentsSql, analyzeSql];
 
 /** The schemas the seed creates (the demo source covers exactly these). */
 export const demoSchemas = ["sales", "finance", "legacy"] as const;

@@ -12,7 +12,7 @@ import {
 } from "../../helpers/extract-datasets.js";
 
 export const created = new Date("2025-06-02T08:15:00Z");
-export const updated = new Date("2026-11-20T03:41:27.512Z");
+const updated = new Date("2026-11-20T03:41:27.512Z");
 
 /** Parameters a Glue crawler writes on the tables it creates. */
 export function crawlerParameters(

@@ -40,7 +40,7 @@ function literal(parameter: SqlParameter | undefined, name: string): string {
 }
 
 /** `:name` outside quotes and comments replaced by the escaped value. */
-export function bindMysqlParameters(sql: string, parameters: readonly SqlParameter[]): string {
+function bindMysqlParameters(sql: string, parameters: readonly SqlParameter[]): string {
   const byName = new Map(parameters.map((parameter) => [parameter.name ?? "", parameter]));
   return sql.replace(
     /('(?:[^'\\]|\\.|'')*'|"(?:[^"\\]|\\.)*"|`[^`]*`|--[^\n]*|#[^\n]*|\/\*[\s\S]*?\*\/)|:([A-Za-z_]\w*)/g,

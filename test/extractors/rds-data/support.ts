@@ -16,7 +16,7 @@ export const secretArn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:o
 export const clusterHost = "crm-prod.cluster-c1x2y3z4.eu-west-1.rds.amazonaws.com:5432";
 
 /** The extractor with no pauses while a "paused" cluster resumes. */
-export const testExtractor = createRdsDataExtractor({ resumeDelaysMs: [0, 0, 0] });
+const testExtractor = createRdsDataExtractor({ resumeDelaysMs: [0, 0, 0] });
 
 /** The double serving `db`, as the superuser or as the secret's user `url` names. */
 export function startDouble(db: TestDatabase, url = db.url): PostgresDataApiDouble {

@@ -16,9 +16,9 @@ const fixture = (name: string) =>
   readFileSync(new URL(`fixtures/${name}`, import.meta.url), "utf8");
 
 /** The system-view stand-ins alone; tests add their own objects and literal layout rows. */
-export const catalogSql = fixture("redshift-catalog.sql");
+const catalogSql = fixture("redshift-catalog.sql");
 /** Chinook plus a small warehouse on it (see fixtures/warehouse.sql). */
-export const warehouseSql = fixture("warehouse.sql");
+const warehouseSql = fixture("warehouse.sql");
 
 /**
  * The stand-ins are found through the database's search_path, which PostgreSQL reads when a

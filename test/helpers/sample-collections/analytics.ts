@@ -28,7 +28,7 @@ const benefits = [
   "travel insurance",
 ];
 
-export const accountCount = 1_746;
+const accountCount = 1_746;
 export const customerCount = 500;
 
 function accountIds(): number[] {
