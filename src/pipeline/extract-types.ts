@@ -12,7 +12,8 @@ export interface ExtractOptions {
   /** Clock for `generated.at` and log dates (tests and the demo pin it). */
   now?: Date;
   env?: NodeJS.ProcessEnv;
-  onProgress?: (line: string) => void;
+  /** A progress line, with the source it is about: on a terminal each source keeps a line. */
+  onProgress?: (line: string, source?: string) => void;
   /**
    * What the run repaired before it began (a stale lock taken over, temporary files removed):
    * lines that must stay on screen, where progress lines replace each other. Default: onProgress.

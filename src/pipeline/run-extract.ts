@@ -64,7 +64,9 @@ export async function runExtract(options: ExtractOptions): Promise<ExtractResult
               templates,
               now,
               unparseable,
-              progress,
+              progress: (line: string) => {
+                progress(line, source.name);
+              },
               profile: options.profile ?? true,
               concurrency: options.concurrency ?? source.concurrency ?? 4,
             }),
