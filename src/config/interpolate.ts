@@ -1,3 +1,4 @@
+import { okfCommand } from "../okf-command.js";
 import { ConfigError } from "../errors.js";
 import { formatPath } from "./format-path.js";
 import { registerSecret } from "../secrets.js";
@@ -63,5 +64,4 @@ function interpolateString(value: string, env: NodeJS.ProcessEnv, path: (string 
  * work: the advice is the command that can.
  */
 const demoVariablePrefix = "OKF_DEMO_";
-const demoFolderHint =
-  "This folder was written by `okf demo`, whose sample databases run only while it runs. Run `npx okf demo --dir .` here to start them again and re-extract into this bundle (edits are kept as on any extract); validate, status, search, approve, proposals and serve --mcp work here as they are.";
+const demoFolderHint = `This folder was written by \`okf demo\`, whose sample databases run only while it runs. Run \`${okfCommand()} demo --dir .\` here to start them again and re-extract into this bundle (edits are kept as on any extract); validate, status, search, approve, proposals and serve --mcp work here as they are.`;

@@ -1,3 +1,4 @@
+import { okfCommand } from "../../okf-command.js";
 import { resolve } from "node:path";
 import { Option } from "commander";
 import { runDemo } from "../../demo/run-demo.js";
@@ -26,7 +27,8 @@ export function registerDemo({ program, io, setExit, json }: CommandContext): vo
         else {
           io.stdout.write(formatExtractSummary(demo.result, io.cwd));
           const here = resolve(io.cwd, options.dir) === resolve(io.cwd);
-          const next = here ? "npx okf validate" : `cd ${options.dir} && npx okf validate`;
+          const validate = `${okfCommand()} validate`;
+          const next = here ? validate : `cd ${options.dir} && ${validate}`;
           io.stdout.write(`\nThe demo bundle is in ${demo.bundleDir}\nTry: ${next}\n`);
         }
         setExit(demo.result.exitCode);

@@ -1,3 +1,4 @@
+import { okfCommand } from "../../okf-command.js";
 import { UsageError } from "../../errors.js";
 import { findBundleRepository } from "../../git/bundle-repository.js";
 import { serveStdio } from "../../mcp/serve-stdio.js";
@@ -24,7 +25,7 @@ export function registerServe({ program, io }: CommandContext): void {
     .option("--proposals-branch <name>", "commit each proposal on this git branch")
     .addHelpText(
       "after",
-      "\nRegister it with an MCP client, e.g. `claude mcp add okf -- npx okf serve --mcp --bundle /path/knowledge`.\nstdout carries only protocol messages; logs go to stderr.",
+      `\nRegister it with an MCP client, e.g. \`claude mcp add okf -- ${okfCommand()} serve --mcp --bundle /path/knowledge\`.\nstdout carries only protocol messages; logs go to stderr.`,
     )
     .action(async (options: ServeOptions) => {
       if (options.mcp !== true) {
