@@ -1,13 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { parseKnowledgeFile, frontmatterValues } from "../../src/knowledge-file/knowledge-file.js";
-import {
-  deprecateConcept,
-  mergeConcept,
-  type ConceptMergeInput,
-} from "../../src/bundle/merge-concept.js";
+import { deprecateConcept } from "../../src/bundle/approval-transitions.js";
+import { mergeConcept, type ConceptMergeInput } from "../../src/bundle/merge-concept.js";
+import { readPersonEdits } from "../../src/bundle/person-edits.js";
 import type { ConceptState } from "../../src/bundle/source-state.js";
 import { KnowledgeFileError } from "../../src/errors.js";
 import type { EnrichedDataset } from "../../src/model/index.js";
+import { renderConcept } from "../../src/render/render-concept.js";
 import { loadTemplates } from "../../src/render/templates.js";
 import { sampleAccount, sampleRenderInput } from "../helpers/sample-dataset.js";
 
@@ -19,20 +18,24 @@ function field(dataset: EnrichedDataset, index: number) {
   return found;
 }
 
+/** The write path's stages as the pipeline runs them: read the person's edits, render, merge. */
 function merge(
   dataset: EnrichedDataset,
   existingText?: string,
   previous?: ConceptState,
   now = "2026-11-27T02:00:00Z",
 ) {
-  const { path, id, pathOf, source } = sampleRenderInput(dataset);
-  const render = { path, id, pathOf, source };
+  const base = sampleRenderInput(dataset);
+  const edits = readPersonEdits(existingText, base.path, dataset, previous);
+  const { descriptions, decisions } = edits;
+  const generated = renderConcept({ ...base, descriptions, decisions }, templates);
   const input: ConceptMergeInput = {
     dataset,
-    render,
-    templates,
-    existingText,
+    path: base.path,
+    edits,
+    generated,
     previous,
+    fieldWord: base.source.vocabulary.fieldWord,
     now,
     generator: "okf/test",
     initial: { domain: "sales", steward: "data-platform-team", environment: "production" },
