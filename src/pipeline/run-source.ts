@@ -9,9 +9,10 @@ import {
   type CountedTonight,
 } from "./okf-reads.js";
 import { keptAsItWasNote } from "./kept-as-it-was.js";
+import { linkedConceptPaths, linkedSources } from "./linked-concepts.js";
 import { lineageOrder } from "./lineage-order.js";
 import { unrefreshedFailure, withLastObserved } from "./last-observed.js";
-import { readSourceState, type SourceState } from "../bundle/source-state.js";
+import type { SourceState } from "../bundle/source-state.js";
 import { beginSourceState } from "./source-state-notes.js";
 import { classifyDataset } from "../classifier/classify-dataset.js";
 import type { OkfConfig, SourceConfig } from "../config/schema.js";
@@ -21,7 +22,6 @@ import type { ExtractionFailure, SensitiveFinding } from "../model/index.js";
 import { profileDataset } from "../profiler/profile-dataset.js";
 import type { TemplateSet } from "../render/templates.js";
 import { redact } from "../secrets.js";
-import type { RenderInput } from "../render/render-input.js";
 import type { BundleFiles } from "./bundle-files.js";
 import type { ExtractResult, SourceOutcome } from "./extract-types.js";
 import {
@@ -215,30 +215,6 @@ function sampleLimit(source: SourceConfig): number {
   if (source.type === "dynamodb") return source.profile.sample_items;
   if (source.type === "documentdb") return source.profile.sample_documents;
   return source.profile.sample_rows;
-}
-
-/**
- * Paths of other sources' concepts, from their state files: sources a run depends on run first
- * (see runExtract), so a link reflects this run when both run, and the last run otherwise.
- */
-async function linkedConceptPaths(
-  bundleDir: string,
-  sourceNames: readonly string[],
-): Promise<NonNullable<RenderInput["linkedPathOf"]>> {
-  const bySource = new Map<string, Map<string, string>>();
-  for (const name of sourceNames) {
-    const state = await readSourceState(bundleDir, name);
-    const paths = Object.entries(state.concepts).map(
-      ([path, concept]) => [refKey(concept.ref), path] as const,
-    );
-    bySource.set(name, new Map(paths));
-  }
-  return (sourceName, ref) => bySource.get(sourceName)?.get(refKey(ref));
-}
-
-/** The sources whose concepts this one links to. */
-export function linkedSources(source: SourceConfig): string[] {
-  return source.type === "redshift" && source.glue_source !== undefined ? [source.glue_source] : [];
 }
 
 function describeFailure(failure: ExtractionFailure): {
