@@ -1,32 +1,31 @@
 import type { Document } from "yaml";
 import type { EnrichedDataset } from "../model/index.js";
-import { renderConcept } from "../render/render-concept.js";
-import type { RenderInput } from "../render/render-input.js";
-import type { TemplateSet } from "../render/templates.js";
+import type { GeneratedConcept } from "../knowledge-file/generated-concept.js";
+import { frontmatterValues, serializeKnowledgeFile } from "../knowledge-file/knowledge-file.js";
+import { withoutTableColumn } from "../knowledge-file/markdown-table.js";
+import type { GeneratedRegion } from "../knowledge-file/regions.js";
+import { locateRegions, spliceRegions } from "../knowledge-file/regions.js";
+import { applyApprovalTransition } from "./approval-transitions.js";
 import { conceptStructure, describeStructureChange, hashOf } from "./concept-structure.js";
 import { frontmatterChanges, sectionChanges } from "./change-details.js";
-import { okfStatusFor } from "./frontmatter-keys.js";
-import {
-  frontmatterValues,
-  parseKnowledgeFile,
-  serializeKnowledgeFile,
-} from "../knowledge-file/knowledge-file.js";
-import { cellText, readTableColumn, withoutTableColumn } from "../knowledge-file/markdown-table.js";
-import type { GeneratedRegion } from "../knowledge-file/regions.js";
 import { mergeFrontmatter, setKey } from "./merge-frontmatter.js";
-import { locateRegions, spliceRegions } from "../knowledge-file/regions.js";
+import type { PersonEdits } from "./person-edits.js";
 import type { ConceptState } from "./source-state.js";
 
 export interface ConceptMergeInput {
   dataset: EnrichedDataset;
-  render: Omit<RenderInput, "descriptions" | "decisions" | "dataset">;
-  templates: TemplateSet;
-  /** The file as people left it; undefined when it does not exist. */
-  existingText: string | undefined;
+  /** Bundle-relative path of the concept file, for messages. */
+  path: string;
+  /** What people made of the file (see readPersonEdits). */
+  edits: PersonEdits;
+  /** What this run generated for it (see renderConcept). */
+  generated: GeneratedConcept;
   /** What the last run generated (the merge base). */
   previous: ConceptState | undefined;
   /** Human-owned keys for a new file (config defaults). */
   initial: Record<string, unknown>;
+  /** The source's word for a field (`column`, `attribute`), for log.md. */
+  fieldWord: string;
   now: string;
   generator: string;
 }
@@ -49,68 +48,35 @@ export interface ConceptMergeResult {
   rejectedPaths: string[];
 }
 
-/** Renders a dataset and merges it into its knowledge file without losing a person's work. */
+/** Splices generated content into a knowledge file without losing a person's work. */
 export function mergeConcept(input: ConceptMergeInput): ConceptMergeResult {
-  const { dataset, previous } = input;
-  const path = input.render.path;
-  const existing =
-    input.existingText === undefined ? undefined : parseKnowledgeFile(input.existingText, path);
-  const notes: string[] = [];
-
-  const regions = existing ? locateRegions(existing.body, path) : [];
-  const cellsOf = (region: string, column: string) =>
-    readTableColumn(regions.find((r) => r.name === region)?.content ?? "", column);
-  const fileCells = cellsOf("schema", "Description");
-  const decisions = cellsOf("sensitive", "Decision");
-  const cells: Record<string, string> = {};
-  const descriptions = new Map<string, string>();
-  for (const field of dataset.fields) {
-    // As the cell says it (no HTML), so that an unedited cell reads back equal to it.
-    const generated = cellText(field.comment ?? "");
-    cells[field.path] = generated;
-    const inFile = fileCells.get(field.path);
-    const base = previous?.cells[field.path];
-    const edited =
-      inFile !== undefined &&
-      inFile !== generated &&
-      (base === undefined ? inFile !== "" : inFile !== base);
-    descriptions.set(field.path, edited ? inFile : generated);
-    if (edited && base !== undefined && generated !== base) {
-      notes.push(
-        `description of ${field.path} kept as edited; the source comment is now "${generated}"`,
-      );
-    }
-  }
-
-  const rendered = renderConcept(
-    { ...input.render, dataset, descriptions, decisions },
-    input.templates,
-  );
+  const { dataset, previous, path, edits, generated } = input;
+  const existing = edits.file;
+  const notes = [...edits.notes];
   const structure = conceptStructure(dataset);
   const fingerprint = hashOf(structure);
   // Cells people own are left out, so that a steward's edit does not count as new generated
-  // content; the generated comments they replace are in `cells` instead.
+  // content; the generated comments they replace are in `generatedCells` instead.
   const contentHash = hashOf([
-    rendered.machineFrontmatter,
-    rendered.description,
-    rendered.tags,
-    rendered.regions.map(withoutHumanCells),
-    cells,
+    generated.machineFrontmatter,
+    generated.description,
+    generated.tags,
+    generated.regions.map(withoutHumanCells),
+    edits.generatedCells,
   ]);
 
   const frontmatterBefore = existing ? frontmatterValues(existing.frontmatter) : {};
-  const piiBefore = existing ? frontmatterBefore.pii : undefined;
-  const { cloud, ...machine } = rendered.machineFrontmatter;
+  const { cloud, ...machine } = generated.machineFrontmatter;
   const { document, descriptionConflict } = mergeFrontmatter(existing?.frontmatter, {
     machine,
-    description: { generated: rendered.description, previous: previous?.description },
-    tags: { generated: rendered.tags, previous: previous?.tags },
+    description: { generated: generated.description, previous: previous?.description },
+    tags: { generated: generated.tags, previous: previous?.tags },
     initial: { ...input.initial, approval_status: "draft", status: "draft" },
     ifAbsent: { classification: dataset.suggestedClassification },
     correctable: { cloud: { generated: cloud, previous: previousCloud(previous, cloud) } },
   });
   if (descriptionConflict)
-    notes.push(`description kept as edited; the source now says "${rendered.description}"`);
+    notes.push(`description kept as edited; the source now says "${generated.description}"`);
   const reviewFrom = existing
     ? applyApprovalTransition(document, previous?.fingerprint, fingerprint)
     : undefined;
@@ -118,9 +84,9 @@ export function mergeConcept(input: ConceptMergeInput): ConceptMergeResult {
   keepOrRefreshGenerated(document, previous?.contentHash === contentHash, input);
 
   let body = existing
-    ? spliceRegions(existing.body, path, rendered.regions, rendered.order)
-    : rendered.newBody;
-  for (const section of existing ? rendered.humanSections : []) {
+    ? spliceRegions(existing.body, path, generated.regions, generated.order)
+    : generated.newBody;
+  for (const section of existing ? generated.humanSections : []) {
     const heading = section.split("\n")[0] ?? "";
     if (body.split(/\r?\n/).some((line) => line.trimEnd() === heading)) continue;
     body = insertBeforeDetails(body, path, section);
@@ -129,27 +95,29 @@ export function mergeConcept(input: ConceptMergeInput): ConceptMergeResult {
     );
   }
   const text = serializeKnowledgeFile({ frontmatter: document, body, style: existing?.style });
-  const action = !existing ? "created" : text === input.existingText ? "unchanged" : "changed";
+  const action = !existing ? "created" : text === edits.text ? "unchanged" : "changed";
+  const fieldCount = dataset.fields.length;
   const details =
     action === "created"
       ? [
-          `${dataset.objectType}, ${String(dataset.fields.length)} ${input.render.source.vocabulary.fieldWord}${dataset.fields.length === 1 ? "" : "s"}`,
+          `${dataset.objectType}, ${String(fieldCount)} ${input.fieldWord}${fieldCount === 1 ? "" : "s"}`,
         ]
       : previous
         ? describeStructureChange(previous.structure, structure)
         : [];
+  const { decisions } = edits;
   return {
     text,
     action,
     details: [
       ...details,
-      ...piiChange(piiBefore, rendered.machineFrontmatter.pii),
+      ...piiChange(frontmatterBefore.pii, generated.machineFrontmatter.pii),
       ...(reviewFrom ? [`approval_status: ${reviewFrom} → needs_review`] : []),
     ],
     updated:
       action === "changed"
         ? [
-            ...sectionChanges(regions, rendered.regions, rendered.order),
+            ...sectionChanges(edits.regions, generated.regions, generated.order),
             ...frontmatterChanges(frontmatterBefore, frontmatterValues(document)),
           ]
         : [],
@@ -167,9 +135,9 @@ export function mergeConcept(input: ConceptMergeInput): ConceptMergeResult {
       structure,
       fingerprint,
       contentHash,
-      description: rendered.description,
-      tags: rendered.tags,
-      cells,
+      description: generated.description,
+      tags: generated.tags,
+      cells: edits.generatedCells,
       cloud: typeof cloud === "string" ? cloud : null,
     },
   };
@@ -207,24 +175,6 @@ function insertBeforeDetails(body: string, path: string, section: string): strin
   return `${body.slice(0, anchor.start)}${section}\n\n${body.slice(anchor.start)}`;
 }
 
-/**
- * An approved file whose facts changed needs review; a deprecated object that came back, too.
- * Returns the status the file moved from, or undefined when it stays as it is.
- */
-function applyApprovalTransition(
-  document: Document,
-  before: string | undefined,
-  after: string,
-): "approved" | "deprecated" | undefined {
-  const approval = frontmatterValues(document).approval_status;
-  const reappeared = approval === "deprecated";
-  const drifted = approval === "approved" && before !== undefined && before !== after;
-  if (!reappeared && !drifted) return undefined;
-  setKey(document, "approval_status", "needs_review");
-  setKey(document, "status", okfStatusFor("needs_review"));
-  return approval;
-}
-
 /** `generated.at` moves only when the generated content changes (DESIGN §4). */
 function keepOrRefreshGenerated(
   document: Document,
@@ -235,13 +185,4 @@ function keepOrRefreshGenerated(
     { by?: unknown; at?: unknown } | undefined;
   if (unchanged && typeof current?.at === "string" && current.by === input.generator) return;
   setKey(document, "generated", { by: input.generator, at: input.now });
-}
-
-/** Marks a concept whose object disappeared from the source; returns undefined when already so. */
-export function deprecateConcept(text: string, path: string): string | undefined {
-  const file = parseKnowledgeFile(text, path);
-  if (frontmatterValues(file.frontmatter).approval_status === "deprecated") return undefined;
-  setKey(file.frontmatter, "approval_status", "deprecated");
-  setKey(file.frontmatter, "status", okfStatusFor("deprecated"));
-  return serializeKnowledgeFile(file);
 }

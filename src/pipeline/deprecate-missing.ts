@@ -1,4 +1,4 @@
-import { deprecateConcept } from "../bundle/merge-concept.js";
+import { deprecateConcept } from "../bundle/approval-transitions.js";
 import type { SourceState } from "../bundle/source-state.js";
 import { KnowledgeFileError } from "../errors.js";
 import type { DatasetRef, ExtractionFailure } from "../model/index.js";

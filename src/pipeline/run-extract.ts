@@ -10,7 +10,8 @@ import { UsageError } from "../errors.js";
 import { loadTemplates } from "../render/templates.js";
 import { BundleFiles } from "./bundle-files.js";
 import type { ExtractOptions, ExtractResult } from "./extract-types.js";
-import { linkedSources, runSource } from "./run-source.js";
+import { linkedSources } from "./linked-concepts.js";
+import { runSource } from "./run-source.js";
 import type { SourceConfig } from "../config/schema.js";
 
 export type { ExtractOptions, ExtractResult, SourceOutcome } from "./extract-types.js";

@@ -1,7 +1,6 @@
 import type { Extractor, SourceExtraction } from "../../extractors/extractor.js";
 import { extractors } from "../../extractors/registry.js";
 import { planConceptPaths, refKey } from "../bundle/concept-paths.js";
-import { mergeConcept } from "../bundle/merge-concept.js";
 import { deprecateMissing } from "./deprecate-missing.js";
 import {
   okfReadsStillCounted,
@@ -9,10 +8,11 @@ import {
   withoutOkfReads,
   type CountedTonight,
 } from "./okf-reads.js";
-import { keepsFileAsItWas, keptAsItWasNote } from "./kept-as-it-was.js";
+import { keptAsItWasNote } from "./kept-as-it-was.js";
+import { linkedConceptPaths, linkedSources } from "./linked-concepts.js";
 import { lineageOrder } from "./lineage-order.js";
-import { nextObserved, unrefreshedFailure, withLastObserved } from "./last-observed.js";
-import { readSourceState, type SourceState } from "../bundle/source-state.js";
+import { unrefreshedFailure, withLastObserved } from "./last-observed.js";
+import type { SourceState } from "../bundle/source-state.js";
 import { beginSourceState } from "./source-state-notes.js";
 import { classifyDataset } from "../classifier/classify-dataset.js";
 import type { OkfConfig, SourceConfig } from "../config/schema.js";
@@ -22,10 +22,13 @@ import type { ExtractionFailure, SensitiveFinding } from "../model/index.js";
 import { profileDataset } from "../profiler/profile-dataset.js";
 import type { TemplateSet } from "../render/templates.js";
 import { redact } from "../secrets.js";
-import { generatorName } from "../version.js";
-import type { RenderInput } from "../render/render-input.js";
 import type { BundleFiles } from "./bundle-files.js";
 import type { ExtractResult, SourceOutcome } from "./extract-types.js";
+import {
+  writeConceptFile,
+  type ConceptFileWriter,
+  type RenderContext,
+} from "./write-concept-file.js";
 
 export interface SourceRun {
   config: OkfConfig;
@@ -108,6 +111,21 @@ async function writeConcepts(
     freshness_sla: defaults.freshness_sla,
     agent_usage: defaults.agent_usage,
   };
+  const writer: ConceptFileWriter = {
+    files,
+    state,
+    templates: run.templates,
+    now: run.now,
+    initial,
+  };
+  const renderSource: RenderContext["source"] = {
+    name: source.name,
+    system: source.system ?? vocabulary.system,
+    domain,
+    cloud: knownCloud(source, defaults.cloud),
+    resource: extraction.resource,
+    vocabulary,
+  };
   // Findings of the datasets handled so far, for the view columns that come from them.
   const findingsByRef = new Map<string, SensitiveFinding[]>();
   const okfCounted = new Map<string, CountedTonight>();
@@ -140,51 +158,31 @@ async function writeConcepts(
       outcome.status = "partial";
     }
     try {
-      const existingText = await files.read(planned.path);
-      if (keepsFileAsItWas(kept, before, existingText) && before) {
-        remember();
-        next.concepts[planned.path] = before;
-        outcome.unchanged.push(planned.path);
-        outcome.notes.push({ file: planned.path, note: keptAsItWasNote });
-        continue;
-      }
-      const merged = mergeConcept({
-        dataset: kept.dataset,
-        templates: run.templates,
-        existingText,
+      const written = await writeConceptFile(writer, {
+        kept,
         previous: before,
-        initial,
-        now: run.now,
-        generator: generatorName,
         render: {
           path: planned.path,
           id: planned.id,
           pathOf: (ref) => plan.get(refKey(ref))?.path,
           linkedPathOf,
           unrefreshed: kept.unrefreshed,
-          source: {
-            name: source.name,
-            system: source.system ?? vocabulary.system,
-            domain,
-            cloud: knownCloud(source, defaults.cloud),
-            resource: extraction.resource,
-            vocabulary,
-          },
+          source: renderSource,
         },
       });
+      next.concepts[planned.path] = written.entry;
+      if (written.keptAsItWas) {
+        remember();
+        outcome.unchanged.push(planned.path);
+        outcome.notes.push({ file: planned.path, note: keptAsItWasNote });
+        continue;
+      }
+      const { merged } = written;
       // A finding a person rejected on the base column is not carried to views of it.
       remember(merged.rejectedPaths);
-      const entry = {
-        ...merged.state,
-        ...nextObserved(kept, before, before?.contentHash === merged.state.contentHash),
-      };
-      next.concepts[planned.path] = entry;
       outcome[merged.action].push(planned.path);
       outcome.notes.push(...merged.notes.map((note) => ({ file: planned.path, note })));
       if (merged.action !== "unchanged") {
-        await state.writeConcept(planned.path, entry, merged.text, () =>
-          files.write(planned.path, merged.text),
-        );
         outcome.changes.push({
           path: planned.path,
           title: dataset.ref.name,
@@ -217,30 +215,6 @@ function sampleLimit(source: SourceConfig): number {
   if (source.type === "dynamodb") return source.profile.sample_items;
   if (source.type === "documentdb") return source.profile.sample_documents;
   return source.profile.sample_rows;
-}
-
-/**
- * Paths of other sources' concepts, from their state files: sources a run depends on run first
- * (see runExtract), so a link reflects this run when both run, and the last run otherwise.
- */
-async function linkedConceptPaths(
-  bundleDir: string,
-  sourceNames: readonly string[],
-): Promise<NonNullable<RenderInput["linkedPathOf"]>> {
-  const bySource = new Map<string, Map<string, string>>();
-  for (const name of sourceNames) {
-    const state = await readSourceState(bundleDir, name);
-    const paths = Object.entries(state.concepts).map(
-      ([path, concept]) => [refKey(concept.ref), path] as const,
-    );
-    bySource.set(name, new Map(paths));
-  }
-  return (sourceName, ref) => bySource.get(sourceName)?.get(refKey(ref));
-}
-
-/** The sources whose concepts this one links to. */
-export function linkedSources(source: SourceConfig): string[] {
-  return source.type === "redshift" && source.glue_source !== undefined ? [source.glue_source] : [];
 }
 
 function describeFailure(failure: ExtractionFailure): {

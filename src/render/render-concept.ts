@@ -1,3 +1,4 @@
+import type { GeneratedConcept } from "../knowledge-file/generated-concept.js";
 import type { GeneratedRegion } from "../knowledge-file/regions.js";
 import { regionBlock } from "../knowledge-file/regions.js";
 import { pathCell, sourceCell, tableCell } from "../knowledge-file/markdown-table.js";
@@ -35,24 +36,14 @@ import { keyBullets, partitionBullets, relationshipBullets } from "./structure-v
 import { triggerBullets } from "./trigger-view.js";
 import { regionNames, type TemplateSet } from "./templates.js";
 
-export interface RenderedConcept {
-  /** Regions with content, in template order. */
-  regions: GeneratedRegion[];
-  /** Every region name in the order the concept template places them. */
-  order: string[];
-  /** The whole body for a file that does not exist yet. */
-  newBody: string;
-  /** Human sections the file should have (`## Masking Rules\n_…_`), added once if missing. */
-  humanSections: string[];
-  machineFrontmatter: Record<string, unknown>;
-  description: string;
-  tags: string[];
-}
-
 const tableRow = (cells: readonly string[]) =>
   `|${cells.map((cell) => (cell === "" ? " " : ` ${cell} `)).join("|")}|`;
 
-export function renderConcept(input: RenderInput, templates: TemplateSet): RenderedConcept {
+/**
+ * The generated content of one concept file. It reads no file: the person's cells it shows
+ * (Description, Decision) come in with the input, read beforehand by the pipeline.
+ */
+export function renderConcept(input: RenderInput, templates: TemplateSet): GeneratedConcept {
   const { dataset, source } = input;
   const keyValue = dataset.keyValue;
   const isDocument = dataset.kind === "document_collection";

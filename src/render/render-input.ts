@@ -22,7 +22,7 @@ export interface RenderInput {
   pathOf: (ref: DatasetRef) => string | undefined;
   /** Bundle-relative path of a concept of another source (`Dataset.linked`), when it has one. */
   linkedPathOf?: (source: string, ref: DatasetRef) => string | undefined;
-  /** Description cell per field path, as resolved by the merge (a person's edit or the comment). */
+  /** Description cell per field path: a person's edit read from the file, or the comment. */
   descriptions: ReadonlyMap<string, string>;
   /** A person's Decision cell per sensitive field path (`confirmed`, `rejected`), kept across runs. */
   decisions: ReadonlyMap<string, string>;

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { parseKnowledgeFile, frontmatterValues } from "../../src/knowledge-file/knowledge-file.js";
-import {
-  deprecateConcept,
-  mergeConcept,
-  type ConceptMergeInput,
-} from "../../src/bundle/merge-concept.js";
+import { deprecateConcept } from "../../src/bundle/approval-transitions.js";
+import { mergeConcept, type ConceptMergeInput } from "../../src/bundle/merge-concept.js";
+import { readPersonEdits } from "../../src/bundle/person-edits.js";
 import type { ConceptState } from "../../src/bundle/source-state.js";
 import { KnowledgeFileError } from "../../src/errors.js";
+import type { GeneratedConcept } from "../../src/knowledge-file/generated-concept.js";
 import type { EnrichedDataset } from "../../src/model/index.js";
+import { renderConcept } from "../../src/render/render-concept.js";
 import { loadTemplates } from "../../src/render/templates.js";
 import { sampleAccount, sampleRenderInput } from "../helpers/sample-dataset.js";
 
@@ -19,20 +19,24 @@ function field(dataset: EnrichedDataset, index: number) {
   return found;
 }
 
+/** The write path's stages as the pipeline runs them: read the person's edits, render, merge. */
 function merge(
   dataset: EnrichedDataset,
   existingText?: string,
   previous?: ConceptState,
   now = "2026-11-27T02:00:00Z",
 ) {
-  const { path, id, pathOf, source } = sampleRenderInput(dataset);
-  const render = { path, id, pathOf, source };
+  const base = sampleRenderInput(dataset);
+  const edits = readPersonEdits(existingText, base.path, dataset, previous);
+  const { descriptions, decisions } = edits;
+  const generated = renderConcept({ ...base, descriptions, decisions }, templates);
   const input: ConceptMergeInput = {
     dataset,
-    render,
-    templates,
-    existingText,
+    path: base.path,
+    edits,
+    generated,
     previous,
+    fieldWord: base.source.vocabulary.fieldWord,
     now,
     generator: "okf/test",
     initial: { domain: "sales", steward: "data-platform-team", environment: "production" },
@@ -136,6 +140,44 @@ describe("mergeConcept", () => {
         "lifecycle_stage: sales.lifecycle not null → text not null",
       ]),
     );
+  });
+
+  it("splices the generated content it is given into the person's file, rendering nothing", () => {
+    const first = merge(sampleAccount());
+    const edited = first.text.replace(
+      /_Owner to write: what one row[^\n]*/,
+      "One row per paying customer.",
+    );
+    const dataset = sampleAccount();
+    const edits = readPersonEdits(edited, "x.md", dataset, first.state);
+    const generated: GeneratedConcept = {
+      regions: [{ name: "summary", content: "## Summary\nWritten by hand for this test." }],
+      order: ["summary"],
+      newBody: "never used for a file that exists",
+      humanSections: [],
+      machineFrontmatter: { title: "customer_account", pii: false },
+      description: first.state.description,
+      tags: first.state.tags,
+    };
+    const result = mergeConcept({
+      dataset,
+      path: "x.md",
+      edits,
+      generated,
+      previous: first.state,
+      fieldWord: "column",
+      now: "2026-11-28T02:00:00Z",
+      generator: "okf/test",
+      initial: {},
+    });
+    expect(result.action).toBe("changed");
+    expect(result.text).toContain(
+      "<!-- okf:begin summary -->\n## Summary\nWritten by hand for this test.\n<!-- okf:end summary -->",
+    );
+    expect(result.text).toContain("One row per paying customer.");
+    // Regions this run did not generate leave the file; the person's text stays.
+    expect(result.text).not.toContain("<!-- okf:begin schema -->");
+    expect(result.text).not.toContain("never used");
   });
 
   it("refuses a file with broken YAML or markers", () => {

@@ -70,6 +70,29 @@ describe("renderConcept", () => {
     expect(partitionedRendered.machineFrontmatter.type).toBe("PostgreSQL Table");
   });
 
+  it("shows the Decision cells it is given, and a rejected finding does not make the file pii", () => {
+    const finding = {
+      path: "segment",
+      category: "pii.test",
+      confidence: "low" as const,
+      evidence: ["name matches"],
+    };
+    const dataset = sampleAccount({ findings: [finding] });
+    const undecided = renderConcept(sampleRenderInput(dataset), templates);
+    expect(undecided.machineFrontmatter.pii).toBe(true);
+    expect(undecided.tags).toContain("pii");
+    expect(undecided.humanSections.join("\n")).toContain("## Prohibited Use");
+
+    const decisions = new Map([["segment", "rejected"]]);
+    const rejected = renderConcept(sampleRenderInput(dataset, new Map(), decisions), templates);
+    expect(rejected.regions.find((r) => r.name === "sensitive")?.content).toContain(
+      "| segment | pii.test | low | name matches | rejected |",
+    );
+    expect(rejected.machineFrontmatter.pii).toBe(false);
+    expect(rejected.tags).not.toContain("pii");
+    expect(rejected.humanSections).toEqual([]);
+  });
+
   it("uses an overriding template from the configured folder", () => {
     const dir = mkdtempSync(join(tmpdir(), "okf-templates-"));
     mkdirSync(join(dir, "sections"));
