@@ -1,0 +1,61 @@
+import { z } from "zod";
+import { configSchema } from "./schema.js";
+
+/** Where the package keeps the generated schema (`npm run schema` writes it). */
+export const configJsonSchemaPath = "schema/okf.config.schema.json";
+
+/** Any `${NAME}` reference: okf replaces it before validating, a JSON Schema sees it as written. */
+const envReference = "\\$\\{";
+
+/**
+ * The JSON Schema of okf.config.yaml, for editors (yaml-language-server) and other tools. It is
+ * the zod schema's input shape: keys with defaults are optional. A JSON Schema checks types,
+ * shapes, patterns and bounds; what zod checks in code (a valid regular expression or glob,
+ * unique source names, a `glue_source` naming a glue source, region against resource_arn) is
+ * left out. A string with a pattern, a format or a fixed set of values also accepts a `${NAME}`
+ * reference, which okf replaces before it checks the value.
+ */
+export function configJsonSchema(): Record<string, unknown> {
+  const generated = z.toJSONSchema(configSchema, {
+    io: "input",
+    target: "draft-07",
+    override: ({ jsonSchema }) => {
+      acceptEnvReference(jsonSchema);
+    },
+  });
+  const { $schema, ...rest } = generated;
+  return {
+    $schema,
+    title: "okf configuration (okf.config.yaml)",
+    description:
+      "See docs/configuration.md. Generated from src/config/schema.ts by `npm run schema`.",
+    ...rest,
+  };
+}
+
+type JsonSchemaNode = Parameters<
+  NonNullable<NonNullable<Parameters<typeof z.toJSONSchema>[1]>["override"]>
+>[0]["jsonSchema"];
+
+function acceptEnvReference(node: JsonSchemaNode): void {
+  if (node.type !== "string") return;
+  if (node.pattern !== undefined) {
+    // A zod schema used at several keys is the same node each time.
+    if (node.pattern.endsWith(`|${envReference}`)) return;
+    node.pattern = `(?:${node.pattern})|${envReference}`;
+  } else if (node.format !== undefined) {
+    node.anyOf = [
+      { type: "string", format: node.format },
+      { type: "string", pattern: envReference },
+    ];
+    delete node.type;
+    delete node.format;
+  } else if (node.enum !== undefined) {
+    node.anyOf = [
+      { type: "string", enum: node.enum },
+      { type: "string", pattern: envReference },
+    ];
+    delete node.type;
+    delete node.enum;
+  }
+}
