@@ -133,7 +133,8 @@ const customRuleSchema = z
   .strict()
   .refine((rule) => rule.name !== undefined || rule.value !== undefined, {
     error: "a rule needs `name`, `value` or both",
-  });
+  })
+  .meta({ anyOf: [{ required: ["name"] }, { required: ["value"] }] });
 
 /**
  * `classification.allow[]`: globs over `<schema>.<table>.<field path>`, with the same rules as
