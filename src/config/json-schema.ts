@@ -1,8 +1,26 @@
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { configSchema } from "./schema.js";
 
 /** Where the package keeps the generated schema (`npm run schema` writes it). */
 export const configJsonSchemaPath = "schema/okf.config.schema.json";
+
+/**
+ * The schema file of this okf installation (found from here, in src/ or dist/src/), or undefined
+ * when the package is incomplete.
+ */
+export function installedConfigJsonSchemaFile(): string | undefined {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = join(dir, configJsonSchemaPath);
+    if (existsSync(candidate)) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
 
 /** Any `${NAME}` reference: okf replaces it before validating, a JSON Schema sees it as written. */
 const envReference = "\\$\\{";
