@@ -3,6 +3,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { configSchema } from "./schema.js";
+import { awsProfileOptions } from "./source-keys.js";
 
 /** Where the package keeps the generated schema (`npm run schema` writes it). */
 export const configJsonSchemaPath = "schema/okf.config.schema.json";
@@ -37,8 +38,9 @@ export function configJsonSchema(): Record<string, unknown> {
   const generated = z.toJSONSchema(configSchema, {
     io: "input",
     target: "draft-07",
-    override: ({ jsonSchema }) => {
+    override: ({ zodSchema, jsonSchema }) => {
       acceptEnvReference(jsonSchema);
+      if (zodSchema === awsProfileOptions) acceptProfileName(jsonSchema);
     },
   });
   const { $schema, ...rest } = generated;
@@ -54,6 +56,15 @@ export function configJsonSchema(): Record<string, unknown> {
 type JsonSchemaNode = Parameters<
   NonNullable<NonNullable<Parameters<typeof z.toJSONSchema>[1]>["override"]>
 >[0]["jsonSchema"];
+
+/** `profile: name` on an AWS source is its `aws_profile` (`awsProfileAlias`). */
+function acceptProfileName(node: JsonSchemaNode): void {
+  if (node.anyOf !== undefined) return;
+  const { default: defaults, ...options } = node;
+  for (const key of Object.keys(options)) Reflect.deleteProperty(node, key);
+  node.default = defaults;
+  node.anyOf = [{ type: "string", minLength: 1 }, options];
+}
 
 function acceptEnvReference(node: JsonSchemaNode): void {
   if (node.type !== "string") return;

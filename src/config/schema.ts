@@ -77,6 +77,11 @@ export const sourceSchema = z.discriminatedUnion("type", [
 /** Every source type the config accepts, in the order docs/configuration.md lists them. */
 export const sourceTypes = sourceSchema.options.map((option) => option.shape.type.value);
 
+/** The source types reached through the AWS SDK (they have `aws_profile`). */
+export const awsSourceTypes: readonly string[] = sourceSchema.options
+  .filter((option) => "aws_profile" in option.shape)
+  .map((option) => option.shape.type.value);
+
 const defaultsSchema = z
   .object({
     /** Written as `cloud` when set; otherwise okf writes it only when it knows (source-cloud.ts). */
