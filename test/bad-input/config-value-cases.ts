@@ -168,6 +168,16 @@ export const configValueCases: readonly BadInputCase[] = [
     /sources\[0\]\.region: must be an AWS region/,
   ),
   configCase(
+    "a dynamodb profile that is a number",
+    sourceWith("dynamodb", "profile", 3),
+    /sources\[0\]\.profile: must be an AWS profile name or the sampling options/,
+  ),
+  configCase(
+    "a dynamodb profile name next to an aws_profile",
+    configYaml([{ ...unreachable.dynamodb, profile: "a", aws_profile: "b" }]),
+    /sources\[0\]\.profile: names an AWS profile, and so does aws_profile/,
+  ),
+  configCase(
     "an endpoint that is not a URL",
     sourceWith("dynamodb", "endpoint", "127.0.0.1:1"),
     /sources\[0\]\.endpoint/,

@@ -60,8 +60,9 @@ const outOfReach = new Set([
   "duplicate source names",
   "source names that differ only in case",
   "a redshift glue_source naming no glue source",
-  // One key against another: the cluster's region in resource_arn.
+  // One key against another: the cluster's region in resource_arn, two AWS profiles.
   "an rds-data cluster in another region",
+  "a dynamodb profile name next to an aws_profile",
   // ${NAME} references, replaced by okf before the schema's checks apply.
   "an unset environment variable",
   "an environment variable set to the empty string",
