@@ -1,6 +1,6 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import type { DynamodbSourceConfig } from "../../src/config/schema.js";
-import { awsClientOptions } from "../aws-client-options.js";
+import { awsClientOptions, type WithRegion } from "../aws-client-options.js";
 
 export function createDynamoClient(
   config: DynamodbSourceConfig,
@@ -10,7 +10,7 @@ export function createDynamoClient(
 }
 
 /** Where the source is, for messages: the endpoint's origin (never its user info) or the region. */
-export function describeTarget(config: DynamodbSourceConfig): string {
+export function describeTarget(config: WithRegion<DynamodbSourceConfig>): string {
   if (config.endpoint === undefined) return `DynamoDB in ${config.region}`;
   return `DynamoDB at ${new URL(config.endpoint).origin} (region ${config.region})`;
 }

@@ -83,6 +83,11 @@ export class DynamoApi {
     return this.client.send(new ScanCommand(input));
   }
 
+  /** The region the client sends requests to (the SDK resolves it when the config has none). */
+  region(): Promise<string> {
+    return this.client.config.region();
+  }
+
   close(): void {
     this.client.destroy();
   }

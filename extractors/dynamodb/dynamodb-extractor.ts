@@ -1,6 +1,7 @@
 import pLimit from "p-limit";
 import type { DynamodbSourceConfig } from "../../src/config/schema.js";
 import type { Dataset, ExtractionFailure } from "../../src/model/index.js";
+import { clientRegion, type WithRegion } from "../aws-client-options.js";
 import type { ExtractContext, Extractor, SourceVocabulary } from "../extractor.js";
 import { compareText } from "../postgres/order.js";
 import { assembleDataset } from "./assemble-dataset.js";
@@ -22,7 +23,7 @@ export const dynamodbVocabulary: SourceVocabulary = {
 type TableOutcome = { dataset: Dataset } | { failure: ExtractionFailure };
 
 interface TableReader {
-  config: DynamodbSourceConfig;
+  config: WithRegion<DynamodbSourceConfig>;
   context: ExtractContext;
   api: DynamoApi;
 }
@@ -98,9 +99,16 @@ function sourceResource(region: string, first: TableOutcome | undefined): string
  */
 export const dynamodbExtractor: Extractor<DynamodbSourceConfig> = {
   vocabulary: dynamodbVocabulary,
-  async open(config, context) {
-    const matches = tableFilter(config.include, config.exclude);
-    const api = new DynamoApi(createDynamoClient(config));
+  async open(source, context) {
+    const matches = tableFilter(source.include, source.exclude);
+    const api = new DynamoApi(createDynamoClient(source));
+    let config: WithRegion<DynamodbSourceConfig>;
+    try {
+      config = { ...source, region: await clientRegion(source, () => api.region()) };
+    } catch (error) {
+      api.close();
+      throw error;
+    }
     let names: string[];
     try {
       names = (await api.listTableNames()).filter(matches).sort(compareText);

@@ -99,6 +99,11 @@ export class GlueApi {
     return statistics;
   }
 
+  /** The region the client sends requests to (the SDK resolves it when the config has none). */
+  region(): Promise<string> {
+    return this.client.config.region();
+  }
+
   close(): void {
     this.client.destroy();
   }

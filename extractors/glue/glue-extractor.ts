@@ -2,7 +2,7 @@ import { GlueClient } from "@aws-sdk/client-glue";
 import pLimit from "p-limit";
 import type { GlueSourceConfig } from "../../src/config/schema.js";
 import type { Dataset } from "../../src/model/index.js";
-import { awsClientOptions } from "../aws-client-options.js";
+import { awsClientOptions, clientRegion, type WithRegion } from "../aws-client-options.js";
 import type { ExtractContext, Extractor, SourceVocabulary } from "../extractor.js";
 import { readColumnStatistics } from "./column-stats.js";
 import { errorDetail } from "../aws-errors.js";
@@ -20,7 +20,7 @@ export const glueVocabulary: SourceVocabulary = {
 };
 
 /** Where the catalog is, for messages: the endpoint's origin (never its user info) or the region. */
-function describeTarget(config: GlueSourceConfig): string {
+function describeTarget(config: WithRegion<GlueSourceConfig>): string {
   const catalog = config.catalog_id === undefined ? "" : ` (catalog ${config.catalog_id})`;
   if (config.endpoint === undefined) return `the Glue Data Catalog in ${config.region}${catalog}`;
   return `the Glue Data Catalog at ${new URL(config.endpoint).origin}${catalog}`;
@@ -80,8 +80,15 @@ function withStatistics(
  */
 export const glueExtractor: Extractor<GlueSourceConfig> = {
   vocabulary: glueVocabulary,
-  async open(config, context) {
-    const api = new GlueApi(new GlueClient(awsClientOptions(config)), config.catalog_id);
+  async open(source, context) {
+    const api = new GlueApi(new GlueClient(awsClientOptions(source)), source.catalog_id);
+    let config: WithRegion<GlueSourceConfig>;
+    try {
+      config = { ...source, region: await clientRegion(source, () => api.region()) };
+    } catch (error) {
+      api.close();
+      throw error;
+    }
     const target = describeTarget(config);
     let catalog: Awaited<ReturnType<typeof readCatalog>>;
     try {

@@ -4,6 +4,7 @@ import picomatch from "picomatch";
 import type { GlueSourceConfig } from "../../src/config/schema.js";
 import { ConfigError, errorMessage } from "../../src/errors.js";
 import type { Dataset, ExtractionFailure } from "../../src/model/index.js";
+import type { WithRegion } from "../aws-client-options.js";
 import { nameFilter } from "../name-filter.js";
 import { compareText } from "../postgres/order.js";
 import { assembleTable } from "./assemble-table.js";
@@ -61,7 +62,7 @@ function databaseNames(databases: readonly Database[]): string[] {
  */
 export async function readCatalog(
   api: GlueApi,
-  config: GlueSourceConfig,
+  config: WithRegion<GlueSourceConfig>,
   concurrency: number,
   target: string,
 ): Promise<GlueCatalog> {

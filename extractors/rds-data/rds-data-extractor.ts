@@ -36,7 +36,10 @@ export function createRdsDataExtractor(
         database: config.database,
         engine: config.engine === "postgres" ? "PostgreSQL" : "MySQL",
       };
-      const client = new RDSDataClient(awsClientOptions(config));
+      // The Data API answers in the cluster's own region: the ARN's, unless the config says.
+      const client = new RDSDataClient(
+        awsClientOptions({ ...config, region: config.region ?? cluster.region }),
+      );
       const api = new DataApi(client, scope, options.resumeDelaysMs ?? defaultResumeDelaysMs);
       return config.engine === "postgres"
         ? openAuroraPostgres(api, config, context)

@@ -1,6 +1,8 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { initialLogText, initialRootIndexText } from "../bundle/log-file.js";
+import { installedConfigJsonSchemaFile } from "../config/json-schema.js";
 import { defaultConfigFile } from "../config/load-config.js";
 import { UsageError } from "../errors.js";
 import { folderProblem } from "../folder-problem.js";
@@ -20,7 +22,7 @@ bundle: knowledge
 # Initial values of human-owned keys in new drafts. Extract never changes them once written.
 defaults:
   # cloud: aws                     # okf writes aws itself for AWS services and *.amazonaws.com hosts
-  environment: production
+  # environment: production       # e.g. production or staging; new drafts get it when set
   steward: data-platform-team
   review_interval_days: 90
 
@@ -65,6 +67,17 @@ sources:
   #   tls_ca_file: global-bundle.pem
 `;
 
+/**
+ * The config's first line: yaml-language-server (VS Code's YAML extension and other editors)
+ * checks and completes the file with the JSON Schema of this okf installation. A file URL of the
+ * installed schema, resolved now: it does not depend on where the config is, or on a
+ * node_modules folder next to it (a global install has none). Nothing when the schema is missing.
+ */
+export function schemaModeline(schemaFile: string | undefined): string {
+  if (schemaFile === undefined) return "";
+  return `# yaml-language-server: $schema=${pathToFileURL(schemaFile).href}\n`;
+}
+
 /** Writes a commented config and the bundle root; never overwrites an existing file. */
 export async function initCommand(options: { cwd: string; dir?: string }): Promise<InitResult> {
   const dir = resolve(options.cwd, options.dir ?? ".");
@@ -76,7 +89,7 @@ export async function initCommand(options: { cwd: string; dir?: string }): Promi
     );
   }
   const files: Array<[string, string]> = [
-    [defaultConfigFile, starterConfig],
+    [defaultConfigFile, schemaModeline(installedConfigJsonSchemaFile()) + starterConfig],
     [join("knowledge", "index.md"), initialRootIndexText()],
     [join("knowledge", "log.md"), initialLogText()],
   ];

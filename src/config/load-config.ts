@@ -6,7 +6,8 @@ import { parseYaml, type YamlParse } from "../safe-yaml.js";
 import { checkConfigPaths } from "./config-paths.js";
 import { formatPath } from "./format-path.js";
 import { interpolateEnv } from "./interpolate.js";
-import { configSchema, sourceTypes, type OkfConfig } from "./schema.js";
+import { awsSourceTypes, configSchema, sourceTypes, type OkfConfig } from "./schema.js";
+import { awsProfileAlias } from "./source-keys.js";
 
 export const defaultConfigFile = "okf.config.yaml";
 
@@ -47,7 +48,7 @@ export function parseConfigText(text: string, file: string, env: NodeJS.ProcessE
   if (!yaml.ok) throw configYamlError(file, yaml);
   const raw: unknown = interpolateEnv(yaml.value, env);
   rejectUnsupportedTypes(raw, file);
-  const parsed = configSchema.safeParse(raw ?? {});
+  const parsed = configSchema.safeParse(awsProfileAlias(raw ?? {}, awsSourceTypes));
   if (!parsed.success) throw new ConfigError(describeIssues(file, parsed.error), configHint);
   return resolveConfigPaths(parsed.data, file);
 }

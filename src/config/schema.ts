@@ -77,6 +77,11 @@ export const sourceSchema = z.discriminatedUnion("type", [
 /** Every source type the config accepts, in the order docs/configuration.md lists them. */
 export const sourceTypes = sourceSchema.options.map((option) => option.shape.type.value);
 
+/** The source types reached through the AWS SDK (they have `aws_profile`). */
+export const awsSourceTypes: readonly string[] = sourceSchema.options
+  .filter((option) => "aws_profile" in option.shape)
+  .map((option) => option.shape.type.value);
+
 const defaultsSchema = z
   .object({
     /** Written as `cloud` when set; otherwise okf writes it only when it knows (source-cloud.ts). */
@@ -133,7 +138,8 @@ const customRuleSchema = z
   .strict()
   .refine((rule) => rule.name !== undefined || rule.value !== undefined, {
     error: "a rule needs `name`, `value` or both",
-  });
+  })
+  .meta({ anyOf: [{ required: ["name"] }, { required: ["value"] }] });
 
 /**
  * `classification.allow[]`: globs over `<schema>.<table>.<field path>`, with the same rules as

@@ -24,6 +24,8 @@ const sourceName = z
 export const glob = z
   .string()
   .min(1)
+  // For the JSON Schema (json-schema.ts): no \ and no control character.
+  .meta({ pattern: "^[^\\\\\\x00-\\x1f\\x7f-\\x9f]*$" })
   .superRefine((pattern, ctx) => {
     if (/\p{Cc}/u.test(pattern)) {
       ctx.addIssue({ code: "custom", message: "must not contain control characters" });
@@ -58,17 +60,41 @@ export const milliseconds = z
 /** Rows, items or documents: the engines' LIMIT and the SDKs' page sizes take 32-bit counts. */
 const sampleSize = z.number().int().positive().max(2_147_483_647, "must be at most 2147483647");
 
+const profileShape = {
+  /** Relational sources: rows per table sample. */
+  sample_rows: sampleSize.default(10_000),
+  /** Key-value sources (DynamoDB): items per table sample. */
+  sample_items: sampleSize.default(1_000),
+  /** Document sources (DocumentDB, MongoDB): documents per collection `$sample`. */
+  sample_documents: sampleSize.default(1_000),
+};
+const profileDefaults = { sample_rows: 10_000, sample_items: 1_000, sample_documents: 1_000 };
+
+/** `profile:` of a source: the sampling options. */
 const profileOptions = z
-  .object({
-    /** Relational sources: rows per table sample. */
-    sample_rows: sampleSize.default(10_000),
-    /** Key-value sources (DynamoDB): items per table sample. */
-    sample_items: sampleSize.default(1_000),
-    /** Document sources (DocumentDB, MongoDB): documents per collection `$sample`. */
-    sample_documents: sampleSize.default(1_000),
+  .strictObject(profileShape, {
+    error: (issue) =>
+      issue.code === "invalid_type"
+        ? "must be the sampling options, a map such as { sample_rows: 10000 }"
+        : undefined,
   })
-  .strict()
-  .default({ sample_rows: 10_000, sample_items: 1_000, sample_documents: 1_000 });
+  .default(profileDefaults);
+
+/**
+ * `profile:` of an AWS source: the sampling options, or (a string) the AWS profile, which
+ * `awsProfileAlias` moves to `aws_profile` before the schema sees it. A string left here is one
+ * that came with an `aws_profile` of its own.
+ */
+export const awsProfileOptions = z
+  .strictObject(profileShape, {
+    error: (issue) => {
+      if (issue.code !== "invalid_type") return undefined;
+      return typeof issue.input === "string"
+        ? "names an AWS profile, and so does aws_profile: keep one of them"
+        : "must be an AWS profile name or the sampling options, a map such as { sample_items: 1000 }";
+    },
+  })
+  .default(profileDefaults);
 
 /** Keys every source has. */
 export const commonSourceKeys = {
@@ -83,15 +109,38 @@ export const commonSourceKeys = {
 
 /** Keys of sources reached through the AWS SDK. */
 export const awsSourceKeys = {
-  region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, "must be an AWS region, e.g. eu-west-1"),
+  /** The SDK's own resolution when absent: AWS_REGION, AWS_DEFAULT_REGION, the profile's region. */
+  region: z
+    .string()
+    .regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, "must be an AWS region, e.g. eu-west-1")
+    .optional(),
   /** A local engine or a VPC endpoint; AWS's own endpoint by default. */
   endpoint: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
   /**
-   * A named profile of the shared AWS config files. DESIGN §2 calls it `profile:`, but that key
-   * already holds the sampling options of every source.
+   * A named profile of the shared AWS config files. `profile: name` is accepted for it too
+   * (`awsProfileAlias`); `profile:` as a map holds the sampling options of every source.
    */
   aws_profile: z.string().min(1).optional(),
+  profile: awsProfileOptions,
 };
+
+/**
+ * `profile: name` on an AWS source, the key people know from the AWS CLI, is its `aws_profile`
+ * (`profile:` as a map stays the sampling options). Runs on the raw config, before the schema.
+ */
+export function awsProfileAlias(raw: unknown, awsTypes: readonly string[]): unknown {
+  if (raw === null || typeof raw !== "object" || !("sources" in raw)) return raw;
+  if (!Array.isArray(raw.sources)) return raw;
+  const sources = raw.sources.map((source: unknown) => {
+    if (source === null || typeof source !== "object" || Array.isArray(source)) return source;
+    const { profile, aws_profile, type } = source as Record<string, unknown>;
+    if (typeof profile !== "string" || aws_profile !== undefined) return source;
+    if (!awsTypes.includes(type as string)) return source;
+    const { profile: _, ...rest } = source as Record<string, unknown>;
+    return { ...rest, aws_profile: profile };
+  });
+  return { ...raw, sources };
+}
 
 /**
  * host[:port] written into `resource` URIs instead of the connection's, e.g. the cluster endpoint

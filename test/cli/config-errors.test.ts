@@ -44,7 +44,7 @@ describe("okf extract with bad input", () => {
     expect(run.stderr).toMatch(/sources\[1\].*colour/);
   });
 
-  it("rejects an unknown source type, listing the known ones, and names a glue source's missing keys", async () => {
+  it("rejects an unknown source type, listing the known ones, and names a glue source's bad region", async () => {
     const unknown = await runCli(
       ["extract"],
       withConfig("sources:\n  - name: x\n    type: oracle\n"),
@@ -54,7 +54,10 @@ describe("okf extract with bad input", () => {
     expect(unknown.stderr).toContain(
       "postgres, dynamodb, documentdb, mysql, redshift, rds-data, glue",
     );
-    const glue = await runCli(["extract"], withConfig("sources:\n  - name: x\n    type: glue\n"));
+    const glue = await runCli(
+      ["extract"],
+      withConfig("sources:\n  - name: x\n    type: glue\n    region: Europe\n"),
+    );
     expect(glue.code).toBe(2);
     expect(glue.stderr).toContain("sources[0].region");
   });

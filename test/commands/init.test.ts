@@ -1,7 +1,11 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { initCommand, starterConfig } from "../../src/commands/init.js";
+import Ajv from "ajv";
+import { parse } from "yaml";
+import { initCommand, schemaModeline, starterConfig } from "../../src/commands/init.js";
+import { configJsonSchemaPath } from "../../src/config/json-schema.js";
 import { parseConfigText } from "../../src/config/load-config.js";
 import { tempDir } from "../helpers/run-cli.js";
 
@@ -37,5 +41,44 @@ describe("okf init", () => {
       "dynamodb",
       "documentdb",
     ]);
+  });
+
+  it("starts the config with a yaml-language-server line naming the installed JSON Schema", async () => {
+    const dir = tempDir("okf-init-");
+    await initCommand({ cwd: dir });
+    const [first = "", ...rest] = readFileSync(join(dir, "okf.config.yaml"), "utf8").split("\n");
+    expect(rest.join("\n")).toBe(starterConfig);
+    const match = /^# yaml-language-server: \$schema=(file:\/\/\S+)$/.exec(first);
+    expect(match, first).not.toBeNull();
+    const schemaFile = fileURLToPath(match?.[1] ?? "");
+    expect(schemaFile).toBe(join(import.meta.dirname, "../..", configJsonSchemaPath));
+    // The config stays valid with it: the line is a YAML comment.
+    expect(parseConfigText(first + "\n" + starterConfig, "okf.config.yaml", env).bundle).toBe(
+      "knowledge",
+    );
+  });
+
+  it("writes no schema line when the installation has no schema file", () => {
+    expect(schemaModeline(undefined)).toBe("");
+    expect(schemaModeline("/opt/okf/schema/okf.config.schema.json")).toBe(
+      "# yaml-language-server: $schema=file:///opt/okf/schema/okf.config.schema.json\n",
+    );
+  });
+
+  it("writes a starter config the JSON Schema accepts, with or without the example sources", () => {
+    const schema = JSON.parse(
+      readFileSync(join(import.meta.dirname, "../..", configJsonSchemaPath), "utf8"),
+    ) as object;
+    const validate = new Ajv({ allErrors: true }).compile(schema);
+    const uncommented = starterConfig.replace(/^ {2}# (?=- name:| {2}\w)/gm, "  ");
+    for (const text of [starterConfig, uncommented]) {
+      expect(validate(parse(text)), JSON.stringify(validate.errors)).toBe(true);
+    }
+  });
+
+  it("claims no environment: a first config is not production", () => {
+    const config = parseConfigText(starterConfig, "okf.config.yaml", env);
+    expect(config.defaults.environment).toBeUndefined();
+    expect(starterConfig).toMatch(/^ {2}# environment: production /m);
   });
 });

@@ -36,9 +36,10 @@ export const rdsDataSourceSchema = z
   })
   .strict()
   .superRefine((source, context) => {
-    // The Data API is called in `region`; a cluster elsewhere would be "not found".
+    // The Data API is called in `region` (the ARN's when absent); a cluster elsewhere would be
+    // "not found".
     const arnRegion = clusterArn.exec(source.resource_arn)?.[1];
-    if (arnRegion !== undefined && arnRegion !== source.region) {
+    if (source.region !== undefined && arnRegion !== undefined && arnRegion !== source.region) {
       context.addIssue({
         code: "custom",
         path: ["region"],

@@ -26,13 +26,18 @@ describe("the dynamodb source in okf.config.yaml", () => {
     });
   });
 
-  it("requires a region and names the path of each mistake", () => {
-    expect(() => parse("  - name: orders\n    type: dynamodb\n")).toThrow(/sources\[0\]\.region/);
+  it("leaves the region to the SDK when absent, and takes profile: NAME as aws_profile", () => {
+    expect(parse("  - name: orders\n    type: dynamodb\n").sources[0]).not.toHaveProperty("region");
+    const named = parse("  - name: o\n    type: dynamodb\n    profile: prod\n").sources[0];
+    expect(named).toMatchObject({ aws_profile: "prod", profile: { sample_items: 1_000 } });
+  });
+
+  it("names the path of each mistake", () => {
     expect(() =>
       parse("  - name: o\n    type: dynamodb\n    region: eu-west-1\n    endpoint: nope\n"),
     ).toThrow(/sources\[0\]\.endpoint: must be an http\(s\) URL/);
     expect(() =>
-      parse("  - name: o\n    type: dynamodb\n    region: eu-west-1\n    profile: prod\n"),
+      parse("  - name: o\n    type: dynamodb\n    region: eu-west-1\n    profile: 3\n"),
     ).toThrow(ConfigError);
   });
 });
