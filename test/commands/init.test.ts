@@ -2,7 +2,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import Ajv from "ajv";
+import { Ajv } from "ajv";
+import addFormats from "ajv-formats";
 import { parse } from "yaml";
 import { initCommand, schemaModeline, starterConfig } from "../../src/commands/init.js";
 import { configJsonSchemaPath } from "../../src/config/json-schema.js";
@@ -69,7 +70,9 @@ describe("okf init", () => {
     const schema = JSON.parse(
       readFileSync(join(import.meta.dirname, "../..", configJsonSchemaPath), "utf8"),
     ) as object;
-    const validate = new Ajv({ allErrors: true }).compile(schema);
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    addFormats.default(ajv);
+    const validate = ajv.compile(schema);
     const uncommented = starterConfig.replace(/^ {2}# (?=- name:| {2}\w)/gm, "  ");
     for (const text of [starterConfig, uncommented]) {
       expect(validate(parse(text)), JSON.stringify(validate.errors)).toBe(true);

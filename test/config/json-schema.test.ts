@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import Ajv from "ajv";
+import { Ajv } from "ajv";
+import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { configJsonSchemaPath } from "../../src/config/json-schema.js";
@@ -9,13 +10,15 @@ import { configTypeCases } from "../bad-input/config-type-cases.js";
 import { configValueCases } from "../bad-input/config-value-cases.js";
 
 /*
- * The shipped schema checked with a JSON Schema validator, as an editor would. ajv is not a
- * dependency of okf: this is the copy eslint brings (ajv 6, draft-07).
+ * The shipped schema checked with a JSON Schema validator, as an editor would (ajv, a development
+ * dependency only, with its formats such as uri).
  */
 
 const root = join(import.meta.dirname, "../..");
 const schema = JSON.parse(readFileSync(join(root, configJsonSchemaPath), "utf8")) as object;
-const validate = new Ajv({ allErrors: true }).compile(schema);
+const ajv = new Ajv({ allErrors: true, strict: false });
+addFormats.default(ajv);
+const validate = ajv.compile(schema);
 
 const topLevelKeys = new Set(["bundle", "defaults", "templates", "sources", "classification"]);
 
