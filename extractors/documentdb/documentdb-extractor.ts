@@ -2,7 +2,7 @@ import pLimit from "p-limit";
 import type { DocumentdbSourceConfig } from "../../src/config/schema.js";
 import type { Dataset, DatasetRef, ExtractionFailure } from "../../src/model/index.js";
 import type { ExtractContext, Extractor, SourceVocabulary } from "../extractor.js";
-import { compareText } from "../postgres/order.js";
+import { compareText } from "../shared/order.js";
 import { createMongoClient, sourceResource } from "./client.js";
 import { collectionFilter } from "./collection-filter.js";
 import {

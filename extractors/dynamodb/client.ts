@@ -1,6 +1,6 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import type { DynamodbSourceConfig } from "../../src/config/schema.js";
-import { awsClientOptions } from "../aws-client-options.js";
+import { awsClientOptions } from "../shared/aws-client-options.js";
 
 export function createDynamoClient(
   config: DynamodbSourceConfig,

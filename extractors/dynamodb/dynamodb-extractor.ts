@@ -2,7 +2,7 @@ import pLimit from "p-limit";
 import type { DynamodbSourceConfig } from "../../src/config/schema.js";
 import type { Dataset, ExtractionFailure } from "../../src/model/index.js";
 import type { ExtractContext, Extractor, SourceVocabulary } from "../extractor.js";
-import { compareText } from "../postgres/order.js";
+import { compareText } from "../shared/order.js";
 import { assembleDataset } from "./assemble-dataset.js";
 import { createDynamoClient, describeTarget } from "./client.js";
 import { DynamoApi } from "./dynamo-api.js";

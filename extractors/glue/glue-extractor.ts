@@ -2,10 +2,10 @@ import { GlueClient } from "@aws-sdk/client-glue";
 import pLimit from "p-limit";
 import type { GlueSourceConfig } from "../../src/config/schema.js";
 import type { Dataset } from "../../src/model/index.js";
-import { awsClientOptions } from "../aws-client-options.js";
+import { awsClientOptions } from "../shared/aws-client-options.js";
 import type { ExtractContext, Extractor, SourceVocabulary } from "../extractor.js";
 import { readColumnStatistics } from "./column-stats.js";
-import { errorDetail } from "../aws-errors.js";
+import { errorDetail } from "../shared/aws-errors.js";
 import { GlueApi } from "./glue-api.js";
 import { readCatalog } from "./read-catalog.js";
 

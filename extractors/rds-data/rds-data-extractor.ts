@@ -1,6 +1,6 @@
 import { RDSDataClient } from "@aws-sdk/client-rds-data";
 import type { RdsDataSourceConfig } from "../../src/config/schema.js";
-import { awsClientOptions } from "../aws-client-options.js";
+import { awsClientOptions } from "../shared/aws-client-options.js";
 import type { Extractor, SourceExtraction } from "../extractor.js";
 import { parseClusterArn } from "./cluster-arn.js";
 import { DataApi, defaultResumeDelaysMs } from "./data-api.js";

@@ -1,7 +1,7 @@
 import { SourceError } from "../../src/errors.js";
 import { SLASH_STAND_IN } from "../postgres/glob-filter.js";
-import { byKeys, groupBy } from "../postgres/order.js";
-import { nameFilter } from "../name-filter.js";
+import { byKeys, groupBy } from "../shared/order.js";
+import { nameFilter } from "../shared/name-filter.js";
 import * as sql from "./catalog-queries.js";
 import type {
   ColumnRow,

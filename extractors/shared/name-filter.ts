@@ -1,5 +1,5 @@
 import picomatch from "picomatch";
-import { ConfigError, errorMessage } from "../src/errors.js";
+import { ConfigError, errorMessage } from "../../src/errors.js";
 
 /** Names may contain dots and start with one; `*` should still match them. */
 const globOptions: picomatch.PicomatchOptions = { dot: true, strictSlashes: true };
