@@ -1,11 +1,11 @@
 import { GlueClient } from "@aws-sdk/client-glue";
-import pLimit from "p-limit";
 import type { GlueSourceConfig } from "../../src/config/schema.js";
 import type { Dataset } from "../../src/model/index.js";
 import { awsClientOptions } from "../shared/aws-client-options.js";
+import { errorDetail } from "../shared/aws-errors.js";
+import { readAhead } from "../shared/read-ahead.js";
 import type { ExtractContext, Extractor, SourceVocabulary } from "../extractor.js";
 import { readColumnStatistics } from "./column-stats.js";
-import { errorDetail } from "../shared/aws-errors.js";
 import { GlueApi } from "./glue-api.js";
 import { readCatalog } from "./read-catalog.js";
 
@@ -43,21 +43,11 @@ function withStatistics(
         yield* datasets;
         return;
       }
-      const limit = pLimit(context.concurrency);
-      const window = context.concurrency * 2;
-      const pending: ReturnType<typeof readColumnStatistics>[] = [];
       const errors: unknown[] = [];
-      let next = 0;
-      const startNext = (): void => {
-        const dataset = datasets[next];
-        if (dataset === undefined) return;
-        pending.push(limit(() => readColumnStatistics(api, dataset)));
-        next += 1;
-      };
-      while (pending.length < window && next < datasets.length) startNext();
-      for (let outcome = pending.shift(); outcome; outcome = pending.shift()) {
-        startNext();
-        const settled = await outcome;
+      const read = readAhead(datasets, context.concurrency, (dataset) =>
+        readColumnStatistics(api, dataset),
+      );
+      for await (const settled of read) {
         if (settled.error !== undefined) errors.push(settled.error);
         yield settled.dataset;
       }
