@@ -1,11 +1,11 @@
 import type { SourceConfig, SourceConfigOf } from "../src/config/schema.js";
 import type {
   Dataset,
-  DatasetKind,
   DatasetRef,
   ExtractionFailure,
   LeftOutObjects,
   OwnScans,
+  SourceVocabulary,
 } from "../src/model/index.js";
 
 export interface ExtractContext {
@@ -46,20 +46,6 @@ export interface SourceExtraction {
   /** Catalog queries or API calls issued so far (reported by the benchmark). */
   requestCount(): number;
   close(): Promise<void>;
-}
-
-/** How a source names things, for display. */
-export interface SourceVocabulary {
-  /** "PostgreSQL": the first word of the OKF `type`. */
-  engine: string;
-  /** Default `system` label when the config sets none. */
-  system: string;
-  /** column / attribute / field. */
-  fieldWord: string;
-  /** The second half of the OKF `type` per kind: "Table", "View", … */
-  kindTitles: Partial<Record<DatasetKind, string>>;
-  /** Title of the `sources` entry: what was read. */
-  catalogTitle: string;
 }
 
 export interface Extractor<C extends SourceConfig> {

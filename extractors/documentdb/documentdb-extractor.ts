@@ -1,6 +1,11 @@
 import type { DocumentdbSourceConfig } from "../../src/config/schema.js";
-import type { Dataset, DatasetRef, ExtractionFailure } from "../../src/model/index.js";
-import type { ExtractContext, Extractor, SourceVocabulary } from "../extractor.js";
+import type {
+  Dataset,
+  DatasetRef,
+  ExtractionFailure,
+  SourceVocabulary,
+} from "../../src/model/index.js";
+import type { ExtractContext, Extractor } from "../extractor.js";
 import { compareText } from "../shared/order.js";
 import { readAhead } from "../shared/read-ahead.js";
 import { createMongoClient, sourceResource } from "./client.js";

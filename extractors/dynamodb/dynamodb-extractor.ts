@@ -1,6 +1,6 @@
 import type { DynamodbSourceConfig } from "../../src/config/schema.js";
-import type { Dataset, ExtractionFailure } from "../../src/model/index.js";
-import type { ExtractContext, Extractor, SourceVocabulary } from "../extractor.js";
+import type { Dataset, ExtractionFailure, SourceVocabulary } from "../../src/model/index.js";
+import type { ExtractContext, Extractor } from "../extractor.js";
 import { compareText } from "../shared/order.js";
 import { readAhead } from "../shared/read-ahead.js";
 import { assembleDataset } from "./assemble-dataset.js";

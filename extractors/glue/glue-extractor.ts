@@ -1,10 +1,10 @@
 import { GlueClient } from "@aws-sdk/client-glue";
 import type { GlueSourceConfig } from "../../src/config/schema.js";
-import type { Dataset } from "../../src/model/index.js";
+import type { Dataset, SourceVocabulary } from "../../src/model/index.js";
 import { awsClientOptions } from "../shared/aws-client-options.js";
 import { errorDetail } from "../shared/aws-errors.js";
 import { readAhead } from "../shared/read-ahead.js";
-import type { ExtractContext, Extractor, SourceVocabulary } from "../extractor.js";
+import type { ExtractContext, Extractor } from "../extractor.js";
 import { readColumnStatistics } from "./column-stats.js";
 import { GlueApi } from "./glue-api.js";
 import { readCatalog } from "./read-catalog.js";

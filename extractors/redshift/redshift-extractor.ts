@@ -1,8 +1,8 @@
 import { setImmediate } from "node:timers/promises";
 import pg from "pg";
 import type { RedshiftSourceConfig } from "../../src/config/schema.js";
-import type { Dataset } from "../../src/model/index.js";
-import type { Extractor, SourceVocabulary } from "../extractor.js";
+import type { Dataset, SourceVocabulary } from "../../src/model/index.js";
+import type { Extractor } from "../extractor.js";
 import { constraintFacts } from "./assemble-constraints.js";
 import { assembleDataset, type AssembleContext } from "./assemble-dataset.js";
 import { connectRedshift } from "./connect.js";
