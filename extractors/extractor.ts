@@ -50,6 +50,13 @@ export interface SourceExtraction {
 
 export interface Extractor<C extends SourceConfig> {
   vocabulary: SourceVocabulary;
+  /** Records per sample that `config` asks for (rows, items or documents), for the profiler. */
+  sampleLimit(config: C): number;
+  /**
+   * Names of the other sources whose concepts this one links to; they run first, so that a
+   * link reflects this run. None when absent.
+   */
+  dependsOn?(config: C): string[];
   /** Connects and reads the catalog; throws SourceError when the source cannot be used at all. */
   open(config: C, context: ExtractContext): Promise<SourceExtraction>;
 }

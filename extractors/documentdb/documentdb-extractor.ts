@@ -119,6 +119,7 @@ async function planCollections(
 
 export const documentdbExtractor: Extractor<DocumentdbSourceConfig> = {
   vocabulary: documentdbVocabulary,
+  sampleLimit: (config) => config.profile.sample_documents,
   async open(config, context) {
     const resource = sourceResource(config.connection);
     const client = createMongoClient(config);

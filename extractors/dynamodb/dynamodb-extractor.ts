@@ -89,6 +89,7 @@ function sourceResource(region: string, first: TableOutcome | undefined): string
  */
 export const dynamodbExtractor: Extractor<DynamodbSourceConfig> = {
   vocabulary: dynamodbVocabulary,
+  sampleLimit: (config) => config.profile.sample_items,
   async open(config, context) {
     const matches = tableFilter(config.include, config.exclude);
     const api = new DynamoApi(createDynamoClient(config));

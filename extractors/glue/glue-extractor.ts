@@ -70,6 +70,8 @@ function withStatistics(
  */
 export const glueExtractor: Extractor<GlueSourceConfig> = {
   vocabulary: glueVocabulary,
+  // Glue holds no data and yields no sample; the limit is only what the profiler is handed.
+  sampleLimit: (config) => config.profile.sample_rows,
   async open(config, context) {
     const api = new GlueApi(new GlueClient(awsClientOptions(config)), config.catalog_id);
     const target = describeTarget(config);

@@ -202,6 +202,7 @@ export async function openPostgresExtraction(
  */
 export const postgresExtractor: Extractor<PostgresSourceConfig> = {
   vocabulary: postgresVocabulary,
+  sampleLimit: (config) => config.profile.sample_rows,
   async open(config, context) {
     const session = await connectReadOnly(config);
     try {

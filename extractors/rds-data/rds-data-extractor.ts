@@ -28,6 +28,7 @@ export function createRdsDataExtractor(
       kindTitles: { table: "Table", view: "View" },
       catalogTitle: "Aurora catalog through the RDS Data API",
     },
+    sampleLimit: (config) => config.profile.sample_rows,
     open(config, context): Promise<SourceExtraction> {
       const cluster = parseClusterArn(config.resource_arn);
       const scope = {

@@ -61,6 +61,9 @@ function tableInfoNotice(catalog: Catalog): string | undefined {
  */
 export const redshiftExtractor: Extractor<RedshiftSourceConfig> = {
   vocabulary: redshiftVocabulary,
+  sampleLimit: (config) => config.profile.sample_rows,
+  // Spectrum tables link to the Glue source's concepts, so that source runs first.
+  dependsOn: (config) => (config.glue_source === undefined ? [] : [config.glue_source]),
   async open(config, context) {
     const matches = tableFilter(config.include, config.exclude);
     const session = await connectRedshift(config);

@@ -1,5 +1,5 @@
 import type { Extractor, SourceExtraction } from "../../extractors/extractor.js";
-import { extractors } from "../../extractors/registry.js";
+import { extractorFor } from "../../extractors/registry.js";
 import { planConceptPaths, refKey } from "../bundle/concept-paths.js";
 import { mergeConcept } from "../bundle/merge-concept.js";
 import { deprecateMissing } from "./deprecate-missing.js";
@@ -55,8 +55,7 @@ export async function runSource(run: SourceRun): Promise<SourceOutcome> {
     requestCount: 0,
     durationMs: 0,
   };
-  // The registry maps each type to its extractor; TypeScript cannot correlate the union here.
-  const extractor = extractors[source.type] as Extractor<SourceConfig>;
+  const extractor = extractorFor(source);
   let extraction: SourceExtraction | undefined;
   try {
     run.progress(`${source.name}: reading the ${extractor.vocabulary.engine} catalog`);
@@ -120,7 +119,7 @@ async function writeConcepts(
     const usage = withoutOkfReads(dataset.usage, reads);
     const profiled = await profileDataset(usage ? { ...dataset, usage } : dataset, {
       enabled: run.profile,
-      sampleRows: sampleLimit(source),
+      sampleRows: extractor.sampleLimit(source),
     });
     const enriched = classifyDataset(
       profiled.dataset,
@@ -212,13 +211,6 @@ async function writeConcepts(
   if (await state.commit(next)) files.written++;
 }
 
-/** Records per sample: rows, items or documents, by the kind of source. */
-function sampleLimit(source: SourceConfig): number {
-  if (source.type === "dynamodb") return source.profile.sample_items;
-  if (source.type === "documentdb") return source.profile.sample_documents;
-  return source.profile.sample_rows;
-}
-
 /**
  * Paths of other sources' concepts, from their state files: sources a run depends on run first
  * (see runExtract), so a link reflects this run when both run, and the last run otherwise.
@@ -240,7 +232,7 @@ async function linkedConceptPaths(
 
 /** The sources whose concepts this one links to. */
 export function linkedSources(source: SourceConfig): string[] {
-  return source.type === "redshift" && source.glue_source !== undefined ? [source.glue_source] : [];
+  return extractorFor(source).dependsOn?.(source) ?? [];
 }
 
 function describeFailure(failure: ExtractionFailure): {
