@@ -81,6 +81,21 @@ export const commonSourceKeys = {
   profile: profileOptions,
 };
 
+/**
+ * The SQL sources (postgres, mysql, redshift, rds-data) read over one connection, one statement
+ * at a time, so a `concurrency` of theirs would bound nothing: it is refused, not ignored.
+ */
+export const sqlSourceKeys = {
+  ...commonSourceKeys,
+  concurrency: z
+    .undefined({
+      error:
+        "has no effect on this source type: it reads over one connection, one statement at a " +
+        "time; remove it (concurrency bounds the calls of dynamodb, documentdb and glue sources)",
+    })
+    .optional(),
+};
+
 /** Keys of sources reached through the AWS SDK. */
 export const awsSourceKeys = {
   region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, "must be an AWS region, e.g. eu-west-1"),
