@@ -1,11 +1,11 @@
 import type { SourceConfig, SourceConfigOf } from "../src/config/schema.js";
 import type {
   Dataset,
-  DatasetKind,
   DatasetRef,
   ExtractionFailure,
   LeftOutObjects,
   OwnScans,
+  SourceVocabulary,
 } from "../src/model/index.js";
 
 export interface ExtractContext {
@@ -48,22 +48,15 @@ export interface SourceExtraction {
   close(): Promise<void>;
 }
 
-/** How a source names things, for display. */
-export interface SourceVocabulary {
-  /** "PostgreSQL": the first word of the OKF `type`. */
-  engine: string;
-  /** Default `system` label when the config sets none. */
-  system: string;
-  /** column / attribute / field. */
-  fieldWord: string;
-  /** The second half of the OKF `type` per kind: "Table", "View", … */
-  kindTitles: Partial<Record<DatasetKind, string>>;
-  /** Title of the `sources` entry: what was read. */
-  catalogTitle: string;
-}
-
 export interface Extractor<C extends SourceConfig> {
   vocabulary: SourceVocabulary;
+  /** Records per sample that `config` asks for (rows, items or documents), for the profiler. */
+  sampleLimit(config: C): number;
+  /**
+   * Names of the other sources whose concepts this one links to; they run first, so that a
+   * link reflects this run. None when absent.
+   */
+  dependsOn?(config: C): string[];
   /** Connects and reads the catalog; throws SourceError when the source cannot be used at all. */
   open(config: C, context: ExtractContext): Promise<SourceExtraction>;
 }

@@ -1,6 +1,7 @@
 import { documentdbExtractor } from "./documentdb/documentdb-extractor.js";
 import { dynamodbExtractor } from "./dynamodb/dynamodb-extractor.js";
-import type { ExtractorRegistry } from "./extractor.js";
+import type { SourceConfig } from "../src/config/schema.js";
+import type { Extractor, ExtractorRegistry } from "./extractor.js";
 import { glueExtractor } from "./glue/glue-extractor.js";
 import { mysqlExtractor } from "./mysql/mysql-extractor.js";
 import { postgresExtractor } from "./postgres/postgres-extractor.js";
@@ -16,3 +17,11 @@ export const extractors: ExtractorRegistry = {
   "rds-data": rdsDataExtractor,
   glue: glueExtractor,
 };
+
+/**
+ * The extractor of `source`'s type. It takes only configs of that type, which is what it is
+ * handed: the registry is keyed by `type`.
+ */
+export function extractorFor(source: SourceConfig): Extractor<SourceConfig> {
+  return extractors[source.type];
+}

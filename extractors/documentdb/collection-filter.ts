@@ -1,4 +1,4 @@
-import { nameFilter } from "../name-filter.js";
+import { nameFilter } from "../shared/name-filter.js";
 
 /** `include` / `exclude` globs over `<database>.<collection>`. */
 export function collectionFilter(

@@ -1,8 +1,13 @@
-import pLimit from "p-limit";
 import type { DocumentdbSourceConfig } from "../../src/config/schema.js";
-import type { Dataset, DatasetRef, ExtractionFailure } from "../../src/model/index.js";
-import type { ExtractContext, Extractor, SourceVocabulary } from "../extractor.js";
-import { compareText } from "../postgres/order.js";
+import type {
+  Dataset,
+  DatasetRef,
+  ExtractionFailure,
+  SourceVocabulary,
+} from "../../src/model/index.js";
+import type { ExtractContext, Extractor } from "../extractor.js";
+import { compareText } from "../shared/order.js";
+import { readAhead } from "../shared/read-ahead.js";
 import { createMongoClient, sourceResource } from "./client.js";
 import { collectionFilter } from "./collection-filter.js";
 import {
@@ -80,20 +85,10 @@ function datasetsOf(
   return {
     async *[Symbol.asyncIterator]() {
       reader.failures.splice(0, reader.failures.length, ...databaseFailures);
-      const limit = pLimit(reader.context.concurrency);
-      const window = reader.context.concurrency * 2;
-      const pending: Promise<Outcome>[] = [];
-      let next = 0;
-      const startNext = (): void => {
-        const planned = plan[next];
-        if (planned === undefined) return;
-        pending.push(limit(() => readOutcome(reader, planned)));
-        next += 1;
-      };
-      while (pending.length < window && next < plan.length) startNext();
-      for (let outcome = pending.shift(); outcome; outcome = pending.shift()) {
-        startNext();
-        const settled = await outcome;
+      const outcomes = readAhead(plan, reader.context.concurrency, (planned) =>
+        readOutcome(reader, planned),
+      );
+      for await (const settled of outcomes) {
         if ("dataset" in settled) yield settled.dataset;
         else reader.failures.push(settled.failure);
       }
@@ -124,6 +119,7 @@ async function planCollections(
 
 export const documentdbExtractor: Extractor<DocumentdbSourceConfig> = {
   vocabulary: documentdbVocabulary,
+  sampleLimit: (config) => config.profile.sample_documents,
   async open(config, context) {
     const resource = sourceResource(config.connection);
     const client = createMongoClient(config);

@@ -1,7 +1,7 @@
 import { MongoServerError, MongoServerSelectionError } from "mongodb";
 import { SourceError, type FailureReason } from "../../src/errors.js";
 import type { ExtractionFailure } from "../../src/model/index.js";
-import { connectionLost } from "../failure-reasons.js";
+import { connectionLost } from "../shared/failure-reasons.js";
 
 /** MongoDB and Amazon DocumentDB server error codes okf tells apart. */
 export const errorCodes = { unauthorized: 13, authenticationFailed: 18, timeLimit: 50 } as const;

@@ -2,7 +2,7 @@ import type { Collection, Document } from "mongodb";
 import type { RecordSample } from "../../src/model/index.js";
 import { detailOf, failureReason, isUnauthorized, serverCode } from "./errors.js";
 import type { LostServer } from "./lost-server.js";
-import { connectionLost } from "../failure-reasons.js";
+import { connectionLost } from "../shared/failure-reasons.js";
 import { bsonTypeName, plainDocument } from "./native-types.js";
 
 /** Samples and fallbacks stop after this long on the server. */

@@ -14,7 +14,7 @@ import type {
   SecondaryIndex,
 } from "../../src/model/index.js";
 import { newDataset } from "../../src/model/new-dataset.js";
-import { compact, compareText } from "../postgres/order.js";
+import { compact, compareText } from "../shared/order.js";
 import type { TableFacts } from "./read-table.js";
 
 function keyAttribute(

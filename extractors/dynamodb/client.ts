@@ -1,6 +1,6 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import type { DynamodbSourceConfig } from "../../src/config/schema.js";
-import { awsClientOptions, type WithRegion } from "../aws-client-options.js";
+import { awsClientOptions, type WithRegion } from "../shared/aws-client-options.js";
 
 export function createDynamoClient(
   config: DynamodbSourceConfig,

@@ -1,9 +1,9 @@
-import pLimit from "p-limit";
 import type { DynamodbSourceConfig } from "../../src/config/schema.js";
-import type { Dataset, ExtractionFailure } from "../../src/model/index.js";
-import { clientRegion, type WithRegion } from "../aws-client-options.js";
-import type { ExtractContext, Extractor, SourceVocabulary } from "../extractor.js";
-import { compareText } from "../postgres/order.js";
+import type { Dataset, ExtractionFailure, SourceVocabulary } from "../../src/model/index.js";
+import { clientRegion, type WithRegion } from "../shared/aws-client-options.js";
+import type { ExtractContext, Extractor } from "../extractor.js";
+import { compareText } from "../shared/order.js";
+import { readAhead } from "../shared/read-ahead.js";
 import { assembleDataset } from "./assemble-dataset.js";
 import { createDynamoClient, describeTarget } from "./client.js";
 import { DynamoApi } from "./dynamo-api.js";
@@ -63,21 +63,12 @@ function datasetsOf(
   return {
     async *[Symbol.asyncIterator]() {
       failures.splice(0);
-      const limit = pLimit(reader.context.concurrency);
-      const window = reader.context.concurrency * 2;
-      const pending: Promise<TableOutcome>[] = [];
-      let next = 0;
-      const startNext = (): void => {
-        const name = names[next];
-        if (name === undefined) return;
-        pending.push(next === 0 && early ? early : limit(() => readOutcome(reader, name)));
-        early = undefined;
-        next += 1;
-      };
-      while (pending.length < window && next < names.length) startNext();
-      for (let outcome = pending.shift(); outcome; outcome = pending.shift()) {
-        startNext();
-        const settled = await outcome;
+      const firstRead = early;
+      early = undefined;
+      const outcomes = readAhead(names, reader.context.concurrency, (name, index) =>
+        index === 0 && firstRead ? firstRead : readOutcome(reader, name),
+      );
+      for await (const settled of outcomes) {
         if ("dataset" in settled) yield settled.dataset;
         else failures.push(settled.failure);
       }
@@ -99,6 +90,7 @@ function sourceResource(region: string, first: TableOutcome | undefined): string
  */
 export const dynamodbExtractor: Extractor<DynamodbSourceConfig> = {
   vocabulary: dynamodbVocabulary,
+  sampleLimit: (config) => config.profile.sample_items,
   async open(source, context) {
     const matches = tableFilter(source.include, source.exclude);
     const api = new DynamoApi(createDynamoClient(source));

@@ -1,6 +1,6 @@
 import { OkfError, SourceError } from "../../src/errors.js";
 import type { ExtractionFailure } from "../../src/model/index.js";
-import { errorDetail, errorName, reachOrCredentialsError } from "../aws-errors.js";
+import { errorDetail, errorName, reachOrCredentialsError } from "../shared/aws-errors.js";
 
 /** The IAM actions okf needs on each table; named in every permission hint. */
 export const tableActions = [

@@ -5,7 +5,7 @@ import type {
   TimeToLiveDescription,
 } from "@aws-sdk/client-dynamodb";
 import type { UnobservedFacts, UnobservedPart } from "../../src/model/index.js";
-import { awsFailureReason } from "../aws-errors.js";
+import { awsFailureReason } from "../shared/aws-errors.js";
 import type { DynamoApi } from "./dynamo-api.js";
 import { isNotImplemented } from "./errors.js";
 

@@ -1,9 +1,9 @@
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import pLimit from "p-limit";
 import type { KeyAttribute, KeyValueFacts, RecordSample } from "../../src/model/index.js";
-import { compareText } from "../postgres/order.js";
+import { compareText } from "../shared/order.js";
 import type { DynamoApi } from "./dynamo-api.js";
-import { awsFailureReason } from "../aws-errors.js";
+import { awsFailureReason } from "../shared/aws-errors.js";
 import { ItemDecoder } from "./native-values.js";
 
 type Item = Record<string, AttributeValue>;

@@ -1,7 +1,7 @@
 import type { Column, Table } from "@aws-sdk/client-glue";
 import type { Dataset, DatasetStats, Field, StorageFacts } from "../../src/model/index.js";
 import { newDataset } from "../../src/model/new-dataset.js";
-import { compact } from "../postgres/order.js";
+import { compact } from "../shared/order.js";
 import { columnFields, isCurrentColumn } from "./column-fields.js";
 import {
   dataFormatOf,

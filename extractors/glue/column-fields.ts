@@ -1,6 +1,6 @@
 import type { Column } from "@aws-sdk/client-glue";
 import type { Field } from "../../src/model/index.js";
-import { compact } from "../postgres/order.js";
+import { compact } from "../shared/order.js";
 import { formatHiveType, parseHiveType, type HiveType } from "./hive-type.js";
 
 /**

@@ -1,7 +1,7 @@
 import type { ColumnStatistics, ColumnStatisticsData } from "@aws-sdk/client-glue";
 import type { Dataset, FieldStats } from "../../src/model/index.js";
-import { compact } from "../postgres/order.js";
-import { awsFailureReason, errorName } from "../aws-errors.js";
+import { compact } from "../shared/order.js";
+import { awsFailureReason, errorName } from "../shared/aws-errors.js";
 import type { GlueApi } from "./glue-api.js";
 
 export const columnStatisticsSource = "Glue column statistics";

@@ -1,6 +1,6 @@
 import { OkfError, SourceError } from "../../src/errors.js";
 import type { ExtractionFailure } from "../../src/model/index.js";
-import { errorDetail, errorName, reachOrCredentialsError } from "../aws-errors.js";
+import { errorDetail, errorName, reachOrCredentialsError } from "../shared/aws-errors.js";
 
 /** The IAM actions okf needs; named in permission hints and in docs/sources/glue.md. */
 export const glueActions = ["glue:GetDatabases", "glue:GetTables"];

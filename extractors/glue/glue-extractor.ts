@@ -1,11 +1,11 @@
 import { GlueClient } from "@aws-sdk/client-glue";
-import pLimit from "p-limit";
 import type { GlueSourceConfig } from "../../src/config/schema.js";
-import type { Dataset } from "../../src/model/index.js";
-import { awsClientOptions, clientRegion, type WithRegion } from "../aws-client-options.js";
-import type { ExtractContext, Extractor, SourceVocabulary } from "../extractor.js";
+import type { Dataset, SourceVocabulary } from "../../src/model/index.js";
+import { awsClientOptions, clientRegion, type WithRegion } from "../shared/aws-client-options.js";
+import { errorDetail } from "../shared/aws-errors.js";
+import { readAhead } from "../shared/read-ahead.js";
+import type { ExtractContext, Extractor } from "../extractor.js";
 import { readColumnStatistics } from "./column-stats.js";
-import { errorDetail } from "../aws-errors.js";
 import { GlueApi } from "./glue-api.js";
 import { readCatalog } from "./read-catalog.js";
 
@@ -43,21 +43,11 @@ function withStatistics(
         yield* datasets;
         return;
       }
-      const limit = pLimit(context.concurrency);
-      const window = context.concurrency * 2;
-      const pending: ReturnType<typeof readColumnStatistics>[] = [];
       const errors: unknown[] = [];
-      let next = 0;
-      const startNext = (): void => {
-        const dataset = datasets[next];
-        if (dataset === undefined) return;
-        pending.push(limit(() => readColumnStatistics(api, dataset)));
-        next += 1;
-      };
-      while (pending.length < window && next < datasets.length) startNext();
-      for (let outcome = pending.shift(); outcome; outcome = pending.shift()) {
-        startNext();
-        const settled = await outcome;
+      const read = readAhead(datasets, context.concurrency, (dataset) =>
+        readColumnStatistics(api, dataset),
+      );
+      for await (const settled of read) {
         if (settled.error !== undefined) errors.push(settled.error);
         yield settled.dataset;
       }
@@ -80,6 +70,8 @@ function withStatistics(
  */
 export const glueExtractor: Extractor<GlueSourceConfig> = {
   vocabulary: glueVocabulary,
+  // Glue holds no data and yields no sample; the limit is only what the profiler is handed.
+  sampleLimit: (config) => config.profile.sample_rows,
   async open(source, context) {
     const api = new GlueApi(new GlueClient(awsClientOptions(source)), source.catalog_id);
     let config: WithRegion<GlueSourceConfig>;

@@ -2,11 +2,10 @@ import type { Database } from "@aws-sdk/client-glue";
 import pLimit from "p-limit";
 import picomatch from "picomatch";
 import type { GlueSourceConfig } from "../../src/config/schema.js";
-import { ConfigError, errorMessage } from "../../src/errors.js";
 import type { Dataset, ExtractionFailure } from "../../src/model/index.js";
-import type { WithRegion } from "../aws-client-options.js";
-import { nameFilter } from "../name-filter.js";
-import { compareText } from "../postgres/order.js";
+import type { WithRegion } from "../shared/aws-client-options.js";
+import { nameFilter, picomatchOptions, usableGlob } from "../shared/name-filter.js";
+import { compareText } from "../shared/order.js";
 import { assembleTable } from "./assemble-table.js";
 import { databaseFailure, getDatabasesError } from "./errors.js";
 import type { GlueApi } from "./glue-api.js";
@@ -24,16 +23,14 @@ export interface GlueCatalog {
 
 /** `databases` globs over database names, each compiled alone to tell which matched nothing. */
 function databasePatterns(globs: readonly string[]): Array<[string, (name: string) => boolean]> {
-  return globs.map((glob) => {
-    try {
-      return [glob, picomatch(glob, { dot: true })];
-    } catch (error) {
-      throw new ConfigError(
-        `The databases pattern ${glob} is not a usable glob: ${errorMessage(error)}`,
-        "Patterns use picomatch syntax, e.g. analytics_* or {sales,marketing}.",
-      );
-    }
-  });
+  return globs.map((glob) => [
+    glob,
+    usableGlob(
+      () => picomatch(glob, picomatchOptions({ strictSlashes: false })),
+      `The databases pattern ${glob}`,
+      "Patterns use picomatch syntax, e.g. analytics_* or {sales,marketing}.",
+    ),
+  ]);
 }
 
 function selectDatabases(

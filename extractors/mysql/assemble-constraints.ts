@@ -1,5 +1,5 @@
 import type { CheckConstraint, ForeignKey } from "../../src/model/index.js";
-import { compareText, groupBy } from "../postgres/order.js";
+import { compareText, groupBy } from "../shared/order.js";
 import type { CheckRow, ForeignKeyPartRow, ReferentialRow } from "./catalog-rows.js";
 
 /**

@@ -1,5 +1,5 @@
 import type { Dataset, DatasetStats, DatasetUsage } from "../../src/model/index.js";
-import { compact } from "../postgres/order.js";
+import { compact } from "../shared/order.js";
 import { assembleChecks, assembleForeignKeys } from "./assemble-constraints.js";
 import { assembleFields } from "./assemble-fields.js";
 import { assembleIndexes } from "./assemble-indexes.js";

@@ -1,5 +1,5 @@
 import type { Field } from "../../src/model/index.js";
-import { compact } from "../postgres/order.js";
+import { compact } from "../shared/order.js";
 import type { ColumnRow } from "./catalog-rows.js";
 import { fieldStatsOf, type ColumnStatsRow } from "./column-stats.js";
 

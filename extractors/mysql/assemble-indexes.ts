@@ -1,5 +1,5 @@
 import type { Index, KeyConstraint } from "../../src/model/index.js";
-import { compareText, groupBy } from "../postgres/order.js";
+import { compareText, groupBy } from "../shared/order.js";
 import type { IndexPartRow } from "./catalog-rows.js";
 import { quoteIdentifier } from "./quote.js";
 

@@ -1,5 +1,5 @@
 import type { FieldStats } from "../../src/model/index.js";
-import { compact } from "../postgres/order.js";
+import { compact } from "../shared/order.js";
 import { mariadbColumnStatsQuery, mysqlHistogramsQuery, type Scope } from "./catalog-queries.js";
 import type { MysqlSession } from "./mysql-session.js";
 import { numberOf, requiredText, textOf } from "./row-values.js";

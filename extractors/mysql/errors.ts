@@ -9,14 +9,14 @@ import {
   type DatabaseTarget,
   type Explain,
   type Explanation,
-} from "../sql-errors.js";
+} from "../shared/sql-errors.js";
 import type { FailureReason } from "../../src/errors.js";
 import {
   connectionLost,
   failedWith,
   isConnectionLost,
   mysqlErrnoReason,
-} from "../failure-reasons.js";
+} from "../shared/failure-reasons.js";
 
 /**
  * Where the extractor tried to read from; credential-free by construction. `database` is the

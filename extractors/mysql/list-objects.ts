@@ -1,6 +1,6 @@
 import type { ExtractionFailure } from "../../src/model/index.js";
 import { SourceError } from "../../src/errors.js";
-import { byKeys } from "../postgres/order.js";
+import { byKeys } from "../shared/order.js";
 import { databasesQuery, objectsQuery } from "./catalog-queries.js";
 import { objectRow, type ObjectRow } from "./catalog-rows.js";
 import type { MysqlSession } from "./mysql-session.js";

@@ -2,7 +2,7 @@ import { setImmediate } from "node:timers/promises";
 import type { SampleViews } from "../../src/config/source-keys.js";
 import { SourceError } from "../../src/errors.js";
 import type { Dataset, DatasetRef, ForeignKey } from "../../src/model/index.js";
-import { byKeys } from "../postgres/order.js";
+import { byKeys } from "../shared/order.js";
 import type { ExtractContext, SourceExtraction } from "../extractor.js";
 import { assembleDataset } from "./assemble-dataset.js";
 import { identityQuery } from "./catalog-queries.js";

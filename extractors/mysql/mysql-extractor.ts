@@ -11,6 +11,7 @@ import { mysqlVocabulary } from "./vocabulary.js";
  */
 export const mysqlExtractor: Extractor<MysqlSourceConfig> = {
   vocabulary: mysqlVocabulary,
+  sampleLimit: (config) => config.profile.sample_rows,
   async open(config, context) {
     const session = await connectReadOnly(config);
     try {

@@ -1,6 +1,6 @@
 import type { DatasetRef, ExtractionFailure } from "../../src/model/index.js";
 import { errorMessage } from "../../src/errors.js";
-import { groupBy } from "../postgres/order.js";
+import { groupBy } from "../shared/order.js";
 import * as sql from "./catalog-queries.js";
 import {
   checkRow,

@@ -1,10 +1,10 @@
 import type { SampleViews } from "../../src/config/source-keys.js";
 import type { Dataset, RecordSample } from "../../src/model/index.js";
-import { failureReasonOf } from "../failure-reasons.js";
+import { failureReasonOf } from "../shared/failure-reasons.js";
 import type { MysqlSession } from "./mysql-session.js";
 import { textOf } from "./row-values.js";
 import { planSample, type SamplePlan } from "./sample-plan.js";
-import { viewOverBoundMessage } from "../view-bound-message.js";
+import { viewOverBoundMessage } from "../shared/view-bound-message.js";
 import { rowsReadEstimate } from "./view-cost.js";
 
 export interface TableSampler {

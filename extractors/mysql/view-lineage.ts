@@ -1,5 +1,5 @@
 import type { Dataset, FieldLineage, FieldStats } from "../../src/model/index.js";
-import { compact } from "../postgres/order.js";
+import { compact } from "../shared/order.js";
 import { selectShape, type ColumnSource } from "./select-shape.js";
 
 const keyOf = (database: string | undefined, name: string): string =>

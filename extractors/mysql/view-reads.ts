@@ -1,5 +1,5 @@
 import type { DatasetRef } from "../../src/model/index.js";
-import { byKeys } from "../postgres/order.js";
+import { byKeys } from "../shared/order.js";
 
 /** A backquoted identifier as the server writes it: `` doubles a backquote inside. */
 const identifier = "`((?:[^`]|``)+)`";

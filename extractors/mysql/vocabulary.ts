@@ -1,4 +1,4 @@
-import type { SourceVocabulary } from "../extractor.js";
+import type { SourceVocabulary } from "../../src/model/index.js";
 import type { ServerFlavour } from "./server-flavour.js";
 
 /** MySQL and Aurora MySQL (Aurora reports a MySQL version, `8.0.mysql_aurora.3…`). */

@@ -7,7 +7,7 @@ import type {
 } from "../../src/model/index.js";
 import type { ConstraintRow } from "./catalog-rows.js";
 import { foldPartitionRows, type Folded, type PartitionTree } from "./fold-partitions.js";
-import { byKeys, compact, compareText, groupBy } from "./order.js";
+import { byKeys, compact, compareText, groupBy } from "../shared/order.js";
 
 const referentialActions: Record<string, string> = {
   a: "NO ACTION",

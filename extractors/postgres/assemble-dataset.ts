@@ -7,7 +7,7 @@ import { partitionTree } from "./fold-partitions.js";
 import { assembleTriggers } from "./assemble-triggers.js";
 import { assembleUsage } from "./assemble-usage.js";
 import type { RelationKind, RelationRow } from "./catalog-rows.js";
-import { byKeys, compact } from "./order.js";
+import { byKeys, compact } from "../shared/order.js";
 import type { Catalog } from "./read-catalog.js";
 import { relationUri } from "./resource-uri.js";
 

@@ -1,6 +1,6 @@
 import type { Field, FieldLineage, FieldStats } from "../../src/model/index.js";
 import type { ColumnRow, FieldStatsRow, RelationRow, TypeRow } from "./catalog-rows.js";
-import { compact } from "./order.js";
+import { compact } from "../shared/order.js";
 
 const identityKinds: Record<string, Field["identity"]> = { a: "always", d: "by_default" };
 

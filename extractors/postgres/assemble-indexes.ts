@@ -1,7 +1,7 @@
 import type { Index } from "../../src/model/index.js";
 import type { IndexRow } from "./catalog-rows.js";
 import { foldPartitionRows, type PartitionTree } from "./fold-partitions.js";
-import { compact, compareText } from "./order.js";
+import { compact, compareText } from "../shared/order.js";
 
 /**
  * Indexes that index the same way, on whichever partition they are declared: the definition

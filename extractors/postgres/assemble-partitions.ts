@@ -1,6 +1,6 @@
 import type { Partition } from "../../src/model/index.js";
 import type { PartitionRow } from "./catalog-rows.js";
-import { compareText, groupBy } from "./order.js";
+import { compareText, groupBy } from "../shared/order.js";
 
 export interface PartitionFacts {
   /** Depth first: each partition is followed by its own sub-partitions, siblings by name. */

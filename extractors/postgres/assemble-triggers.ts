@@ -1,7 +1,7 @@
 import type { Trigger } from "../../src/model/index.js";
 import type { TriggerRow } from "./catalog-rows.js";
 import { foldPartitionRows, type PartitionTree } from "./fold-partitions.js";
-import { compact, compareText } from "./order.js";
+import { compact, compareText } from "../shared/order.js";
 
 /** `pg_trigger.tgtype` bits (PostgreSQL's include/catalog/pg_trigger.h). */
 const bits = { row: 1, before: 2, insert: 4, delete: 8, update: 16, truncate: 32, instead: 64 };

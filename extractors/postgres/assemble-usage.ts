@@ -1,6 +1,6 @@
 import type { DatasetUsage } from "../../src/model/index.js";
 import type { UsageRow } from "./catalog-rows.js";
-import { compact } from "./order.js";
+import { compact } from "../shared/order.js";
 
 type Counter =
   "seqScans" | "idxScans" | "inserts" | "updates" | "deletes" | "liveRows" | "deadRows";

@@ -2,7 +2,7 @@ import pg from "pg";
 import type { PostgresSourceConfig } from "../../src/config/schema.js";
 import { SourceError } from "../../src/errors.js";
 import { registerSecret } from "../../src/secrets.js";
-import { connectCounting, countingClient, milliseconds } from "../pg-client.js";
+import { connectCounting, countingClient, milliseconds } from "../shared/pg-client.js";
 import { toSourceError, type PostgresTarget } from "./errors.js";
 
 /** One read-only connection to one database that counts every query it sends. */

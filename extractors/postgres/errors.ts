@@ -9,9 +9,9 @@ import {
   type DatabaseTarget,
   type Explain,
   type Explanation,
-} from "../sql-errors.js";
-import { failedWith, isConnectionLost, sqlStateReason } from "../failure-reasons.js";
-import { isSqlState, sqlFailureReason } from "../sql-errors.js";
+} from "../shared/sql-errors.js";
+import { failedWith, isConnectionLost, sqlStateReason } from "../shared/failure-reasons.js";
+import { isSqlState, sqlFailureReason } from "../shared/sql-errors.js";
 
 /** Where the extractor tried to read from; credential-free by construction. */
 export type PostgresTarget = DatabaseTarget;

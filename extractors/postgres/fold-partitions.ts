@@ -1,6 +1,6 @@
 import type { DeclaredOnPartitions } from "../../src/model/index.js";
 import type { PartitionRow } from "./catalog-rows.js";
-import { compareText, groupBy } from "./order.js";
+import { compareText, groupBy } from "../shared/order.js";
 
 /**
  * Older schemas and partition managers (pg_partman) declare keys, foreign keys and indexes on

@@ -2,14 +2,14 @@ import { setImmediate } from "node:timers/promises";
 import type { QueryResultRow } from "pg";
 import type { PostgresSourceConfig } from "../../src/config/schema.js";
 import type { SampleViews } from "../../src/config/source-keys.js";
-import type { Dataset, LeftOutObjects, RecordSample } from "../../src/model/index.js";
-import type { RelationRow } from "./catalog-rows.js";
 import type {
-  ExtractContext,
-  Extractor,
-  SourceExtraction,
+  Dataset,
+  LeftOutObjects,
+  RecordSample,
   SourceVocabulary,
-} from "../extractor.js";
+} from "../../src/model/index.js";
+import type { RelationRow } from "./catalog-rows.js";
+import type { ExtractContext, Extractor, SourceExtraction } from "../extractor.js";
 import { assembleDataset } from "./assemble-dataset.js";
 import { connectReadOnly, type CatalogSession } from "./connect.js";
 import { toSourceError } from "./errors.js";
@@ -202,6 +202,7 @@ export async function openPostgresExtraction(
  */
 export const postgresExtractor: Extractor<PostgresSourceConfig> = {
   vocabulary: postgresVocabulary,
+  sampleLimit: (config) => config.profile.sample_rows,
   async open(config, context) {
     const session = await connectReadOnly(config);
     try {

@@ -16,7 +16,7 @@ import type {
 } from "./catalog-rows.js";
 import type { CatalogSession } from "./connect.js";
 import type { RelationFilter } from "./glob-filter.js";
-import { byKeys, groupBy } from "./order.js";
+import { byKeys, groupBy } from "../shared/order.js";
 import { resolveViewLineage } from "./view-lineage.js";
 import { viewColumnOrigins } from "./view-targets.js";
 import type { FieldLineage } from "../../src/model/index.js";

@@ -1,5 +1,5 @@
 import type { SampleViews } from "../../src/config/source-keys.js";
-import { cursorSampler, sampleCursor, type TableSampler } from "../cursor-sampler.js";
+import { cursorSampler, sampleCursor, type TableSampler } from "../shared/cursor-sampler.js";
 import type { CatalogSession } from "./connect.js";
 import type { OwnScanCounter } from "./own-scans.js";
 import { quietReads } from "./quiet-reads.js";

@@ -1,7 +1,7 @@
 import pg from "pg";
 import type { ExtractionFailure } from "../../src/model/index.js";
 import type { RelationRow } from "./catalog-rows.js";
-import { groupBy } from "./order.js";
+import { groupBy } from "../shared/order.js";
 
 /** One failure per schema whose matched objects the role may not read (no USAGE privilege). */
 export function unusableSchemaFailures(

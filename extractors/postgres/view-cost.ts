@@ -1,4 +1,4 @@
-import { viewOverBoundMessage } from "../view-bound-message.js";
+import { viewOverBoundMessage } from "../shared/view-bound-message.js";
 
 /**
  * The planner's default costs read one narrow row sequentially at about 0.02 (cpu_tuple_cost

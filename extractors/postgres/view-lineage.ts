@@ -6,7 +6,7 @@ import type {
   RelationRow,
   ViewColumnDependencyRow,
 } from "./catalog-rows.js";
-import { compact } from "./order.js";
+import { compact } from "../shared/order.js";
 import type { ColumnOrigin } from "./view-targets.js";
 
 /** What the lineage of the planned views is resolved from, all read by the fixed queries. */

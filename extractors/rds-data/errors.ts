@@ -5,7 +5,7 @@ import {
   isConnectionLost,
   mysqlErrnoReason,
   sqlStateReason,
-} from "../failure-reasons.js";
+} from "../shared/failure-reasons.js";
 import { redact } from "../../src/secrets.js";
 import type { ClusterArn } from "./cluster-arn.js";
 

@@ -1,6 +1,6 @@
 import { RDSDataClient } from "@aws-sdk/client-rds-data";
 import type { RdsDataSourceConfig } from "../../src/config/schema.js";
-import { awsClientOptions } from "../aws-client-options.js";
+import { awsClientOptions } from "../shared/aws-client-options.js";
 import type { Extractor, SourceExtraction } from "../extractor.js";
 import { parseClusterArn } from "./cluster-arn.js";
 import { DataApi, defaultResumeDelaysMs } from "./data-api.js";
@@ -28,6 +28,7 @@ export function createRdsDataExtractor(
       kindTitles: { table: "Table", view: "View" },
       catalogTitle: "Aurora catalog through the RDS Data API",
     },
+    sampleLimit: (config) => config.profile.sample_rows,
     open(config, context): Promise<SourceExtraction> {
       const cluster = parseClusterArn(config.resource_arn);
       const scope = {

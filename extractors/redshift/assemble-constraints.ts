@@ -1,5 +1,5 @@
 import type { Dataset, DatasetRef, ForeignKey, KeyConstraint } from "../../src/model/index.js";
-import { byKeys, compareText, groupBy } from "../postgres/order.js";
+import { byKeys, compareText, groupBy } from "../shared/order.js";
 import type { ConstraintColumnRow } from "./catalog-rows.js";
 import { tableKey } from "./read-catalog.js";
 

@@ -1,6 +1,6 @@
 import type { Dataset, DatasetKind } from "../../src/model/index.js";
 import { newDataset } from "../../src/model/new-dataset.js";
-import { compact } from "../postgres/order.js";
+import { compact } from "../shared/order.js";
 import type { ConstraintFacts } from "./assemble-constraints.js";
 import { assembleFields } from "./assemble-fields.js";
 import type { TableRow } from "./catalog-rows.js";

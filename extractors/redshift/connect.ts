@@ -2,7 +2,7 @@ import pg from "pg";
 import type { RedshiftSourceConfig } from "../../src/config/schema.js";
 import { SourceError } from "../../src/errors.js";
 import { registerSecret } from "../../src/secrets.js";
-import { connectCounting, countingClient, milliseconds } from "../pg-client.js";
+import { connectCounting, countingClient, milliseconds } from "../shared/pg-client.js";
 import { toSourceError, type RedshiftTarget } from "./errors.js";
 
 export const defaultRedshiftPort = 5439;

@@ -8,9 +8,9 @@ import {
   type DatabaseTarget,
   type Explain,
   type Explanation,
-} from "../sql-errors.js";
-import { failedWith, isConnectionLost, sqlStateReason } from "../failure-reasons.js";
-import { isSqlState, sqlFailureReason } from "../sql-errors.js";
+} from "../shared/sql-errors.js";
+import { failedWith, isConnectionLost, sqlStateReason } from "../shared/failure-reasons.js";
+import { isSqlState, sqlFailureReason } from "../shared/sql-errors.js";
 import type { FailureReason } from "../../src/errors.js";
 
 /** Redshift's own wording of a cancelled statement counts as a statement timeout. */

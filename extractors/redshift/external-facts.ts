@@ -1,5 +1,5 @@
 import type { DatasetStats, LinkedConcept, StorageFacts } from "../../src/model/index.js";
-import { compact } from "../postgres/order.js";
+import { compact } from "../shared/order.js";
 import type { ExternalSchemaRow, ExternalTableRow, PartitionKeyRow } from "./catalog-rows.js";
 
 /** svv_external_schemas.eskind of a schema over the AWS Glue Data Catalog. */

@@ -1,7 +1,6 @@
 import { SourceError } from "../../src/errors.js";
-import { SLASH_STAND_IN } from "../postgres/glob-filter.js";
-import { byKeys, groupBy } from "../postgres/order.js";
-import { nameFilter } from "../name-filter.js";
+import { byKeys, groupBy } from "../shared/order.js";
+import { includeExcludeFilter } from "../shared/name-filter.js";
 import * as sql from "./catalog-queries.js";
 import type {
   ColumnRow,
@@ -56,9 +55,13 @@ export function tableFilter(
   include: readonly string[],
   exclude: readonly string[],
 ): (schema: string, table: string) => boolean {
-  const swap = (text: string) => text.split("/").join(SLASH_STAND_IN);
-  const matches = nameFilter(include.map(swap), exclude.map(swap), "sales.* or *.tmp_*");
-  return (schema, table) => matches(swap(`${schema}.${table}`));
+  const matches = includeExcludeFilter(
+    include,
+    exclude,
+    "Patterns use picomatch syntax, e.g. sales.* or *.tmp_*.",
+    { slashIsCharacter: true },
+  );
+  return (schema, table) => matches(`${schema}.${table}`);
 }
 
 /** The table Redshift keeps a materialized view's rows in (`mv_tbl__<view>__0`) is internal. */

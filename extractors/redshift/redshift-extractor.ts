@@ -1,8 +1,8 @@
 import { setImmediate } from "node:timers/promises";
 import pg from "pg";
 import type { RedshiftSourceConfig } from "../../src/config/schema.js";
-import type { Dataset } from "../../src/model/index.js";
-import type { Extractor, SourceVocabulary } from "../extractor.js";
+import type { Dataset, SourceVocabulary } from "../../src/model/index.js";
+import type { Extractor } from "../extractor.js";
 import { constraintFacts } from "./assemble-constraints.js";
 import { assembleDataset, type AssembleContext } from "./assemble-dataset.js";
 import { connectRedshift } from "./connect.js";
@@ -61,6 +61,9 @@ function tableInfoNotice(catalog: Catalog): string | undefined {
  */
 export const redshiftExtractor: Extractor<RedshiftSourceConfig> = {
   vocabulary: redshiftVocabulary,
+  sampleLimit: (config) => config.profile.sample_rows,
+  // Spectrum tables link to the Glue source's concepts, so that source runs first.
+  dependsOn: (config) => (config.glue_source === undefined ? [] : [config.glue_source]),
   async open(config, context) {
     const matches = tableFilter(config.include, config.exclude);
     const session = await connectRedshift(config);

@@ -8,7 +8,7 @@ import {
   recordOf,
   wholeNumber,
   type SampleColumns as ReadColumns,
-} from "../sampled-values.js";
+} from "../shared/sampled-values.js";
 
 /** Text values are cut here in SQL, so a sample of wide rows cannot blow memory. */
 export const longestSampledText = 500;

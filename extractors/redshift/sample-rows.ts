@@ -1,4 +1,4 @@
-import { cursorSampler, sampleCursor, type TableSampler } from "../cursor-sampler.js";
+import { cursorSampler, sampleCursor, type TableSampler } from "../shared/cursor-sampler.js";
 import type { RedshiftSession } from "./connect.js";
 import { planSample } from "./sample-plan.js";
 

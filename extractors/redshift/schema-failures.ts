@@ -1,6 +1,6 @@
 import pg from "pg";
 import type { ExtractionFailure } from "../../src/model/index.js";
-import { groupBy } from "../postgres/order.js";
+import { groupBy } from "../shared/order.js";
 import type { TableRow } from "./catalog-rows.js";
 
 /** One failure per schema whose matched objects the user may not read (no USAGE privilege). */

@@ -1,5 +1,5 @@
 import type { DatasetStats, WarehouseFacts } from "../../src/model/index.js";
-import { compact } from "../postgres/order.js";
+import { compact } from "../shared/order.js";
 import type { KeyColumnRow, TableInfoRow } from "./catalog-rows.js";
 
 /** svv_table_info counts size in 1 MB blocks. */

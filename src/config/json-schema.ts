@@ -3,7 +3,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { configSchema } from "./schema.js";
-import { awsProfileOptions } from "./source-keys.js";
+import { awsProfileOptions, refusedConcurrency } from "./source-keys.js";
 
 /** Where the package keeps the generated schema (`npm run schema` writes it). */
 export const configJsonSchemaPath = "schema/okf.config.schema.json";
@@ -38,7 +38,10 @@ export function configJsonSchema(): Record<string, unknown> {
   const generated = z.toJSONSchema(configSchema, {
     io: "input",
     target: "draft-07",
+    // A key that must be absent (concurrency on a SQL source) has no JSON type of its own.
+    unrepresentable: "any",
     override: ({ zodSchema, jsonSchema }) => {
+      if (zodSchema === refusedConcurrency) jsonSchema.not = {};
       acceptEnvReference(jsonSchema);
       if (zodSchema === awsProfileOptions) acceptProfileName(jsonSchema);
     },

@@ -8,6 +8,7 @@ import {
   milliseconds,
   resourceHost,
   sampleViews,
+  sqlSourceKeys,
   statementTimeout,
 } from "./source-keys.js";
 import { glueSourceSchema } from "./sources/glue-source.js";
@@ -17,7 +18,7 @@ import { redshiftSourceSchema } from "./sources/redshift-source.js";
 
 export const postgresSourceSchema = z
   .object({
-    ...commonSourceKeys,
+    ...sqlSourceKeys,
     type: z.literal("postgres"),
     connection: connectionUrl(
       ["postgres", "postgresql"],

@@ -107,6 +107,21 @@ export const commonSourceKeys = {
   profile: profileOptions,
 };
 
+/**
+ * The SQL sources (postgres, mysql, redshift, rds-data) read over one connection, one statement
+ * at a time, so a `concurrency` of theirs would bound nothing: it is refused, not ignored.
+ */
+export const refusedConcurrency = z.undefined({
+  error:
+    "has no effect on this source type: it reads over one connection, one statement at a " +
+    "time; remove it (concurrency bounds the calls of dynamodb, documentdb and glue sources)",
+});
+
+export const sqlSourceKeys = {
+  ...commonSourceKeys,
+  concurrency: refusedConcurrency.optional(),
+};
+
 /** Keys of sources reached through the AWS SDK. */
 export const awsSourceKeys = {
   /** The SDK's own resolution when absent: AWS_REGION, AWS_DEFAULT_REGION, the profile's region. */

@@ -12,9 +12,6 @@ import type {
 } from "./source-facts.js";
 import type { Trigger } from "./trigger.js";
 
-export type SourceType =
-  "postgres" | "mysql" | "redshift" | "rds-data" | "glue" | "dynamodb" | "documentdb";
-
 export type DatasetKind =
   "table" | "view" | "materialized_view" | "external_table" | "nosql_table" | "document_collection";
 

@@ -3,3 +3,4 @@ export type * from "./enrichment.js";
 export type * from "./left-out.js";
 export type * from "./trigger.js";
 export type * from "./source-facts.js";
+export type * from "./source-vocabulary.js";

@@ -1,3 +1,4 @@
+import { extractorFor } from "../../extractors/registry.js";
 import { refKey } from "../bundle/concept-paths.js";
 import { readSourceState } from "../bundle/source-state.js";
 import type { SourceConfig } from "../config/schema.js";
@@ -24,5 +25,5 @@ export async function linkedConceptPaths(
 
 /** The sources whose concepts this one links to. */
 export function linkedSources(source: SourceConfig): string[] {
-  return source.type === "redshift" && source.glue_source !== undefined ? [source.glue_source] : [];
+  return extractorFor(source).dependsOn?.(source) ?? [];
 }

@@ -1,5 +1,5 @@
 import type { Extractor, SourceExtraction } from "../../extractors/extractor.js";
-import { extractors } from "../../extractors/registry.js";
+import { extractorFor } from "../../extractors/registry.js";
 import { planConceptPaths, refKey } from "../bundle/concept-paths.js";
 import { deprecateMissing } from "./deprecate-missing.js";
 import {
@@ -58,8 +58,7 @@ export async function runSource(run: SourceRun): Promise<SourceOutcome> {
     requestCount: 0,
     durationMs: 0,
   };
-  // The registry maps each type to its extractor; TypeScript cannot correlate the union here.
-  const extractor = extractors[source.type] as Extractor<SourceConfig>;
+  const extractor = extractorFor(source);
   let extraction: SourceExtraction | undefined;
   try {
     run.progress(`${source.name}: reading the ${extractor.vocabulary.engine} catalog`);
@@ -138,7 +137,7 @@ async function writeConcepts(
     const usage = withoutOkfReads(dataset.usage, reads);
     const profiled = await profileDataset(usage ? { ...dataset, usage } : dataset, {
       enabled: run.profile,
-      sampleRows: sampleLimit(source),
+      sampleRows: extractor.sampleLimit(source),
     });
     const enriched = classifyDataset(
       profiled.dataset,
@@ -208,13 +207,6 @@ async function writeConcepts(
   );
   await deprecateMissing(run, previous, next, extraction.failures, outcome);
   if (await state.commit(next)) files.written++;
-}
-
-/** Records per sample: rows, items or documents, by the kind of source. */
-function sampleLimit(source: SourceConfig): number {
-  if (source.type === "dynamodb") return source.profile.sample_items;
-  if (source.type === "documentdb") return source.profile.sample_documents;
-  return source.profile.sample_rows;
 }
 
 function describeFailure(failure: ExtractionFailure): {

@@ -1,5 +1,4 @@
-import type { SourceVocabulary } from "../../extractors/extractor.js";
-import type { DatasetRef, EnrichedDataset } from "../model/index.js";
+import type { DatasetRef, EnrichedDataset, SourceVocabulary } from "../model/index.js";
 import type { UnrefreshedFact } from "./unrefreshed-view.js";
 
 /** Everything the renderer needs about one concept; it knows nothing about drivers or files. */

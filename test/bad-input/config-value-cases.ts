@@ -99,13 +99,20 @@ export const configValueCases: readonly BadInputCase[] = [
   ),
   configCase(
     "concurrency 0 in the config",
-    sourceWith("postgres", "concurrency", 0),
+    sourceWith("dynamodb", "concurrency", 0),
     literal("sources[0].concurrency"),
   ),
   configCase(
     "concurrency 65 in the config",
-    sourceWith("postgres", "concurrency", 65),
+    sourceWith("dynamodb", "concurrency", 65),
     literal("sources[0].concurrency"),
+  ),
+  ...(["postgres", "mysql", "redshift", "rds-data"] as const).map((type) =>
+    configCase(
+      `concurrency on a ${type} source, which reads one statement at a time`,
+      sourceWith(type, "concurrency", 4),
+      /sources\[0\]\.concurrency.*has no effect on this source type: it reads over one connection/s,
+    ),
   ),
   configCase(
     "a 300-character source name",

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { connectionUrl } from "../connection-url.js";
-import { commonSourceKeys, resourceHost, sampleViews, statementTimeout } from "../source-keys.js";
+import { resourceHost, sampleViews, sqlSourceKeys, statementTimeout } from "../source-keys.js";
 
 /** MySQL, Aurora MySQL and MariaDB over the MySQL protocol (mysql2). */
 export const mysqlSourceSchema = z
   .object({
-    ...commonSourceKeys,
+    ...sqlSourceKeys,
     type: z.literal("mysql"),
     /** `mysql://user:password@host:3306/` (a database in the path is only the default one). */
     connection: connectionUrl(["mysql", "mariadb"], "mysql://user:password@host:3306/"),

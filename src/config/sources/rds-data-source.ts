@@ -1,10 +1,10 @@
 import { z } from "zod";
 import {
   awsSourceKeys,
-  commonSourceKeys,
   milliseconds,
   resourceHost,
   sampleViews,
+  sqlSourceKeys,
   statementTimeout,
 } from "../source-keys.js";
 
@@ -13,7 +13,7 @@ const clusterArn = /^arn:aws[\w-]*:rds:([a-z0-9-]+):\d{12}:cluster:.+$/;
 /** Aurora (PostgreSQL or MySQL) through the RDS Data API: no network path to the cluster needed. */
 export const rdsDataSourceSchema = z
   .object({
-    ...commonSourceKeys,
+    ...sqlSourceKeys,
     ...awsSourceKeys,
     type: z.literal("rds-data"),
     /** The Aurora cluster's ARN. */

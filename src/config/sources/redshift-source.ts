@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { connectionUrl } from "../connection-url.js";
-import { commonSourceKeys, resourceHost, statementTimeout } from "../source-keys.js";
+import { resourceHost, sqlSourceKeys, statementTimeout } from "../source-keys.js";
 
 /** Amazon Redshift (provisioned or Serverless) over the PostgreSQL wire protocol. */
 export const redshiftSourceSchema = z
   .object({
-    ...commonSourceKeys,
+    ...sqlSourceKeys,
     type: z.literal("redshift"),
     /**
      * `postgresql://user:password@cluster.xxxx.eu-west-1.redshift.amazonaws.com:5439/dev`

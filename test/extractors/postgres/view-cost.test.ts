@@ -1,7 +1,7 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { viewOverBoundMessage } from "../../../extractors/view-bound-message.js";
+import { viewOverBoundMessage } from "../../../extractors/shared/view-bound-message.js";
 import { runCli, tempDir } from "../../helpers/run-cli.js";
 import { createTestDatabase, type TestDatabase } from "../../helpers/postgres-database.js";
 import { profileOf, sampleAll, sqlSentDuring, type Sampled } from "./sampling-support.js";

@@ -1,4 +1,4 @@
-import { SourceError, type FailureReason } from "../src/errors.js";
+import { SourceError, type FailureReason } from "../../src/errors.js";
 import { connectionLost } from "./failure-reasons.js";
 
 const credentialErrors = new Set([

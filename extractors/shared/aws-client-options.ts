@@ -1,5 +1,5 @@
 import { fromNodeProviderChain } from "@aws-sdk/credential-providers";
-import { ConfigError } from "../src/errors.js";
+import { ConfigError } from "../../src/errors.js";
 import { checkAwsProfile } from "./aws-profile.js";
 
 /** Throttled calls are retried with the SDK's adaptive mode (client-side rate limiting). */

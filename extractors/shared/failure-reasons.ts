@@ -1,4 +1,4 @@
-import { SourceError, type FailureReason } from "../src/errors.js";
+import { SourceError, type FailureReason } from "../../src/errors.js";
 
 /**
  * Fixed sentences for the codes of a failed statement. A server's message can quote the value

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
-import { ConfigError } from "../src/errors.js";
+import { ConfigError } from "../../src/errors.js";
 
 /** The shared AWS files the SDK reads, where the environment moves them. */
 export function sharedAwsFiles(env: NodeJS.ProcessEnv): { config: string; credentials: string } {

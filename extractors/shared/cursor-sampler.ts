@@ -1,4 +1,4 @@
-import type { Dataset, RecordSample } from "../src/model/index.js";
+import type { Dataset, RecordSample } from "../../src/model/index.js";
 import { failureReasonOf } from "./failure-reasons.js";
 
 /** Rows per FETCH: memory holds one batch, not the whole sample. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { exactInstant, zonelessDateTime } from "../../extractors/sampled-values.js";
+import { exactInstant, zonelessDateTime } from "../../../extractors/shared/sampled-values.js";
 
 describe("zonelessDateTime", () => {
   it("keeps every digit and claims no zone", () => {

@@ -1,5 +1,5 @@
-import { OkfError, SourceError, type FailureReason } from "../src/errors.js";
-import { redact } from "../src/secrets.js";
+import { OkfError, SourceError, type FailureReason } from "../../src/errors.js";
+import { redact } from "../../src/secrets.js";
 import { connectionLost, isConnectionLost, sqlStateReason } from "./failure-reasons.js";
 
 /** Where a SQL extractor tried to read from; credential-free by construction. */

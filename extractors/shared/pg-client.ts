@@ -1,5 +1,5 @@
 import pg from "pg";
-import { ConfigError, type OkfError } from "../src/errors.js";
+import { ConfigError, type OkfError } from "../../src/errors.js";
 import type { DatabaseTarget } from "./sql-errors.js";
 
 /** SET takes no bind parameters; the value is checked to be a plain positive integer instead. */
