@@ -225,7 +225,7 @@ function applyApprovalTransition(
   return approval;
 }
 
-/** `generated.at` moves only when the generated content changes (DESIGN §4). */
+/** `generated.at` moves only when the generated content changes (docs/knowledge-files.md#frontmatter). */
 function keepOrRefreshGenerated(
   document: Document,
   unchanged: boolean,

@@ -87,7 +87,7 @@ export const awsSourceKeys = {
   /** A local engine or a VPC endpoint; AWS's own endpoint by default. */
   endpoint: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
   /**
-   * A named profile of the shared AWS config files. DESIGN §2 calls it `profile:`, but that key
+   * A named profile of the shared AWS config files. It would be `profile:`, but that key
    * already holds the sampling options of every source.
    */
   aws_profile: z.string().min(1).optional(),
