@@ -14,7 +14,7 @@ interface Figures {
 
 /**
  * The counts of whichever typed member is set. Minimum and maximum values are never read: they
- * are raw values and could be personal data (DESIGN §7).
+ * are raw values and could be personal data (docs/classification.md).
  */
 function figuresOf(data: ColumnStatisticsData | undefined): Figures | undefined {
   if (!data) return undefined;

@@ -1,4 +1,4 @@
-/** DESIGN §4: the order keys are written in. Keys people add keep their own place. */
+/** The order keys are written in (docs/knowledge-files.md#frontmatter). Keys people add keep their own place. */
 export const frontmatterKeyOrder = [
   "type",
   "title",

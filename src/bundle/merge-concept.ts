@@ -175,7 +175,7 @@ function insertBeforeDetails(body: string, path: string, section: string): strin
   return `${body.slice(0, anchor.start)}${section}\n\n${body.slice(anchor.start)}`;
 }
 
-/** `generated.at` moves only when the generated content changes (DESIGN §4). */
+/** `generated.at` moves only when the generated content changes (docs/knowledge-files.md#frontmatter). */
 function keepOrRefreshGenerated(
   document: Document,
   unchanged: boolean,

@@ -1,5 +1,5 @@
 /**
- * The classify stage (DESIGN §7): finds fields holding personal data or secrets from their
+ * The classify stage (docs/classification.md): finds fields holding personal data or secrets from their
  * names and their sampled values, suggests the dataset's classification, and removes raw
  * values (valid-value list, min, max) from the profile of every field it reports.
  *

@@ -14,7 +14,7 @@ function related(a: string, b: string): boolean {
 }
 
 /**
- * DESIGN §7: raw values never leave the source for a sensitive field. Removes the valid-value
+ * docs/classification.md: raw values never leave the source for a sensitive field. Removes the valid-value
  * list and the min/max of every profiled field that is, contains or lies inside a sensitive
  * path; counts, lengths and shapes stay.
  */

@@ -5,7 +5,7 @@ import type { DatasetRef, ExtractionFailure } from "../model/index.js";
 import type { SourceOutcome } from "./extract-types.js";
 import type { SourceRun } from "./run-source.js";
 
-/** Objects that disappeared from the source keep their file, marked deprecated (DESIGN §5.8). */
+/** Objects that disappeared from the source keep their file, marked deprecated (docs/regeneration.md). */
 export async function deprecateMissing(
   run: SourceRun,
   previous: SourceState,

@@ -38,7 +38,7 @@ interface Candidate {
 
 /**
  * The distinct values of a field while there are few of them. Every value that could be
- * printed is screened first (DESIGN §7, raw values never leave the source): a value in which
+ * printed is screened first (raw values never leave the source, docs/classification.md): a value in which
  * a detector finds an email, a phone, card or national id number, an IBAN, a public IP address
  * or a secret, or that is written like a person's name, is never listed, and neither is any
  * other value of its field; the detector kinds are kept (as counts) for the classifier, which

@@ -1,7 +1,7 @@
 import { spacedLines } from "../knowledge-file/markdown-text.js";
 
 /**
- * Volatile figures are rounded to two significant digits (DESIGN §5.6) so nightly noise in
+ * Volatile figures are rounded to two significant digits (docs/regeneration.md) so nightly noise in
  * row counts, sizes and rates does not become a diff.
  */
 const compact = new Intl.NumberFormat("en-US", {

@@ -52,7 +52,7 @@ export function keyValueSummary(facts: KeyValueFacts): string[] {
   return parts;
 }
 
-/** Query shapes the key design supports (DESIGN §4): the table's keys, then every index. */
+/** Query shapes the key design supports (docs/sources/dynamodb.md): the table's keys, then every index. */
 export function accessPatterns(dataset: EnrichedDataset): string[] {
   const facts = dataset.keyValue;
   if (!facts) return [];

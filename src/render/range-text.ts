@@ -12,7 +12,7 @@ const datePattern = /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /**
  * The range of a field's sampled values, as a statement that is true of every value and that a
- * nightly run does not rewrite for every new row (DESIGN §5.6):
+ * nightly run does not rewrite for every new row (docs/profiling.md):
  * - `always X` only when the smallest and the largest value are the same, written exactly (and
  *   passed through the detectors, like a listed value);
  * - small integers exactly; other numbers rounded outward to two significant digits (the lower

@@ -123,7 +123,7 @@ export function renderConcept(input: RenderInput, templates: TemplateSet): Gener
   const newBody = `${body.replace(/\n{3,}/g, "\n\n").trim()}\n`;
 
   const { ref } = dataset;
-  // A finding a person rejected never turns pii back on by itself (DESIGN §5.4).
+  // A finding a person rejected never turns pii back on by itself (docs/classification.md#decisions).
   const pii = sensitivePaths(dataset, input.decisions).size > 0;
   return {
     regions,

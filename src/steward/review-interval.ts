@@ -4,7 +4,7 @@ import { configYamlError, defaultConfigFile } from "../config/load-config.js";
 import { parseYaml } from "../safe-yaml.js";
 import { ConfigError } from "../errors.js";
 
-/** DESIGN §2: the default when the config does not say. */
+/** The default when the config does not say (docs/configuration.md). */
 const defaultReviewIntervalDays = 90;
 
 /**

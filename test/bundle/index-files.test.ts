@@ -23,7 +23,7 @@ async function read(bundle: string, path: string): Promise<string> {
   return readFile(join(bundle, path), "utf8");
 }
 
-/** A small bundle shaped like DESIGN §3. */
+/** A small bundle shaped like docs/knowledge-files.md describes. */
 async function sampleBundle(): Promise<string> {
   const bundle = await makeTempDir();
   await put(

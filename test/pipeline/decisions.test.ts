@@ -15,7 +15,7 @@ FROM generate_series(1, 300) g;
 ANALYZE;
 `;
 
-describe("sensitive-field decisions across regeneration (DESIGN §5.4)", () => {
+describe("sensitive-field decisions across regeneration (docs/classification.md#decisions)", () => {
   let fixture: ExtractFixture;
   const path = () => `crm/${fixture.db.name}/sales/contact.md`;
   beforeAll(async () => {

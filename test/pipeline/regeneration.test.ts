@@ -38,7 +38,7 @@ afterAll(async () => {
   await Promise.all(fixtures.map((f) => f.db.drop()));
 });
 
-describe("regeneration keeps people's work (DESIGN §5)", () => {
+describe("regeneration keeps people's work (docs/regeneration.md)", () => {
   it("1. keeps text outside markers byte for byte, in place", async () => {
     const original = fixture.read(path());
     const edited = original

@@ -78,7 +78,7 @@ describe("okf approve", () => {
           "approval_status: draft\nstatus: draft\n",
           'approval_status: approved\nlast_reviewed_at: "2026-11-28T09:12:34Z"\nnext_review_due: "2027-02-26T09:12:34Z"\nstatus: stable\n',
         )
-        // After the closest key of DESIGN §4 that precedes them; a person's keys keep their place.
+        // After the closest key of docs/knowledge-files.md#frontmatter that precedes them; a person's keys keep their place.
         .replace(
           '  at: "2026-11-27T02:00:00Z"\n',
           '  at: "2026-11-27T02:00:00Z"\nverified:\n  - by: human:alice\n    at: "2026-11-28T09:12:34Z"\nstale_after: "2027-02-26T09:12:34Z"\n',

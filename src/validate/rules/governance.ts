@@ -5,7 +5,7 @@ import type { MarkdownFile } from "../../knowledge-file/markdown-file.js";
 
 const sensitiveClasses = ["confidential", "restricted"];
 
-/** DESIGN §6 governance: who owns approved files, how pii files are guarded, review dates. */
+/** Governance (docs/validation.md): who owns approved files, how pii files are guarded, review dates. */
 export const governanceRule: Rule = {
   name: "governance",
   check(file, context) {

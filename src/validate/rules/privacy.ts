@@ -9,7 +9,7 @@ import type { MarkdownFile } from "../../knowledge-file/markdown-file.js";
 import { isSyntheticValue } from "./synthetic-values.js";
 
 /**
- * DESIGN §6: kinds of literal that must never appear in a bundle. IP addresses are left out on
+ * docs/validation.md: kinds of literal that must never appear in a bundle. IP addresses are left out on
  * purpose: a host in a resource URI is metadata, and the lint finds loopback or private
  * addresses not at all.
  */

@@ -14,7 +14,7 @@ export interface PendingDecision {
 }
 
 /**
- * DESIGN §5.4: the rows of the Sensitive Fields table whose Decision cell is empty. Shared by
+ * docs/classification.md#decisions: the rows of the Sensitive Fields table whose Decision cell is empty. Shared by
  * the validate rule, `okf approve` and `okf status`, so that all three count the same rows.
  */
 export function pendingSensitiveDecisions(body: string, bodyStartLine: number): PendingDecision[] {
@@ -55,7 +55,7 @@ export function pendingSensitiveDecisions(body: string, bodyStartLine: number): 
   return pending;
 }
 
-/** DESIGN §5.4: a Sensitive Fields row whose Decision cell is empty awaits a person's decision. */
+/** docs/classification.md#decisions: a Sensitive Fields row whose Decision cell is empty awaits a person's decision. */
 export const sensitiveDecisionsRule: Rule = {
   name: "sensitive-decisions",
   check(file) {

@@ -62,7 +62,7 @@ export function sampleDocuments(collection: SampleCollection): Document[] {
 }
 
 function cursorReply(ns: string, batch: Document[]): Document {
-  // The driver needs the cursor id as a BSON Long (DESIGN §10).
+  // The driver needs the cursor id as a BSON Long.
   return { ok: 1, cursor: { id: Long.fromNumber(0), ns, firstBatch: batch } };
 }
 
