@@ -1,5 +1,5 @@
-import { sectionHash } from "../../src/proposals/human-sections.js";
-import { proposalText, type NewProposal } from "../../src/proposals/proposal-file.js";
+import { sectionHash } from "../../src/read/proposals/human-sections.js";
+import { proposalText, type NewProposal } from "../../src/read/proposals/proposal-file.js";
 import type { BadInputCase } from "./bad-input-case.js";
 import { aliasBomb } from "./config-text.js";
 import { someoneEmail } from "./knowledge-text.js";

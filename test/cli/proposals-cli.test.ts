@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createProposal } from "../../src/proposals/create-proposal.js";
+import { createProposal } from "../../src/read/proposals/create-proposal.js";
 import { runCli } from "../helpers/run-cli.js";
 import {
   accountId,

@@ -5,7 +5,7 @@ import {
   escapeData,
   escapeProperty,
   formatGithubAnnotations,
-} from "../../src/validate/format-github.js";
+} from "../../src/read/validate/format-github.js";
 import { runCli, tempDir } from "../helpers/run-cli.js";
 
 async function projectWithFindings(): Promise<string> {

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { Ajv } from "ajv";
 import addFormats from "ajv-formats";
 import { parse } from "yaml";
-import { initCommand, schemaModeline, starterConfig } from "../../src/commands/init.js";
+import { initCommand, schemaModeline, starterConfig } from "../../src/cli/init-project.js";
 import { configJsonSchemaPath } from "../../src/config/json-schema.js";
 import { parseConfigText } from "../../src/config/load-config.js";
 import { tempDir } from "../helpers/run-cli.js";

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runDemo } from "../../src/demo/run-demo.js";
-import { validateBundle } from "../../src/validate/index.js";
+import { validateBundle } from "../../src/read/validate/index.js";
 import { repoRoot } from "../helpers/postgres-database.js";
 
 /** The clock the committed example bundle was generated with. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runExtract } from "../../src/pipeline/run-extract.js";
-import { renderDriftSummary } from "../../src/steward/drift-summary.js";
+import { renderDriftSummary } from "../../src/read/steward/drift-summary.js";
 import { expectGolden } from "../helpers/golden.js";
 import { changedFiles, createGitProject, type GitProject } from "./git-project.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readConceptRecords } from "../../src/knowledge/read-concept-records.js";
+import { readConceptRecords } from "../../src/read/concepts/read-concept-records.js";
 import { writeBundle } from "../validate/fixture-bundle.js";
 
 const now = new Date("2026-12-01T00:00:00Z");

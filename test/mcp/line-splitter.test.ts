@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { LineSplitter, type OversizedLine } from "../../src/mcp/line-splitter.js";
-import { recoverRequestId, requestIdOf } from "../../src/mcp/recover-request-id.js";
+import { LineSplitter, type OversizedLine } from "../../src/read/mcp/line-splitter.js";
+import { recoverRequestId, requestIdOf } from "../../src/read/mcp/recover-request-id.js";
 
 function split(maxBytes: number, chunks: string[], end = false) {
   const lines: string[] = [];

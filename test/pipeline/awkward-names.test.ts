@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { validateBundle } from "../../src/validate/index.js";
+import { validateBundle } from "../../src/read/validate/index.js";
 import { createExtractFixture, type ExtractFixture } from "../helpers/extract-fixture.js";
 import { runCli } from "../helpers/run-cli.js";
 

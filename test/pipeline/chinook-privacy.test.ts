@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { validateBundle } from "../../src/validate/index.js";
+import { validateBundle } from "../../src/read/validate/index.js";
 import { chinookRows } from "../helpers/chinook.js";
 import { createExtractFixture, type ExtractFixture } from "../helpers/extract-fixture.js";
 import { loadChinook } from "../helpers/postgres-database.js";

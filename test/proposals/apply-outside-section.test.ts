@@ -1,15 +1,16 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
-import { applyProposals } from "../../src/proposals/apply-proposals.js";
+import { applyProposals } from "../../src/read/proposals/apply-proposals.js";
 import { accountPath, demoProject, proposeCaveat } from "./proposal-fixture.js";
 
 /**
  * Apply's second line of defence: even a text the input checks let through (here they are
  * switched off) is refused when the file would change outside the proposal's one section.
  */
-vi.mock("../../src/proposals/proposal-input.js", async (importOriginal) => {
-  const original = await importOriginal<typeof import("../../src/proposals/proposal-input.js")>();
+vi.mock("../../src/read/proposals/proposal-input.js", async (importOriginal) => {
+  const original =
+    await importOriginal<typeof import("../../src/read/proposals/proposal-input.js")>();
   return {
     ...original,
     checkedText: (_label: string, value: string) => Promise.resolve(value.replace(/\r\n/g, "\n")),

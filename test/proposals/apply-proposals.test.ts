@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { acquireBundleLock } from "../../src/bundle/bundle-lock.js";
 import { BundleLockedError } from "../../src/errors.js";
-import { applyProposals } from "../../src/proposals/apply-proposals.js";
+import { applyProposals } from "../../src/read/proposals/apply-proposals.js";
 import { accountPath, demoProject, proposeCaveat, sectionOf } from "./proposal-fixture.js";
 
 const now = new Date("2026-11-28T10:00:00Z");

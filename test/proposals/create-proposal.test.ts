@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../../src/errors.js";
-import { createProposal, type ProposalInput } from "../../src/proposals/create-proposal.js";
-import { sectionHash } from "../../src/proposals/human-sections.js";
+import { createProposal, type ProposalInput } from "../../src/read/proposals/create-proposal.js";
+import { sectionHash } from "../../src/read/proposals/human-sections.js";
 import { runCli } from "../helpers/run-cli.js";
 import { accountId, accountPath, demoProject, sectionOf } from "./proposal-fixture.js";
 

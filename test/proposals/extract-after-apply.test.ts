@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { createProposal } from "../../src/proposals/create-proposal.js";
+import { createProposal } from "../../src/read/proposals/create-proposal.js";
 import { createExtractFixture, type ExtractFixture } from "../helpers/extract-fixture.js";
 import { runCli } from "../helpers/run-cli.js";
 import { sectionOf } from "./proposal-fixture.js";

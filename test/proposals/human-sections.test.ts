@@ -3,7 +3,7 @@ import {
   bodySections,
   replaceSectionText,
   sectionHash,
-} from "../../src/proposals/human-sections.js";
+} from "../../src/read/proposals/human-sections.js";
 
 const body = [
   "# account",

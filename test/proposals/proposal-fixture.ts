@@ -1,6 +1,6 @@
 import { cpSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { createProposal } from "../../src/proposals/create-proposal.js";
+import { createProposal } from "../../src/read/proposals/create-proposal.js";
 import { repoRoot } from "../helpers/postgres-database.js";
 import { tempDir } from "../helpers/run-cli.js";
 

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { createProposal } from "../../src/proposals/create-proposal.js";
+import { createProposal } from "../../src/read/proposals/create-proposal.js";
 import { tempDir } from "../helpers/run-cli.js";
 import { accountId, accountPath, demoProject } from "./proposal-fixture.js";
 

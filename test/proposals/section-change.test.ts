@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { bodySections, replaceSectionText } from "../../src/proposals/human-sections.js";
-import { changeOutsideSection } from "../../src/proposals/section-change.js";
+import { bodySections, replaceSectionText } from "../../src/read/proposals/human-sections.js";
+import { changeOutsideSection } from "../../src/read/proposals/section-change.js";
 
 /** Apply's last check: a new body may differ from the old one only inside the one section. */
 

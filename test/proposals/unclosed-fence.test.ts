@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../../src/errors.js";
-import { createProposal } from "../../src/proposals/create-proposal.js";
+import { createProposal } from "../../src/read/proposals/create-proposal.js";
 import { runCli } from "../helpers/run-cli.js";
 import {
   accountId,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { ConceptGovernance } from "../../src/knowledge/concept-record.js";
-import { governanceFactor } from "../../src/search/governance-rank.js";
+import type { ConceptGovernance } from "../../src/read/concepts/concept-record.js";
+import { governanceFactor } from "../../src/read/search/governance-rank.js";
 
 const base: ConceptGovernance = {
   pii: false,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { searchBundle, type SearchHit } from "../../src/search/search-bundle.js";
+import { searchBundle, type SearchHit } from "../../src/read/search/search-bundle.js";
 import { runCli } from "../helpers/run-cli.js";
 import { addFrontmatterLine, demoPaths, demoProject, setApproval } from "./demo-bundle-copy.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { approveConcepts } from "../../src/steward/approve.js";
+import { approveConcepts } from "../../src/read/steward/approve.js";
 import { conceptText, writeBundle } from "./steward-fixture.js";
 
 const now = new Date("2026-11-28T09:12:34Z");

@@ -4,8 +4,8 @@ import { hostname } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BundleLockedError, ConfigError, UsageError } from "../../src/errors.js";
-import { humanActor } from "../../src/steward/actor.js";
-import { approveConcepts } from "../../src/steward/approve.js";
+import { humanActor } from "../../src/read/steward/actor.js";
+import { approveConcepts } from "../../src/read/steward/approve.js";
 import { conceptText, readBundleText, writeBundle } from "./steward-fixture.js";
 
 const now = new Date("2026-11-28T09:12:34.567Z");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { bundleStatus } from "../../src/steward/bundle-status.js";
-import { checkCoverage, formatPercent, parseRatio } from "../../src/steward/coverage-gate.js";
-import { formatStatus } from "../../src/steward/format-status.js";
+import { bundleStatus } from "../../src/read/steward/bundle-status.js";
+import { checkCoverage, formatPercent, parseRatio } from "../../src/read/steward/coverage-gate.js";
+import { formatStatus } from "../../src/read/steward/format-status.js";
 import { conceptText, writeBundle } from "./steward-fixture.js";
 
 const now = new Date("2026-12-01T12:00:00Z");

@@ -2,7 +2,7 @@ import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { writeFileAtomic } from "../../src/bundle/atomic-write.js";
-import { readBundleConcepts, type ConceptFileCache } from "../../src/steward/concept-files.js";
+import { readBundleConcepts, type ConceptFileCache } from "../../src/read/steward/concept-files.js";
 import { conceptText, writeBundle } from "./steward-fixture.js";
 
 describe("readBundleConcepts with a cache", () => {

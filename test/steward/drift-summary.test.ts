@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ExtractResult, FileChange, SourceOutcome } from "../../src/pipeline/extract-types.js";
-import { renderDriftSummary } from "../../src/steward/drift-summary.js";
+import { renderDriftSummary } from "../../src/read/steward/drift-summary.js";
 
 function source(
   name: string,

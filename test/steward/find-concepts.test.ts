@@ -2,9 +2,9 @@ import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../../src/errors.js";
-import { closestNames } from "../../src/steward/closest-names.js";
-import { readBundleConcepts } from "../../src/steward/concept-files.js";
-import { findConcepts } from "../../src/steward/find-concepts.js";
+import { closestNames } from "../../src/read/steward/closest-names.js";
+import { readBundleConcepts } from "../../src/read/steward/concept-files.js";
+import { findConcepts } from "../../src/read/steward/find-concepts.js";
 import { conceptText, writeBundle } from "./steward-fixture.js";
 
 async function bundleWithProject() {

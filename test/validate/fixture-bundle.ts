@@ -6,7 +6,7 @@ import {
   validateBundle,
   type ValidateOptions,
   type ValidationReport,
-} from "../../src/validate/index.js";
+} from "../../src/read/validate/index.js";
 
 const created: string[] = [];
 

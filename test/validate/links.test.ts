@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resolveTarget } from "../../src/validate/rules/links.js";
+import { resolveTarget } from "../../src/read/validate/rules/links.js";
 import { concept, places, validate } from "./fixture-bundle.js";
 
 describe("governance/broken-link", () => {

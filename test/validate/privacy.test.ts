@@ -1,7 +1,7 @@
 import { readdirSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { validateBundle } from "../../src/validate/index.js";
+import { validateBundle } from "../../src/read/validate/index.js";
 import { createExtractFixture, type ExtractFixture } from "../helpers/extract-fixture.js";
 import { plantedAccessKey, plantedCard, plantedEmail } from "../helpers/planted-values.js";
 import { chinookPostgresScript } from "../helpers/chinook.js";

@@ -3,7 +3,11 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../../src/errors.js";
-import { formatReport, validateBundle, type ValidationReport } from "../../src/validate/index.js";
+import {
+  formatReport,
+  validateBundle,
+  type ValidationReport,
+} from "../../src/read/validate/index.js";
 import { concept, now, places, validate, writeBundle } from "./fixture-bundle.js";
 
 const examplesDir = fileURLToPath(new URL("../fixtures/examples/", import.meta.url));

@@ -1,4 +1,4 @@
-import { approveConcepts, type ApproveResult } from "../../steward/approve.js";
+import { approveConcepts, type ApproveResult } from "../../read/steward/approve.js";
 import { positiveIntegerUpTo, type CommandContext } from "../command-context.js";
 import type { CliIo } from "../main.js";
 

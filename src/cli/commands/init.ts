@@ -1,4 +1,4 @@
-import { initCommand } from "../../commands/init.js";
+import { initCommand } from "../init-project.js";
 import type { CommandContext } from "../command-context.js";
 
 export function registerInit({ program, io, json }: CommandContext): void {

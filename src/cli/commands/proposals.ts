@@ -1,7 +1,7 @@
 import type { Command } from "commander";
-import { applyProposals, type ApplyResult } from "../../proposals/apply-proposals.js";
-import { listProposals, type ListedProposal } from "../../proposals/list-proposals.js";
-import { rejectProposals } from "../../proposals/reject-proposals.js";
+import { applyProposals, type ApplyResult } from "../../read/proposals/apply-proposals.js";
+import { listProposals, type ListedProposal } from "../../read/proposals/list-proposals.js";
+import { rejectProposals } from "../../read/proposals/reject-proposals.js";
 import type { CommandContext } from "../command-context.js";
 import type { CliIo } from "../main.js";
 

@@ -1,7 +1,7 @@
 import { UsageError } from "../../errors.js";
-import { formatHits, hitsDocument } from "../../search/format-hits.js";
-import { defaultSearchLimit, searchBundle } from "../../search/search-bundle.js";
-import { openBundle } from "../../steward/open-bundle.js";
+import { formatHits, hitsDocument } from "../../read/search/format-hits.js";
+import { defaultSearchLimit, searchBundle } from "../../read/search/search-bundle.js";
+import { openBundle } from "../../read/steward/open-bundle.js";
 import { positiveInteger, type CommandContext } from "../command-context.js";
 
 export function registerSearch({ program, io, json }: CommandContext): void {

@@ -1,9 +1,9 @@
 import { okfCommand } from "../../okf-command.js";
 import { UsageError } from "../../errors.js";
 import { findBundleRepository } from "../../git/bundle-repository.js";
-import { serveStdio } from "../../mcp/serve-stdio.js";
-import { checkProposalsBranch } from "../../proposals/branch-commit.js";
-import { openBundle } from "../../steward/open-bundle.js";
+import { serveStdio } from "../../read/mcp/serve-stdio.js";
+import { checkProposalsBranch } from "../../read/proposals/branch-commit.js";
+import { openBundle } from "../../read/steward/open-bundle.js";
 import type { CommandContext } from "../command-context.js";
 
 interface ServeOptions {

@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from "commander";
-import { bundleStatus } from "../../steward/bundle-status.js";
-import { checkCoverage, parseRatio } from "../../steward/coverage-gate.js";
-import { formatStatus } from "../../steward/format-status.js";
+import { bundleStatus } from "../../read/steward/bundle-status.js";
+import { checkCoverage, parseRatio } from "../../read/steward/coverage-gate.js";
+import { formatStatus } from "../../read/steward/format-status.js";
 import { positiveInteger, type CommandContext } from "../command-context.js";
 
 const ratio = (value: string): number => {

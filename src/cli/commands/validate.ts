@@ -1,9 +1,9 @@
 import { Option } from "commander";
-import { resolveBundleDir } from "../../commands/resolve-bundle.js";
+import { resolveBundleDir } from "../resolve-bundle.js";
 import { UsageError } from "../../errors.js";
-import { displayPath } from "../../steward/open-bundle.js";
-import { formatGithubAnnotations } from "../../validate/format-github.js";
-import { formatReport, validateBundle } from "../../validate/index.js";
+import { displayPath } from "../../read/steward/open-bundle.js";
+import { formatGithubAnnotations } from "../../read/validate/format-github.js";
+import { formatReport, validateBundle } from "../../read/validate/index.js";
 import type { CommandContext } from "../command-context.js";
 
 type ReportFormat = "text" | "json" | "github";

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runExtract, type ExtractResult } from "../../../src/pipeline/run-extract.js";
-import { validateBundle } from "../../../src/validate/index.js";
+import { validateBundle } from "../../../src/read/validate/index.js";
 import { expectGolden } from "../../helpers/golden.js";
 import { writeProjectConfig } from "../../helpers/project-config.js";
 import { tempDir } from "../../helpers/run-cli.js";

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runExtract, type ExtractResult } from "../../../src/pipeline/run-extract.js";
-import { validateBundle } from "../../../src/validate/index.js";
+import { validateBundle } from "../../../src/read/validate/index.js";
 import { expectGolden } from "../../helpers/golden.js";
 import {
   createMysqlTestDatabase,

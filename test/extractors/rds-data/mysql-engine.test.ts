@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { validateBundle } from "../../../src/validate/index.js";
+import { validateBundle } from "../../../src/read/validate/index.js";
 import {
   createMysqlTestDatabase,
   loadChinookMysql,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoDatabase } from "../../../src/demo/seed/seed-demo-database.js";
-import { validateBundle } from "../../../src/validate/index.js";
+import { validateBundle } from "../../../src/read/validate/index.js";
 import {
   createTestDatabase,
   loadChinook,

@@ -3,7 +3,7 @@ import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serializeSourceState, type SourceState } from "../../../src/bundle/source-state.js";
 import { runExtract } from "../../../src/pipeline/run-extract.js";
-import { validateBundle } from "../../../src/validate/index.js";
+import { validateBundle } from "../../../src/read/validate/index.js";
 import { expectGolden } from "../../helpers/golden.js";
 import type { TestDatabase } from "../../helpers/postgres-database.js";
 import { writeProjectConfig } from "../../helpers/project-config.js";
