@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, renameSync, symlinkSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copyDemoBundle, startOkfServer, type McpSession } from "../mcp/mcp-session.js";
+import { copyDemoBundle, startOkfServer, type McpSession } from "../read/mcp/mcp-session.js";
 import { extractArgs, shopConfig, useShopDatabase } from "./shop-database.js";
 import { defineCases, type BadInputCase, type Project } from "./bad-input-case.js";
 

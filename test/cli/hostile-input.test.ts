@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli, tempDir } from "../helpers/run-cli.js";
-import { conceptText } from "../steward/steward-fixture.js";
+import { conceptText } from "../read/steward/steward-fixture.js";
 
 const account = "crm/db/sales/account.md";
 const contact = "crm/db/sales/contact.md";

@@ -7,7 +7,7 @@ import {
   demoProject,
   sectionOf,
   type ProposalProject,
-} from "../proposals/proposal-fixture.js";
+} from "../read/proposals/proposal-fixture.js";
 
 const contactPath = "crm/postgres/sales/opportunity.md";
 const guidance = "Use for account-level reporting only.\n\n### Joins\nJoin on `account_id`.";

@@ -5,7 +5,7 @@ import {
   demoPaths,
   demoProject,
   setApproval,
-} from "../search/demo-bundle-copy.js";
+} from "../read/search/demo-bundle-copy.js";
 
 describe("okf search through the CLI", () => {
   it("prints each hit's id, governance facts, path, description and sensitive fields", async () => {
