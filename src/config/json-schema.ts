@@ -76,18 +76,18 @@ function acceptEnvReference(node: JsonSchemaNode): void {
     if (node.pattern.endsWith(`|${envReference}`)) return;
     node.pattern = `(?:${node.pattern})|${envReference}`;
   } else if (node.format !== undefined) {
-    node.anyOf = [
-      { type: "string", format: node.format },
-      { type: "string", pattern: envReference },
-    ];
-    delete node.type;
-    delete node.format;
+    orEnvReference(node, "format");
   } else if (node.enum !== undefined) {
-    node.anyOf = [
-      { type: "string", enum: node.enum },
-      { type: "string", pattern: envReference },
-    ];
-    delete node.type;
-    delete node.enum;
+    orEnvReference(node, "enum");
   }
+}
+
+/** A string held to a format or a fixed set of values, or else a `${NAME}` reference. */
+function orEnvReference(node: JsonSchemaNode, key: "format" | "enum"): void {
+  node.anyOf = [
+    { type: "string", [key]: node[key] },
+    { type: "string", pattern: envReference },
+  ];
+  delete node.type;
+  Reflect.deleteProperty(node, key);
 }
