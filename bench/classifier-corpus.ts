@@ -178,7 +178,7 @@ function datasetOf(entry: CorpusDatasetSpec, samples: Map<string, string[]>): En
     }),
     findings: [],
     profile: {
-      method: "corpus",
+      sampling: { status: "read", method: "corpus" },
       sampled,
       fields: entry.fields.map((field) =>
         profileOf(field.path, samples.get(field.path) ?? [], sampled),

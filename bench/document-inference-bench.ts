@@ -70,20 +70,23 @@ const dataset = newDataset({
   objectType: "collection",
   resource: "mongodb://bench/sample_analytics/customers",
 });
-dataset.sample = (): RecordSample => ({
-  describe: () => `${documentCount.toLocaleString("en-US")} generated documents`,
+const sample: RecordSample = {
+  outcome: () => ({
+    status: "read",
+    method: `${documentCount.toLocaleString("en-US")} generated documents`,
+    complete: false,
+  }),
   nativeType: bsonTypeName,
   async *[Symbol.asyncIterator]() {
     for (const document of documents) yield await Promise.resolve(document);
   },
-});
+};
 
 const rates: number[] = [];
 let paths = 0;
 for (let run = 0; run < runs; run++) {
   const started = process.hrtime.bigint();
-  const { dataset: profiled } = await profileDataset(dataset, {
-    enabled: true,
+  const { dataset: profiled } = await profileDataset(dataset, sample, {
     sampleRows: documentCount,
   });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;

@@ -75,10 +75,12 @@ async function measure(endpoint: string, region: string, concurrency: number): P
   });
   let datasets = 0;
   let sampled = 0;
-  for await (const dataset of extraction.datasets) {
+  for await (const item of extraction.items) {
+    if (!("dataset" in item)) continue;
     datasets += 1;
-    if (!dataset.sample) continue;
-    for await (const item of dataset.sample(10_000)) if (Object.keys(item).length > 0) sampled += 1;
+    const sample = values.sample ? extraction.sample?.(item.dataset, 10_000) : undefined;
+    if (!sample) continue;
+    for await (const record of sample) if (Object.keys(record).length > 0) sampled += 1;
   }
   const calls = extraction.requestCount();
   await extraction.close();

@@ -90,7 +90,9 @@ async function measure(
     onProgress: () => undefined,
   });
   let tables = 0;
-  for await (const dataset of extraction.datasets) if (dataset.fields.length > 0) tables += 1;
+  for await (const item of extraction.items) {
+    if ("dataset" in item && item.dataset.fields.length > 0) tables += 1;
+  }
   const calls = extraction.requestCount();
   await extraction.close();
   return { tables, calls, seconds: (performance.now() - started) / 1000 };

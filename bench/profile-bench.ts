@@ -8,6 +8,7 @@
  *   npx tsx bench/profile-bench.ts
  *   npx tsx bench/profile-bench.ts --small 50000 --large 2000000 --runs 3 --keep
  */
+import { samplingText } from "../src/render/sampling-text.js";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { postgresExtractor } from "../extractors/postgres/postgres-extractor.js";
@@ -105,9 +106,12 @@ async function profileOnce(table: string): Promise<Timing> {
     onProgress: () => undefined,
   });
   try {
-    for await (const dataset of extraction.datasets) {
+    for await (const item of extraction.items) {
+      if (!("dataset" in item)) continue;
+      const { dataset } = item;
       const started = performance.now();
-      const profiled = await profileDataset(dataset, { enabled: true, sampleRows });
+      const sample = extraction.sample?.(dataset, sampleRows);
+      const profiled = await profileDataset(dataset, sample, { sampleRows });
       return { ms: performance.now() - started, profile: profiled.dataset.profile };
     }
     throw new Error(`table ${table} not found`);
@@ -149,7 +153,7 @@ try {
         table.name,
         table.rows.toLocaleString("en-US"),
         (profile?.sampled ?? 0).toLocaleString("en-US"),
-        profile?.method ?? "",
+        profile ? samplingText(profile.sampling) : "",
         runTimes.map((ms) => ms.toFixed(0)).join(", "),
         median(runTimes).toFixed(0),
       ].join(" | ");

@@ -1,6 +1,7 @@
 import type { SourceConfig, SourceConfigOf } from "../src/config/schema.js";
 import type {
   Dataset,
+  RecordSample,
   DatasetRef,
   ExtractionFailure,
   LeftOutObjects,
@@ -17,6 +18,9 @@ export interface ExtractContext {
   onProgress: (message: string) => void;
 }
 
+/** What an extraction yields: a dataset, or a part of the source that could not be read. */
+export type ExtractionItem = { dataset: Dataset } | { failure: ExtractionFailure };
+
 /** An open extraction of one source. */
 export interface SourceExtraction {
   /**
@@ -24,10 +28,17 @@ export interface SourceExtraction {
    * relationship links can be planned for the whole source at once.
    */
   refs: DatasetRef[];
-  /** One dataset at a time, so memory stays flat. */
-  datasets: AsyncIterable<Dataset>;
-  /** Parts that could not be read; complete once `datasets` is exhausted. */
-  failures: ExtractionFailure[];
+  /**
+   * One dataset at a time, so memory stays flat, and each part that could not be read where it
+   * was found. Every pass starts over.
+   */
+  items: AsyncIterable<ExtractionItem>;
+  /**
+   * A bounded sample of a dataset this extraction yielded, read only when iterated (so
+   * `--no-profile` sends no query); `limit` is the most records the profiler will read. Absent,
+   * or undefined for a dataset, when the source cannot sample it at all.
+   */
+  sample?(dataset: Dataset, limit: number): RecordSample | undefined;
   /** Objects left out on purpose (owned by an extension), for the source folder's index. */
   leftOut?: LeftOutObjects[];
   /** A credential-free URI or ARN of the source as a whole, for `sources` in frontmatter. */
@@ -39,7 +50,7 @@ export interface SourceExtraction {
   vocabulary?: SourceVocabulary;
   /**
    * Scans that okf's own sample reads added to the datasets' usage counters during this run;
-   * complete once `datasets` is exhausted. Only sources whose reads move a published counter
+   * complete once `items` is exhausted. Only sources whose reads move a published counter
    * have it (PostgreSQL: a view's read scans its tables).
    */
   ownScans?(): OwnScans[];

@@ -3,9 +3,10 @@ import type {
   Dataset,
   DatasetRef,
   ExtractionFailure,
+  RecordSample,
   SourceVocabulary,
 } from "../../src/model/index.js";
-import type { ExtractContext, Extractor } from "../extractor.js";
+import type { ExtractContext, ExtractionItem, Extractor } from "../extractor.js";
 import { compareText } from "../shared/order.js";
 import { readAhead } from "../shared/read-ahead.js";
 import { createMongoClient, sourceResource } from "./client.js";
@@ -35,41 +36,24 @@ interface Planned {
   info: CollectionInfo;
 }
 
-type Outcome = { dataset: Dataset } | { failure: ExtractionFailure };
-
 interface Reader {
   config: DocumentdbSourceConfig;
   context: ExtractContext;
   catalog: MongoCatalog;
   resource: string;
-  failures: ExtractionFailure[];
   sampleCommands: { count: number };
   lostServer: LostServer;
 }
 
 /** Never rejects: a collection that cannot be read becomes a failure and the others go on. */
-async function readOutcome(reader: Reader, planned: Planned): Promise<Outcome> {
-  const { config, context, catalog } = reader;
+async function readOutcome(reader: Reader, planned: Planned): Promise<ExtractionItem> {
+  const { catalog } = reader;
   const { database, info } = planned;
   if (reader.lostServer.isLost) {
     return { failure: lostCollectionFailure(database, info.name, "not tried after it was lost") };
   }
   try {
-    const dataset = await readCollection(catalog, database, info, reader.resource);
-    if (context.profile && dataset.objectType === "collection") {
-      const collection = catalog.client.db(database).collection(info.name);
-      dataset.sample = documentSampler(collection, `${database}.${info.name}`, {
-        maxDocuments: config.profile.sample_documents,
-        report: (line) => {
-          context.onProgress(`${config.name}: ${line}`);
-        },
-        onCommand: () => {
-          reader.sampleCommands.count += 1;
-        },
-        lostServer: reader.lostServer,
-      });
-    }
-    return { dataset };
+    return { dataset: await readCollection(catalog, database, info, reader.resource) };
   } catch (error) {
     reader.lostServer.note(error);
     return { failure: collectionFailure(database, info.name, error) };
@@ -77,23 +61,35 @@ async function readOutcome(reader: Reader, planned: Planned): Promise<Outcome> {
 }
 
 /** Collections are read `concurrency` at a time, a bounded window ahead, yielded in plan order. */
-function datasetsOf(
+function itemsOf(
   reader: Reader,
   plan: readonly Planned[],
   databaseFailures: readonly ExtractionFailure[],
-): AsyncIterable<Dataset> {
+): AsyncIterable<ExtractionItem> {
   return {
     async *[Symbol.asyncIterator]() {
-      reader.failures.splice(0, reader.failures.length, ...databaseFailures);
-      const outcomes = readAhead(plan, reader.context.concurrency, (planned) =>
-        readOutcome(reader, planned),
-      );
-      for await (const settled of outcomes) {
-        if ("dataset" in settled) yield settled.dataset;
-        else reader.failures.push(settled.failure);
-      }
+      for (const failure of databaseFailures) yield { failure };
+      yield* readAhead(plan, reader.context.concurrency, (planned) => readOutcome(reader, planned));
     },
   };
+}
+
+/** Collections only: a view's documents are its pipeline's output, which okf does not run. */
+function sampleOf(reader: Reader, dataset: Dataset, limit: number): RecordSample | undefined {
+  const { config, context, catalog } = reader;
+  const database = dataset.ref.database;
+  if (dataset.objectType !== "collection" || database === undefined) return undefined;
+  const collection = catalog.client.db(database).collection(dataset.ref.name);
+  return documentSampler(collection, `${database}.${dataset.ref.name}`, {
+    maxDocuments: config.profile.sample_documents,
+    report: (line) => {
+      context.onProgress(`${config.name}: ${line}`);
+    },
+    onCommand: () => {
+      reader.sampleCommands.count += 1;
+    },
+    lostServer: reader.lostServer,
+  })(limit);
 }
 
 async function planCollections(
@@ -142,21 +138,19 @@ export const documentdbExtractor: Extractor<DocumentdbSourceConfig> = {
     context.onProgress(
       `${config.name}: ${String(plan.length)} collections and views in ${String(databases.length)} databases at ${resource}`,
     );
-    const failures: ExtractionFailure[] = [...databaseFailures];
     const reader: Reader = {
       config,
       context,
       catalog,
       resource,
-      failures,
       sampleCommands: { count: 0 },
       lostServer: new LostServer(),
     };
     const refs: DatasetRef[] = plan.map(({ database, info }) => ({ database, name: info.name }));
     return {
       refs,
-      datasets: datasetsOf(reader, plan, databaseFailures),
-      failures,
+      items: itemsOf(reader, plan, databaseFailures),
+      sample: context.profile ? (dataset, limit) => sampleOf(reader, dataset, limit) : undefined,
       resource,
       requestCount: () => catalog.callCount(),
       close: () => client.close(),

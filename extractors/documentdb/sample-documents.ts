@@ -1,5 +1,5 @@
 import type { Collection, Document } from "mongodb";
-import type { RecordSample } from "../../src/model/index.js";
+import type { RecordSample, SampleOutcome } from "../../src/model/index.js";
 import { detailOf, failureReason, isUnauthorized, serverCode } from "./errors.js";
 import type { LostServer } from "./lost-server.js";
 import { connectionLost } from "../shared/failure-reasons.js";
@@ -34,7 +34,7 @@ export interface SampleOptions {
 const count = (n: number) => n.toLocaleString("en-US");
 
 /**
- * `Dataset.sample` of one collection: `aggregate([{ $sample: { size } }])`, a random sample that
+ * The sample of one collection: `aggregate([{ $sample: { size } }])`, a random sample that
  * never scans the whole collection when `size` is under 5% of it (MongoDB and DocumentDB pick
  * random documents through an index then). A server that refuses `$sample` gets
  * `find().sort({ _id: 1 }).limit(size)`: the first documents by `_id`, which is not random
@@ -47,7 +47,7 @@ export function documentSampler(
 ): (limit: number) => RecordSample {
   return (limit) => {
     const size = Math.max(0, Math.min(limit, options.maxDocuments));
-    let description = `a $sample of ${count(size)} documents`;
+    let method = `a $sample of ${count(size)} documents`;
     const read = async (): Promise<Document[]> => {
       options.onCommand();
       try {
@@ -56,7 +56,7 @@ export function documentSampler(
           .toArray();
       } catch (error) {
         if (!refusesSample(error)) throw error;
-        description =
+        method =
           `the first ${count(size)} documents by _id (find; the server refused $sample: ` +
           `${detailOf(error)}), not a random sample`;
         options.onCommand();
@@ -69,8 +69,10 @@ export function documentSampler(
     };
     let failure: string | undefined;
     return {
-      describe: () => description,
-      failure: () => failure,
+      outcome: (): SampleOutcome =>
+        failure === undefined
+          ? { status: "read", method, complete: false }
+          : { status: "failed", reason: failure },
       nativeType: bsonTypeName,
       async *[Symbol.asyncIterator]() {
         if (size === 0) return;
@@ -78,8 +80,7 @@ export function documentSampler(
         // sample once for the collection, so nothing is recorded here besides the reason.
         const fail = (reason: string): void => {
           failure = reason;
-          description = `not sampled: ${failure}`;
-          options.report(`${label} not sampled: ${failure}`);
+          options.report(`${label} not sampled: ${reason}`);
         };
         if (options.lostServer?.isLost === true) {
           fail(connectionLost().text);

@@ -1,7 +1,7 @@
 import type { DynamodbSourceConfig } from "../../src/config/schema.js";
-import type { Dataset, ExtractionFailure, SourceVocabulary } from "../../src/model/index.js";
+import type { SourceVocabulary } from "../../src/model/index.js";
 import { clientRegion, type WithRegion } from "../shared/aws-client-options.js";
-import type { ExtractContext, Extractor } from "../extractor.js";
+import type { ExtractContext, ExtractionItem, Extractor } from "../extractor.js";
 import { compareText } from "../shared/order.js";
 import { readAhead } from "../shared/read-ahead.js";
 import { assembleDataset } from "./assemble-dataset.js";
@@ -20,7 +20,7 @@ export const dynamodbVocabulary: SourceVocabulary = {
   catalogTitle: "DescribeTable, DescribeTimeToLive, DescribeContinuousBackups, ListTagsOfResource",
 };
 
-type TableOutcome = { dataset: Dataset } | { failure: ExtractionFailure };
+type TableOutcome = ExtractionItem;
 
 interface TableReader {
   config: WithRegion<DynamodbSourceConfig>;
@@ -30,19 +30,9 @@ interface TableReader {
 
 /** Never rejects: a table that cannot be read becomes a failure and the others go on. */
 async function readOutcome(reader: TableReader, name: string): Promise<TableOutcome> {
-  const { api, config, context } = reader;
+  const { api, config } = reader;
   try {
-    const dataset = assembleDataset(await readTable(api, name), name, config.region);
-    if (context.profile && dataset.keyValue) {
-      dataset.sample = itemSampler(api, name, dataset.keyValue, {
-        maxItems: config.profile.sample_items,
-        concurrency: context.concurrency,
-        report: (line) => {
-          context.onProgress(`${config.name}: ${line}`);
-        },
-      });
-    }
-    return { dataset };
+    return { dataset: assembleDataset(await readTable(api, name), name, config.region) };
   } catch (error) {
     return { failure: tableFailure(name, error) };
   }
@@ -52,26 +42,21 @@ async function readOutcome(reader: TableReader, name: string): Promise<TableOutc
  * Tables are described `concurrency` at a time, a bounded window ahead of the consumer, and
  * yielded in name order, so the output does not depend on which answer came first.
  */
-function datasetsOf(
+function itemsOf(
   reader: TableReader,
   names: readonly string[],
-  failures: ExtractionFailure[],
   first: Promise<TableOutcome> | undefined,
-): AsyncIterable<Dataset> {
+): AsyncIterable<ExtractionItem> {
   // The first table was read by `open`; a later pass reads it again like the others.
   let early = first;
   return {
     async *[Symbol.asyncIterator]() {
-      failures.splice(0);
       const firstRead = early;
       early = undefined;
       const outcomes = readAhead(names, reader.context.concurrency, (name, index) =>
         index === 0 && firstRead ? firstRead : readOutcome(reader, name),
       );
-      for await (const settled of outcomes) {
-        if ("dataset" in settled) yield settled.dataset;
-        else failures.push(settled.failure);
-      }
+      yield* outcomes;
     },
   };
 }
@@ -117,11 +102,21 @@ export const dynamodbExtractor: Extractor<DynamodbSourceConfig> = {
       `${config.name}: ${String(names.length)} tables in ${describeTarget(config)} ` +
         `(${String(api.catalogCount())} catalog calls so far)`,
     );
-    const failures: ExtractionFailure[] = [];
     return {
       refs: names.map((name) => ({ name })),
-      datasets: datasetsOf(reader, names, failures, first),
-      failures,
+      items: itemsOf(reader, names, first),
+      // Without --no-profile only, like every source: no Scan can be sent when profiling is off.
+      sample: context.profile
+        ? (dataset, limit) =>
+            dataset.keyValue &&
+            itemSampler(api, dataset.ref.name, dataset.keyValue, {
+              maxItems: config.profile.sample_items,
+              concurrency: context.concurrency,
+              report: (line) => {
+                context.onProgress(`${config.name}: ${line}`);
+              },
+            })(limit)
+        : undefined,
       resource,
       requestCount: () => api.catalogCount(),
       close: () => {

@@ -1,6 +1,11 @@
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import pLimit from "p-limit";
-import type { KeyAttribute, KeyValueFacts, RecordSample } from "../../src/model/index.js";
+import type {
+  KeyAttribute,
+  KeyValueFacts,
+  RecordSample,
+  SampleOutcome,
+} from "../../src/model/index.js";
 import { compareText } from "../shared/order.js";
 import type { DynamoApi } from "./dynamo-api.js";
 import { awsFailureReason } from "../shared/aws-errors.js";
@@ -57,7 +62,7 @@ export interface SampleOptions {
 }
 
 /**
- * `Dataset.sample` of one table: a parallel Scan of `scanSegments` segments. The cap is shared
+ * The sample of one table: a parallel Scan of `scanSegments` segments. The cap is shared
  * out between the segments; one that runs out of items passes its share to the others in the
  * next round, so a small table ends after its first pages and a large one is never read past
  * the cap. Each segment reads a prefix of its own key range, which DynamoDB returns in a fixed
@@ -76,7 +81,7 @@ export function itemSampler(
     const segments = Math.max(1, Math.min(scanSegments, cap));
     const pageLimit = Math.max(1, Math.ceil(cap / segments));
     const decoder = new ItemDecoder();
-    let description =
+    const method =
       `a parallel Scan of ${String(segments)} segments (page limit ${pageLimit.toLocaleString("en-US")}), ` +
       `capped at ${cap.toLocaleString("en-US")} items`;
 
@@ -123,11 +128,10 @@ export function itemSampler(
       return perSegment.flat().sort(byTableKey(keys)).slice(0, cap);
     };
 
-    let failure: string | undefined;
+    let outcome: SampleOutcome = { status: "read", method, complete: false };
 
     return {
-      describe: () => description,
-      failure: () => failure,
+      outcome: () => outcome,
       nativeType: (value) => decoder.nativeType(value),
       async *[Symbol.asyncIterator]() {
         if (cap === 0) return;
@@ -136,9 +140,9 @@ export function itemSampler(
           items = await readAll();
         } catch (error) {
           // A Scan denied, or throttled past the SDK's retries: the profile is unknown this run.
-          failure = awsFailureReason(error).text;
-          description = `not sampled: ${failure}`;
-          options.report(`${table} not sampled: ${failure}`);
+          const reason = awsFailureReason(error).text;
+          outcome = { status: "failed", reason };
+          options.report(`${table} not sampled: ${reason}`);
           return;
         }
         for (const item of items) yield decoder.decode(item);

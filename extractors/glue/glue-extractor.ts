@@ -1,10 +1,10 @@
 import { GlueClient } from "@aws-sdk/client-glue";
 import type { GlueSourceConfig } from "../../src/config/schema.js";
-import type { Dataset, SourceVocabulary } from "../../src/model/index.js";
+import type { Dataset, ExtractionFailure, SourceVocabulary } from "../../src/model/index.js";
 import { awsClientOptions, clientRegion, type WithRegion } from "../shared/aws-client-options.js";
 import { errorDetail } from "../shared/aws-errors.js";
 import { readAhead } from "../shared/read-ahead.js";
-import type { ExtractContext, Extractor } from "../extractor.js";
+import type { ExtractContext, ExtractionItem, Extractor } from "../extractor.js";
 import { readColumnStatistics } from "./column-stats.js";
 import { GlueApi } from "./glue-api.js";
 import { readCatalog } from "./read-catalog.js";
@@ -27,7 +27,8 @@ function describeTarget(config: WithRegion<GlueSourceConfig>): string {
 }
 
 /**
- * Column statistics are read `concurrency` tables at a time, a bounded window ahead of the
+ * The failures found while reading the catalog come first. Column statistics are read
+ * `concurrency` tables at a time, a bounded window ahead of the
  * consumer; datasets are yielded in catalog order whatever answer comes first. A table whose
  * statistics could not be read is yielded with them unobserved; one summary line says how many.
  */
@@ -35,12 +36,14 @@ function withStatistics(
   api: GlueApi,
   config: GlueSourceConfig,
   context: ExtractContext,
+  failures: readonly ExtractionFailure[],
   datasets: readonly Dataset[],
-): AsyncIterable<Dataset> {
+): AsyncIterable<ExtractionItem> {
   return {
     async *[Symbol.asyncIterator]() {
+      for (const failure of failures) yield { failure };
       if (!config.column_statistics) {
-        yield* datasets;
+        for (const dataset of datasets) yield { dataset };
         return;
       }
       const errors: unknown[] = [];
@@ -49,7 +52,7 @@ function withStatistics(
       );
       for await (const settled of read) {
         if (settled.error !== undefined) errors.push(settled.error);
-        yield settled.dataset;
+        yield { dataset: settled.dataset };
       }
       if (errors.length > 0) {
         context.onProgress(
@@ -99,8 +102,7 @@ export const glueExtractor: Extractor<GlueSourceConfig> = {
     );
     return {
       refs: catalog.datasets.map((dataset) => dataset.ref),
-      datasets: withStatistics(api, config, context, catalog.datasets),
-      failures: catalog.failures,
+      items: withStatistics(api, config, context, catalog.failures, catalog.datasets),
       resource: `arn:aws:glue:${config.region}:${catalog.catalogId ?? ""}:catalog`,
       vocabulary: config.column_statistics
         ? glueVocabulary

@@ -1,9 +1,9 @@
-import { setImmediate } from "node:timers/promises";
 import type { SampleViews } from "../../src/config/source-keys.js";
 import { SourceError } from "../../src/errors.js";
 import type { Dataset, DatasetRef, ForeignKey } from "../../src/model/index.js";
 import { byKeys } from "../shared/order.js";
 import type { ExtractContext, SourceExtraction } from "../extractor.js";
+import { catalogItems } from "../shared/catalog-items.js";
 import { assembleDataset } from "./assemble-dataset.js";
 import { identityQuery } from "./catalog-queries.js";
 import { listObjects } from "./list-objects.js";
@@ -11,7 +11,7 @@ import type { MysqlSession } from "./mysql-session.js";
 import { readCatalog, type Catalog } from "./read-catalog.js";
 import { serverUri } from "./resource-uri.js";
 import { requiredText } from "./row-values.js";
-import { tableSampler, type TableSampler } from "./sample-rows.js";
+import { tableSampler } from "./sample-rows.js";
 import { describeFlavour, featuresOf, flavourOf, type ServerFlavour } from "./server-flavour.js";
 import { withViewLineage } from "./view-lineage.js";
 import { vocabularyOf } from "./vocabulary.js";
@@ -63,21 +63,6 @@ function assembleAll(catalog: Catalog, uri: string, flavour: ServerFlavour): Dat
   );
 }
 
-function datasetsOf(
-  datasets: Dataset[],
-  sampler: TableSampler | undefined,
-): AsyncIterable<Dataset> {
-  return {
-    async *[Symbol.asyncIterator]() {
-      for (const dataset of datasets) {
-        // Between datasets, let timers and the progress display run on a large source.
-        await setImmediate();
-        yield sampler ? { ...dataset, sample: sampler.sampleOf(dataset) } : dataset;
-      }
-    },
-  };
-}
-
 async function readIdentity(session: MysqlSession) {
   const [row] = await session.query(identityQuery);
   if (!row) throw new SourceError("The MySQL server did not say which version it runs.");
@@ -86,7 +71,7 @@ async function readIdentity(session: MysqlSession) {
 
 /**
  * Reads the catalog of the matched tables and views through `session` with a fixed number of
- * queries per database, and returns the extraction (datasets, failures, a sampler per table).
+ * queries per database, and returns the extraction (datasets, failures, a sampler).
  * The session is closed by the extraction's `close`.
  */
 export async function openMysqlExtraction(
@@ -117,8 +102,8 @@ export async function openMysqlExtraction(
     : undefined;
   return {
     refs: datasets.map((dataset) => dataset.ref),
-    datasets: datasetsOf(datasets, sampler),
-    failures: catalog.failures,
+    items: catalogItems(catalog.failures, datasets, (dataset) => dataset),
+    sample: sampler ? (dataset, limit) => sampler.sampleOf(dataset, limit) : undefined,
     resource: uri,
     // MariaDB is named as such; MySQL and Aurora MySQL (through the Data API too) as MySQL.
     vocabulary: vocabularyOf(flavour),

@@ -1,5 +1,5 @@
 import type { SampleViews } from "../../src/config/source-keys.js";
-import type { Dataset, RecordSample } from "../../src/model/index.js";
+import type { Dataset, RecordSample, SampleOutcome } from "../../src/model/index.js";
 import { failureReasonOf } from "../shared/failure-reasons.js";
 import type { MysqlSession } from "./mysql-session.js";
 import { textOf } from "./row-values.js";
@@ -10,8 +10,8 @@ import { rowsReadEstimate } from "./view-cost.js";
 export interface TableSampler {
   /** Queries sent for samples so far; they are not catalog queries. */
   queryCount(): number;
-  /** `Dataset.sample` for one table, reading through the extraction's read-only session. */
-  sampleOf(dataset: Dataset): (limit: number) => RecordSample;
+  /** The sample of one table, reading through the extraction's read-only session. */
+  sampleOf(dataset: Dataset, limit: number): RecordSample;
 }
 
 type Query = (sql: string) => Promise<Record<string, unknown>[]>;
@@ -100,33 +100,30 @@ export function tableSampler(
   };
   return {
     queryCount: () => sent,
-    sampleOf: (dataset) => (limit) => {
+    sampleOf: (dataset, limit) => {
       const plan = planSample(dataset, limit, sampleViews);
-      let description = plan.read ? plan.method : `not sampled: ${plan.reason}`;
-      let failure: string | undefined;
-      let complete = false;
+      let outcome: SampleOutcome = plan.read
+        ? { status: "read", method: plan.method, complete: false }
+        : { status: "not_read", reason: plan.reason };
       const name = `${dataset.ref.database ?? ""}.${dataset.ref.name}`;
       return {
-        describe: () => description,
-        failure: () => failure,
-        complete: () => complete && failure === undefined,
+        outcome: () => outcome,
         async *[Symbol.asyncIterator]() {
           if (!plan.read) return;
           const refused = await overBound(plan, query);
           if (refused !== undefined) {
             // Too costly to run is a choice, not a failure: said in the file, not reported.
-            description = `not sampled: ${refused}`;
+            outcome = { status: "not_read", reason: refused };
             return;
           }
           try {
-            yield* readPlan(plan, query, (final, whole = false) => {
-              description = final;
-              complete = whole;
+            yield* readPlan(plan, query, (method, complete = false) => {
+              outcome = { status: "read", method, complete };
             });
           } catch (error) {
-            failure = failureReasonOf(error).text;
-            description = `not sampled: ${failure}`;
-            report(`${name} ${description}`);
+            const reason = failureReasonOf(error).text;
+            outcome = { status: "failed", reason };
+            report(`${name} not sampled: ${reason}`);
           }
         },
       };

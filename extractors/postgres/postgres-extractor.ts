@@ -1,15 +1,10 @@
-import { setImmediate } from "node:timers/promises";
 import type { QueryResultRow } from "pg";
 import type { PostgresSourceConfig } from "../../src/config/schema.js";
 import type { SampleViews } from "../../src/config/source-keys.js";
-import type {
-  Dataset,
-  LeftOutObjects,
-  RecordSample,
-  SourceVocabulary,
-} from "../../src/model/index.js";
+import type { LeftOutObjects, RecordSample, SourceVocabulary } from "../../src/model/index.js";
 import type { RelationRow } from "./catalog-rows.js";
 import type { ExtractContext, Extractor, SourceExtraction } from "../extractor.js";
+import { catalogItems } from "../shared/catalog-items.js";
 import { assembleDataset } from "./assemble-dataset.js";
 import { connectReadOnly, type CatalogSession } from "./connect.js";
 import { toSourceError } from "./errors.js";
@@ -17,7 +12,7 @@ import { relationFilter } from "./glob-filter.js";
 import { readCatalog, type Catalog } from "./read-catalog.js";
 import { ownScanCounter } from "./own-scans.js";
 import { databaseUri } from "./resource-uri.js";
-import { tableSampler, type TableSampler } from "./sample-rows.js";
+import { tableSampler } from "./sample-rows.js";
 import { lockedRelationFailures, unusableSchemaFailures } from "./schema-failures.js";
 
 export const postgresVocabulary: SourceVocabulary = {
@@ -32,28 +27,6 @@ export const postgresVocabulary: SourceVocabulary = {
   },
   catalogTitle: "PostgreSQL catalog (pg_catalog, pg_stats, pg_stat_user_tables)",
 };
-
-/** Datasets are assembled one at a time from the catalog read in `open`; each pass starts over. */
-function datasetsOf(
-  catalog: Catalog,
-  resource: string,
-  sampler: TableSampler | undefined,
-): AsyncIterable<Dataset> {
-  return {
-    async *[Symbol.asyncIterator]() {
-      for (const relation of catalog.relations) {
-        // Between datasets, let timers and the progress display run on a large source.
-        await setImmediate();
-        const dataset = assembleDataset(relation, catalog, resource);
-        if (sampler) {
-          dataset.sample =
-            relation.populated === false ? notPopulatedSample : sampler.sampleOf(dataset);
-        }
-        yield dataset;
-      }
-    },
-  };
-}
 
 function extensionObjectsLeftOut(relations: readonly RelationRow[]): LeftOutObjects[] {
   if (relations.length === 0) return [];
@@ -73,12 +46,14 @@ function extensionObjectsLeftOut(relations: readonly RelationRow[]): LeftOutObje
  * A materialized view created WITH NO DATA and never refreshed cannot be read at all (SQLSTATE
  * 55000). That is its normal state, not a failure of the run: it is simply not sampled.
  */
-const notPopulatedSample = (): RecordSample => ({
-  describe: () =>
-    "not sampled: materialized view not populated (REFRESH MATERIALIZED VIEW has not run since it was created WITH NO DATA)",
-  failure: () => undefined,
+const notPopulatedSample: RecordSample = {
+  outcome: () => ({
+    status: "not_read",
+    reason:
+      "materialized view not populated (REFRESH MATERIALIZED VIEW has not run since it was created WITH NO DATA)",
+  }),
   async *[Symbol.asyncIterator]() {},
-});
+};
 
 /** What the extraction needs besides the session, whichever way the session was opened. */
 export interface PostgresExtractionOptions {
@@ -183,11 +158,18 @@ export async function openPostgresExtraction(
       schema: relation.schema,
       name: relation.name,
     })),
-    datasets: datasetsOf(catalog, resource, sampler),
-    failures: [
-      ...unusableSchemaFailures(catalog.unusable, database, role),
-      ...lockedRelationFailures(catalog.locked, database),
-    ],
+    items: catalogItems(
+      [
+        ...unusableSchemaFailures(catalog.unusable, database, role),
+        ...lockedRelationFailures(catalog.locked, database),
+      ],
+      catalog.relations,
+      (relation) => assembleDataset(relation, catalog, resource),
+    ),
+    sample: sampler
+      ? (dataset, limit) =>
+          dataset.notPopulated === true ? notPopulatedSample : sampler.sampleOf(dataset, limit)
+      : undefined,
     leftOut: extensionObjectsLeftOut(catalog.extensionOwned),
     resource,
     ownScans: () => ownScans.byDataset(catalog),

@@ -1,5 +1,4 @@
 import type { RdsDataSourceConfig } from "../../src/config/schema.js";
-import type { Dataset } from "../../src/model/index.js";
 import type { ExtractContext, SourceExtraction } from "../extractor.js";
 import { openMysqlExtraction } from "../mysql/mysql-extraction.js";
 import type { MysqlSession } from "../mysql/mysql-session.js";
@@ -17,15 +16,16 @@ function renamedResources(
   to: string,
 ): SourceExtraction {
   const rename = (uri: string) => (uri.startsWith(from) ? `${to}${uri.slice(from.length)}` : uri);
-  const datasets = extraction.datasets;
+  const items = extraction.items;
   return {
     ...extraction,
     resource: rename(extraction.resource),
-    datasets: {
+    items: {
       async *[Symbol.asyncIterator]() {
-        for await (const dataset of datasets) {
-          const renamed: Dataset = { ...dataset, resource: rename(dataset.resource) };
-          yield renamed;
+        for await (const item of items) {
+          yield "dataset" in item
+            ? { dataset: { ...item.dataset, resource: rename(item.dataset.resource) } }
+            : item;
         }
       },
     },

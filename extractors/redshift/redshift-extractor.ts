@@ -1,15 +1,15 @@
-import { setImmediate } from "node:timers/promises";
 import pg from "pg";
 import type { RedshiftSourceConfig } from "../../src/config/schema.js";
-import type { Dataset, SourceVocabulary } from "../../src/model/index.js";
+import type { SourceVocabulary } from "../../src/model/index.js";
 import type { Extractor } from "../extractor.js";
+import { catalogItems } from "../shared/catalog-items.js";
 import { constraintFacts } from "./assemble-constraints.js";
 import { assembleDataset, type AssembleContext } from "./assemble-dataset.js";
 import { connectRedshift } from "./connect.js";
 import { toSourceError } from "./errors.js";
 import { readCatalog, tableFilter, type Catalog } from "./read-catalog.js";
 import { databaseUri } from "./resource-uri.js";
-import { tableSampler, type TableSampler } from "./sample-rows.js";
+import { tableSampler } from "./sample-rows.js";
 import { unusableSchemaFailures } from "./schema-failures.js";
 
 export const redshiftVocabulary: SourceVocabulary = {
@@ -25,25 +25,6 @@ export const redshiftVocabulary: SourceVocabulary = {
   catalogTitle:
     "Redshift catalog (svv_tables, svv_columns, svv_table_info, svv_external_tables, pg_attribute)",
 };
-
-/** Datasets are assembled one at a time from the catalog read in `open`; each pass starts over. */
-function datasetsOf(
-  catalog: Catalog,
-  context: AssembleContext,
-  sampler: TableSampler | undefined,
-): AsyncIterable<Dataset> {
-  return {
-    async *[Symbol.asyncIterator]() {
-      for (const table of catalog.tables) {
-        // Between datasets, let timers and the progress display run on a large source.
-        await setImmediate();
-        const dataset = assembleDataset(table, context);
-        if (sampler) dataset.sample = sampler.sampleOf(dataset);
-        yield dataset;
-      }
-    },
-  };
-}
 
 function tableInfoNotice(catalog: Catalog): string | undefined {
   if (catalog.identity.tableInfoReadable) return undefined;
@@ -97,8 +78,12 @@ export const redshiftExtractor: Extractor<RedshiftSourceConfig> = {
     };
     return {
       refs: catalog.tables.map((table) => ({ database, schema: table.schema, name: table.name })),
-      datasets: datasetsOf(catalog, assemble, sampler),
-      failures: unusableSchemaFailures(catalog.unusable, database, role),
+      items: catalogItems(
+        unusableSchemaFailures(catalog.unusable, database, role),
+        catalog.tables,
+        (table) => assembleDataset(table, assemble),
+      ),
+      sample: sampler ? (dataset, limit) => sampler.sampleOf(dataset, limit) : undefined,
       resource,
       requestCount: () => catalogQueries,
       close: () => session.close(),

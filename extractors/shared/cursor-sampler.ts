@@ -1,4 +1,4 @@
-import type { Dataset, RecordSample } from "../../src/model/index.js";
+import type { Dataset, RecordSample, SampleOutcome } from "../../src/model/index.js";
 import { failureReasonOf } from "./failure-reasons.js";
 
 /** Rows per FETCH: memory holds one batch, not the whole sample. */
@@ -9,8 +9,8 @@ export const sampleCursor = "okf_sample";
 export interface TableSampler {
   /** Statements sent for samples so far; they are not catalog queries. */
   queryCount(): number;
-  /** `Dataset.sample` for one relation, reading through the extraction's session. */
-  sampleOf(dataset: Dataset): (limit: number) => RecordSample;
+  /** The sample of one relation, reading through the extraction's session. */
+  sampleOf(dataset: Dataset, limit: number): RecordSample;
 }
 
 /** How one relation is sampled: a query read through the cursor, or why it is not read. */
@@ -62,7 +62,7 @@ export interface CursorDialect {
 /**
  * Samples in a read-only transaction that is always rolled back, rows coming through a cursor in
  * batches. A query that fails (permission denied, a timeout, a lost connection) costs that
- * dataset its profile, never the run: the sample ends, `failure()` and its description give the
+ * dataset its profile, never the run: the sample ends and its outcome gives the
  * fixed reason (never the server's message, which can quote data), and `report` tells the user.
  */
 export function cursorSampler(
@@ -72,21 +72,14 @@ export function cursorSampler(
   let sent = 0;
   return {
     queryCount: () => sent,
-    sampleOf: (dataset) => (limit) => {
+    sampleOf: (dataset, limit) => {
       const plan = dialect.plan(dataset, limit);
-      let description = plan.read ? plan.method : `not sampled: ${plan.reason}`;
-      let failure: string | undefined;
-      let read: number | undefined;
+      let outcome: SampleOutcome = plan.read
+        ? { status: "read", method: plan.method, complete: false }
+        : { status: "not_read", reason: plan.reason };
       const name = `${dataset.ref.schema ?? ""}.${dataset.ref.name}`;
       return {
-        describe: () => description,
-        failure: () => failure,
-        complete: () =>
-          plan.read &&
-          plan.whole === true &&
-          failure === undefined &&
-          read !== undefined &&
-          read < limit,
+        outcome: () => outcome,
         async *[Symbol.asyncIterator]() {
           if (!plan.read) return;
           let transaction: SampleTransaction | undefined;
@@ -95,7 +88,7 @@ export function cursorSampler(
             const open = await dialect.begin(dataset);
             transaction = open;
             if (open.notRead !== undefined) {
-              description = `not sampled: ${open.notRead}`;
+              outcome = { status: "not_read", reason: open.notRead };
               return;
             }
             const query = (text: string) => {
@@ -106,7 +99,7 @@ export function cursorSampler(
               // Too costly to run is a choice, not a failure: said in the file, not reported.
               const reason = await dialect.overBound(plan.query, plan.costBound, query);
               if (reason !== undefined) {
-                description = `not sampled: ${reason}`;
+                outcome = { status: "not_read", reason };
                 return;
               }
             }
@@ -118,11 +111,13 @@ export function cursorSampler(
               for (const row of rows) yield plan.columns.toRecord(row);
               if (rows.length < fetchBatch) break;
             }
-            read = rowsRead;
+            // Fewer rows than the cap of a query without a sampling fraction: the whole relation.
+            const complete = plan.whole === true && rowsRead < limit;
+            outcome = { status: "read", method: plan.method, complete };
           } catch (error) {
-            failure = failureReasonOf(error).text;
-            description = `not sampled: ${failure}`;
-            report(`${name} ${description}`);
+            const reason = failureReasonOf(error).text;
+            outcome = { status: "failed", reason };
+            report(`${name} not sampled: ${reason}`);
           } finally {
             if (transaction) {
               sent += 1;

@@ -72,7 +72,10 @@ const fieldStatsSchema = z.looseObject({ source: z.string() });
 const sampleSchema = z.object({
   profile: z
     .looseObject({
-      method: z.string(),
+      sampling: z.union([
+        z.object({ status: z.literal("read"), method: z.string() }),
+        z.object({ status: z.literal("not_read"), reason: z.string() }),
+      ]),
       sampled: count,
       fields: z.array(fieldProfile),
       variants: z.array(variant).optional(),
@@ -115,7 +118,9 @@ export function checkedObservedFacts(value: unknown): ObservedFacts {
   const parts = value as Record<string, unknown>;
   const valid = (schema: z.ZodType, part: string): boolean => schema.safeParse(parts[part]).success;
   return {
-    sample: valid(sampleSchema, "sample") ? (parts.sample as ObservedSample) : undefined,
+    sample: sampleSchema.safeParse(parts.sample).success
+      ? (parts.sample as ObservedSample)
+      : legacySample(parts.sample),
     indexes: valid(indexesSchema, "indexes") ? (parts.indexes as Index[]) : undefined,
     tags: valid(z.array(z.string()), "tags") ? (parts.tags as string[]) : undefined,
     settings: valid(settingsSchema, "settings") ? (parts.settings as KeyValueSettings) : undefined,
@@ -123,4 +128,25 @@ export function checkedObservedFacts(value: unknown): ObservedFacts {
       ? (parts.statistics as Record<string, FieldStats>)
       : undefined,
   };
+}
+
+/** How a sample read, as okf 0.x wrote it, before `sampling`. */
+const legacyPrefix = "not sampled: ";
+
+/**
+ * A state written before profiles said how they were sampled in a typed `sampling`: its
+ * `method` string, which started with "not sampled: " when nothing was read, is turned into
+ * one, so that a bundle's last observed profiles survive the upgrade.
+ */
+function legacySample(value: unknown): ObservedSample | undefined {
+  const profile = z
+    .looseObject({ profile: z.looseObject({ method: z.string() }) })
+    .safeParse(value);
+  if (!profile.success) return undefined;
+  const { method, ...rest } = profile.data.profile;
+  const sampling = method.startsWith(legacyPrefix)
+    ? { status: "not_read", reason: method.slice(legacyPrefix.length) }
+    : { status: "read", method };
+  const upgraded = { ...profile.data, profile: { ...rest, sampling } };
+  return sampleSchema.safeParse(upgraded).success ? (upgraded as ObservedSample) : undefined;
 }

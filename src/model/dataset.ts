@@ -210,12 +210,6 @@ export interface Dataset {
   usage?: DatasetUsage;
   /** AWS resource tags and the like: machine tags. */
   tags: string[];
-  /**
-   * A bounded sample for the profiler, taken only when called (so `--no-profile` sends no
-   * query); absent when the source cannot be sampled at all. `limit` is the most records the
-   * profiler will read (config `profile.sample_rows`).
-   */
-  sample?: (limit: number) => RecordSample;
   /** Key-value tables (DynamoDB): the key design, indexes and table settings. */
   keyValue?: KeyValueFacts;
   /** Document collections (DocumentDB, MongoDB): validator and collection options. */
@@ -251,33 +245,41 @@ export interface UnobservedFacts {
 }
 
 /**
- * The records of one bounded sample, read once, plus how they were taken. `describe()` is final
- * once iteration has ended; it reads naturally after "figures from": "TABLESAMPLE SYSTEM (0.2%)
- * REPEATABLE, capped at 10,000 rows". A sampler that would not or could not read anything (a
- * foreign table, permission denied, a statement timeout) yields no records and says why in a
- * description that starts with `not sampled: `; it does not throw, so the dataset's catalog
- * facts are still written.
+ * How a sample ended, final once its iteration has: `read` with how the records were taken (it
+ * reads naturally after "figures from": "TABLESAMPLE SYSTEM (0.2%) REPEATABLE, capped at 10,000
+ * rows"); `not_read` when okf chose not to read it (a foreign table, a view too costly to run,
+ * a materialized view never populated), with why; `failed` when it was meant to be read and
+ * could not be (permission denied, a timeout, a lost connection), with the fixed reason (see
+ * `UnobservedFacts.reason`). A failed sample makes its dataset's profile and value-based
+ * findings unknown this run; its records, if any came, are dropped.
+ */
+export type SampleOutcome =
+  | {
+      status: "read";
+      method: string;
+      /**
+       * The records read are every record of the dataset (a read that ended before its cap,
+       * with no sampling fraction leaving rows out), so its ranges and value lists are the
+       * dataset's own, not only the sample's.
+       */
+      complete: boolean;
+    }
+  | { status: "not_read"; reason: string }
+  | { status: "failed"; reason: string };
+
+/**
+ * The records of one bounded sample, read once. A sampler that would not or could not read
+ * anything yields no records and says why in its outcome; it does not throw, so the dataset's
+ * catalog facts are still written.
  */
 export interface RecordSample extends AsyncIterable<Record<string, unknown>> {
-  describe(): string;
+  /** Final once iteration has ended. */
+  outcome(): SampleOutcome;
   /**
    * The source's own name for a value's type (DynamoDB: S, N, B, BOOL, M, L, SS, NS, BS, NULL),
    * counted per field in `FieldProfile.nativeTypes` when given.
    */
   nativeType?: (value: unknown) => string;
-  /**
-   * Final once iteration has ended: the fixed reason (see `UnobservedFacts.reason`) when the
-   * sample was meant to be read and could not be (an error: permission denied, a timeout, a
-   * lost connection), undefined when it was read or deliberately not read (a policy such as a
-   * foreign table). A failed sample makes its dataset's profile and findings unknown this run.
-   */
-  failure?: () => string | undefined;
-  /**
-   * Final once iteration has ended: true when the records read are every record of the dataset
-   * (a read that ended before its cap, with no sampling fraction leaving rows out), so its
-   * ranges and value lists are the dataset's own, not only the sample's.
-   */
-  complete?: () => boolean;
 }
 
 /** A part of a source that could not be read; the rest of the run goes on. */

@@ -80,16 +80,19 @@ export interface RecordVariant {
   fields: FieldProfile[];
 }
 
+/**
+ * How a profile's records were taken, or why there are none: `read` with the sample's method
+ * ("TABLESAMPLE SYSTEM (1%) REPEATABLE, capped at 10,000 rows"), `not_read` with the reason
+ * okf chose not to read the dataset (`sampled` is then 0 and `fields` empty).
+ */
+export type ProfileSampling =
+  { status: "read"; method: string } | { status: "not_read"; reason: string };
+
 export interface DatasetProfile {
-  /**
-   * How the sample was taken, from the sampler's `RecordSample.describe()`, e.g.
-   * "TABLESAMPLE SYSTEM (1%) REPEATABLE, capped at 10,000 rows". When nothing could be read it
-   * starts with "not sampled: " and gives the reason; `sampled` is then 0 and `fields` empty.
-   */
-  method: string;
+  sampling: ProfileSampling;
   /** Records read. */
   sampled: number;
-  /** Present when the sample read every record of the dataset (`RecordSample.complete`). */
+  /** Present when the sample read every record of the dataset (`SampleOutcome.complete`). */
   complete?: true;
   /** In the order the paths were first seen (column order for relational rows). */
   fields: FieldProfile[];

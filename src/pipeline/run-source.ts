@@ -10,6 +10,7 @@ import {
 } from "./okf-reads.js";
 import { keptAsItWasNote } from "./kept-as-it-was.js";
 import { linkedConceptPaths, linkedSources } from "./linked-concepts.js";
+import { datasetsOf } from "./extraction-items.js";
 import { lineageOrder } from "./lineage-order.js";
 import { unrefreshedFailure, withLastObserved } from "./last-observed.js";
 import type { SourceState } from "../bundle/source-state.js";
@@ -69,9 +70,10 @@ export async function runSource(run: SourceRun): Promise<SourceOutcome> {
         run.progress(redact(line));
       },
     });
-    await writeConcepts(run, extractor, extraction, outcome);
-    outcome.failures.push(...extraction.failures.map((failure) => describeFailure(failure)));
-    if (extraction.failures.length > 0) outcome.status = "partial";
+    const failures: ExtractionFailure[] = [];
+    await writeConcepts(run, extractor, extraction, { outcome, failures });
+    outcome.failures.push(...failures.map((failure) => describeFailure(failure)));
+    if (failures.length > 0) outcome.status = "partial";
   } catch (error) {
     if (!(error instanceof OkfError) || error instanceof KnowledgeFileError) throw error;
     outcome.status = "failed";
@@ -89,7 +91,7 @@ async function writeConcepts(
   run: SourceRun,
   extractor: Extractor<SourceConfig>,
   extraction: SourceExtraction,
-  outcome: SourceOutcome,
+  { outcome, failures }: { outcome: SourceOutcome; failures: ExtractionFailure[] },
 ): Promise<void> {
   const { source, files } = run;
   const domain = source.domain;
@@ -128,16 +130,18 @@ async function writeConcepts(
   // Findings of the datasets handled so far, for the view columns that come from them.
   const findingsByRef = new Map<string, SensitiveFinding[]>();
   const okfCounted = new Map<string, CountedTonight>();
-  const ordered = lineageOrder(extraction.datasets, (key) => plan.has(key));
+  const ordered = lineageOrder(datasetsOf(extraction.items, failures), (key) => plan.has(key));
+  const sampleRows = extractor.sampleLimit(source);
   for await (const dataset of ordered) {
     const planned = plan.get(refKey(dataset.ref));
     if (!planned) continue;
     const reads = okfReadsStillCounted(previous.concepts[planned.path]?.okfReads, dataset.usage);
     okfCounted.set(planned.path, { reads, statsReset: dataset.usage?.statsReset });
     const usage = withoutOkfReads(dataset.usage, reads);
-    const profiled = await profileDataset(usage ? { ...dataset, usage } : dataset, {
-      enabled: run.profile,
-      sampleRows: extractor.sampleLimit(source),
+    // Read only now, when it is profiled: `--no-profile` sends no sample query.
+    const sample = run.profile ? extraction.sample?.(dataset, sampleRows) : undefined;
+    const profiled = await profileDataset(usage ? { ...dataset, usage } : dataset, sample, {
+      sampleRows,
     });
     const enriched = classifyDataset(
       profiled.dataset,
@@ -205,7 +209,7 @@ async function writeConcepts(
     extraction.ownScans?.() ?? [],
     (ref) => plan.get(refKey(ref))?.path,
   );
-  await deprecateMissing(run, previous, next, extraction.failures, outcome);
+  await deprecateMissing(run, previous, next, failures, outcome);
   if (await state.commit(next)) files.written++;
 }
 

@@ -1,11 +1,8 @@
 import { OkfError } from "../errors.js";
-import type { Dataset, EnrichedDataset } from "../model/index.js";
+import type { Dataset, EnrichedDataset, RecordSample } from "../model/index.js";
 import { MapKeys } from "./map-keys.js";
 import { RecordProfiler } from "./record-profiler.js";
 import { RecordVariantFinder } from "./record-variants.js";
-
-/** How a `RecordSample` description starts when nothing could be read (see the model). */
-export const notSampledPrefix = "not sampled: ";
 
 /**
  * Records held back until the map paths are decided from them, so that every record, these
@@ -16,8 +13,6 @@ const mapWarmupRecords = 1_000;
 const schemaless: readonly Dataset["kind"][] = ["nosql_table", "document_collection"];
 
 export interface ProfileOptions {
-  /** `--no-profile`: catalog facts only, no sampling. */
-  enabled: boolean;
   /** Upper bound on sampled records (config `profile.sample_rows`). */
   sampleRows: number;
 }
@@ -35,8 +30,9 @@ export interface ProfiledDataset {
 
 /**
  * The profile stage, the same for every source: reads at most `sampleRows` records of the
- * dataset's own `sample()` and profiles every field path found in them. Without a sampler, or
- * with `--no-profile`, nothing is read and the dataset has no profile.
+ * dataset's sample (the extraction's `sample(dataset)`) and profiles every field path found in
+ * them. Without a sample (the source cannot sample, or `--no-profile`), nothing is read and the
+ * dataset has no profile.
  *
  * Statistics first: the profile says what the engine's statistics cannot (type mix, shapes,
  * lengths, ranges, valid values). Where a field also has planner statistics (`field.stats`),
@@ -50,13 +46,11 @@ export interface ProfiledDataset {
  */
 export async function profileDataset(
   dataset: Dataset,
+  sample: RecordSample | undefined,
   options: ProfileOptions,
 ): Promise<ProfiledDataset> {
   const enriched: EnrichedDataset = { ...dataset, findings: [] };
-  if (!options.enabled || dataset.sample === undefined) {
-    return { dataset: enriched, samples: new Map() };
-  }
-  const sample = dataset.sample(options.sampleRows);
+  if (sample === undefined) return { dataset: enriched, samples: new Map() };
   const nativeType = sample.nativeType?.bind(sample);
   const mapKeys = new MapKeys({ collapseTopLevel: schemaless.includes(dataset.kind) });
   const profiler = new RecordProfiler({ nativeType, mapKeys });
@@ -87,19 +81,18 @@ export async function profileDataset(
       }
     }
   } catch (error) {
-    // Samplers report what they could not read through describe(); one that throws a typed
+    // Samplers report what they could not read through their outcome; one that throws a typed
     // error anyway costs this dataset its profile, not the run.
     if (!(error instanceof OkfError)) throw error;
-    return notSampled(enriched, `${notSampledPrefix}${error.message}`);
+    return notSampled(enriched, error.message);
   }
-  const failure = sample.failure?.();
-  if (failure !== undefined) return unobservedSample(enriched, failure);
-  const method = sample.describe();
+  const outcome = sample.outcome();
   // A sample that failed part-way is not a sample of the dataset: its records are dropped.
-  if (method.startsWith(notSampledPrefix)) return notSampled(enriched, method);
+  if (outcome.status === "failed") return unobservedSample(enriched, outcome.reason);
+  if (outcome.status === "not_read") return notSampled(enriched, outcome.reason);
   profileWarmup();
-  const { profile, samples } = profiler.finish(method);
-  if (read < options.sampleRows && sample.complete?.() === true) profile.complete = true;
+  const { profile, samples } = profiler.finish(outcome.method);
+  if (read < options.sampleRows && outcome.complete) profile.complete = true;
   const variants = variantFinder.variants(profiler.sampled);
   if (variants) profile.variants = variants;
   return { dataset: { ...enriched, profile }, samples };
@@ -114,9 +107,12 @@ function unobservedSample(dataset: EnrichedDataset, reason: string): ProfiledDat
   return { dataset: { ...dataset, unobserved }, samples: new Map() };
 }
 
-function notSampled(dataset: EnrichedDataset, method: string): ProfiledDataset {
+function notSampled(dataset: EnrichedDataset, reason: string): ProfiledDataset {
   return {
-    dataset: { ...dataset, profile: { method, sampled: 0, fields: [] } },
+    dataset: {
+      ...dataset,
+      profile: { sampling: { status: "not_read", reason }, sampled: 0, fields: [] },
+    },
     samples: new Map(),
   };
 }

@@ -112,7 +112,11 @@ export class RecordProfiler {
     for (const field of this.fields.values()) {
       if (field.samples.length > 0) samples.set(field.path, field.samples);
     }
-    const profile: DatasetProfile = { method, sampled: this.records, fields: this.fieldProfiles() };
+    const profile: DatasetProfile = {
+      sampling: { status: "read", method },
+      sampled: this.records,
+      fields: this.fieldProfiles(),
+    };
     if (this.pathLimitReached) profile.pathLimit = mostPaths;
     if (this.depthLimitReached) profile.depthLimit = deepestPath;
     return { profile, samples };

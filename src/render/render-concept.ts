@@ -1,4 +1,5 @@
 import type { GeneratedConcept } from "../knowledge-file/generated-concept.js";
+import { samplingText } from "./sampling-text.js";
 import type { GeneratedRegion } from "../knowledge-file/regions.js";
 import { regionBlock } from "../knowledge-file/regions.js";
 import { pathCell, sourceCell, tableCell } from "../knowledge-file/markdown-table.js";
@@ -61,7 +62,10 @@ export function renderConcept(input: RenderInput, templates: TemplateSet): Gener
     schemaRows: tabular ? schemaRows(dataset, input.descriptions, input.decisions) : [],
     structureRows: isDocument ? structureRows(dataset, input.decisions) : [],
     attributeRows: keyValue ? attributeRows(dataset, input.decisions) : [],
-    sampleMethod: !tabular && dataset.profile ? inlineSource(dataset.profile.method) : undefined,
+    sampleMethod:
+      !tabular && dataset.profile
+        ? inlineSource(samplingText(dataset.profile.sampling))
+        : undefined,
     recordWord: recordWord(dataset),
     variantHeading: isDocument ? "Document Variants" : "Item Types",
     keysHeading: isDocument ? "Indexes and Query Patterns" : "Keys and Indexes",

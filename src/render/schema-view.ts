@@ -1,10 +1,10 @@
 import type { EnrichedDataset, Field } from "../model/index.js";
-import { notSampledPrefix } from "../profiler/profile-dataset.js";
 import { familyOfTypeName } from "../classifier/type-family.js";
 import { profileText, sensitivePaths } from "./profile-view.js";
 import { pathCell, sourceCell, tableCell } from "../knowledge-file/markdown-table.js";
 import { code } from "./format.js";
 import { inlineSource } from "../knowledge-file/markdown-text.js";
+import { samplingText } from "./sampling-text.js";
 import { baseColumnCell, baseColumnFootnote, lineageCell } from "./lineage-view.js";
 
 export interface SchemaRow {
@@ -157,14 +157,15 @@ export function schemaFootnote(
   if (statistics.length > 0) {
     parts.push(`null rates and distinct counts from planner statistics (${statistics.join(", ")})`);
   }
-  if (dataset.profile && !dataset.profile.method.startsWith(notSampledPrefix)) {
+  const sampling = dataset.profile?.sampling;
+  if (sampling?.status === "read") {
     const what =
       statistics.length > 0
         ? "values, ranges and shapes"
         : "null rates, distinct counts, values, ranges and shapes";
-    parts.push(`${what} from ${inlineSource(dataset.profile.method)}`);
-  } else if (dataset.profile) {
-    parts.push(inlineSource(dataset.profile.method));
+    parts.push(`${what} from ${inlineSource(sampling.method)}`);
+  } else if (sampling) {
+    parts.push(inlineSource(samplingText(sampling)));
   }
   const base = baseColumnFootnote(dataset, sensitivePaths(dataset, decisions));
   if (base) parts.push(base);

@@ -37,7 +37,10 @@ export function buildDataset(
     findings: [],
     stats: { rowEstimate: 1000, source: "pg_class" },
     profile: {
-      method: "TABLESAMPLE SYSTEM (100%) REPEATABLE, capped at 10,000 rows",
+      sampling: {
+        status: "read",
+        method: "TABLESAMPLE SYSTEM (100%) REPEATABLE, capped at 10,000 rows",
+      },
       sampled,
       fields: specs.map((spec) => {
         const distinct = [...new Set(spec.values ?? [])].sort();

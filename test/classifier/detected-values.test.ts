@@ -7,8 +7,8 @@ import { datasetWithSample } from "../profiler/records.js";
 const planted = plantedValues();
 
 async function classified(records: Record<string, unknown>[]) {
-  const { dataset } = datasetWithSample(records);
-  const profiled = await profileDataset(dataset, { enabled: true, sampleRows: 1_000 });
+  const { dataset, sample } = datasetWithSample(records);
+  const profiled = await profileDataset(dataset, sample, { sampleRows: 1_000 });
   return classifyDataset(profiled.dataset, profiled.samples, {});
 }
 

@@ -14,7 +14,7 @@ import { classifyDataset } from "../../src/classifier/classify-dataset.js";
 import type { SourceConfig } from "../../src/config/schema.js";
 import type { SensitiveFinding } from "../../src/model/index.js";
 import { profileDataset } from "../../src/profiler/profile-dataset.js";
-import { recordingContext } from "../helpers/extract-datasets.js";
+import { recordingContext, sampleOf } from "../helpers/extract-datasets.js";
 import {
   createMysqlTestDatabase,
   skipWithoutMysql,
@@ -63,9 +63,13 @@ async function classifiedFindings<C extends SourceConfig>(
 ): Promise<SensitiveFinding[]> {
   const extraction = await extractor.open(config, recordingContext());
   try {
-    for await (const staff of extraction.datasets) {
+    for await (const item of extraction.items) {
+      if (!("dataset" in item)) continue;
+      const staff = item.dataset;
       if (staff.ref.name !== "staff_member") continue;
-      const profiled = await profileDataset(staff, { enabled: true, sampleRows: 1_000 });
+      const profiled = await profileDataset(staff, sampleOf(extraction, staff, 1_000), {
+        sampleRows: 1_000,
+      });
       return classifyDataset(profiled.dataset, profiled.samples, {}).findings;
     }
   } finally {

@@ -8,6 +8,7 @@ import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { postgresExtractor } from "../../extractors/postgres/postgres-extractor.js";
 import { postgresConfig } from "../extractors/postgres/support.js";
+import { drain } from "../helpers/extract-datasets.js";
 import {
   createTestDatabase,
   postgresServerAvailable,
@@ -79,7 +80,7 @@ describe.skipIf(!serverAvailable)("PostgreSQL under faults (real server)", () =>
       expect(run.object(key)).toMatchObject({
         records: 0,
         failure: "the connection was lost",
-        description: "not sampled: the connection was lost",
+        outcome: { status: "failed", reason: "the connection was lost" },
       });
     }
     expect(run.progress).toContain("test: fault.b_second not sampled: the connection was lost");
@@ -136,7 +137,8 @@ describe.skipIf(!serverAvailable)("PostgreSQL under faults (real server)", () =>
     // indexes, field statistics, usage, view queries, view column dependencies, triggers,
     // COMMIT: the same as before a lock was ever handled.
     expect(extraction.requestCount()).toBe(15);
-    expect(extraction.failures).toEqual([]);
+    const { failures } = await drain(extraction);
+    expect(failures).toEqual([]);
     await extraction.close();
   });
 
@@ -163,7 +165,7 @@ describe.skipIf(!serverAvailable)("PostgreSQL under faults (real server)", () =>
     expect(run.object("fault.mail_as_number")).toMatchObject({
       records: 0,
       failure: "invalid input for a column type (SQLSTATE 22P02)",
-      description: "not sampled: invalid input for a column type (SQLSTATE 22P02)",
+      outcome: { status: "failed", reason: "invalid input for a column type (SQLSTATE 22P02)" },
     });
     expect(run.allText()).not.toContain(emailShapedValue);
     expect(run.allText()).not.toContain("jane.fault");

@@ -1,18 +1,20 @@
 /**
  * Runs an extraction the way the pipeline does (open, then each dataset and its whole sample in
  * turn) and keeps what a fault must leave behind: every dataset yielded, each sample's
- * description and `failure()`, the unobserved parts, the failures and every progress line.
+ * outcome, the unobserved parts, the failures and every progress line.
  */
 import type { Extractor } from "../../extractors/extractor.js";
 import type { SourceConfig } from "../../src/config/schema.js";
-import type { ExtractionFailure, UnobservedFacts } from "../../src/model/index.js";
-import { recordingContext } from "../helpers/extract-datasets.js";
+import type { ExtractionFailure, SampleOutcome, UnobservedFacts } from "../../src/model/index.js";
+import { outcomeText, recordingContext } from "../helpers/extract-datasets.js";
 
 export interface SampledObject {
   /** `schema.name`, `database.name`, or the name alone (DynamoDB). */
   key: string;
   records: number;
-  description?: string;
+  /** Absent when the source offers no sample of the dataset. */
+  outcome?: SampleOutcome;
+  /** The reason of a `failed` outcome; undefined when the sample was read or not read on purpose. */
   failure?: string;
   unobserved: UnobservedFacts[];
 }
@@ -21,7 +23,7 @@ export interface FaultRun {
   objects: SampledObject[];
   failures: ExtractionFailure[];
   progress: string[];
-  /** Everything okf said: descriptions, failure reasons, failures and progress, one per line. */
+  /** Everything okf said: sample outcomes, failure reasons, failures and progress, one per line. */
   allText(): string;
   object(key: string): SampledObject;
 }
@@ -40,28 +42,34 @@ export async function runWithSamples<C extends SourceConfig>(
   const context = recordingContext({ profile: true, concurrency: 1 });
   const extraction = await extractor.open(config, context);
   const objects: SampledObject[] = [];
+  const failures: ExtractionFailure[] = [];
   try {
     let index = 0;
-    for await (const dataset of extraction.datasets) {
+    for await (const item of extraction.items) {
+      if (!("dataset" in item)) {
+        failures.push(item.failure);
+        continue;
+      }
+      const { dataset } = item;
       await options.beforeSample?.(index);
       index += 1;
       const scope = dataset.ref.schema ?? dataset.ref.database;
       const key = scope === undefined ? dataset.ref.name : `${scope}.${dataset.ref.name}`;
-      const sample = dataset.sample?.(options.sampleRows ?? 100);
+      const sample = extraction.sample?.(dataset, options.sampleRows ?? 100);
       let records = 0;
       if (sample) for await (const _record of sample) records += 1;
+      const outcome = sample?.outcome();
       objects.push({
         key,
         records,
-        description: sample?.describe(),
-        failure: sample?.failure?.(),
+        outcome,
+        failure: outcome?.status === "failed" ? outcome.reason : undefined,
         unobserved: dataset.unobserved ?? [],
       });
     }
   } finally {
     await extraction.close();
   }
-  const failures = extraction.failures;
   const progress = context.lines;
   return {
     objects,
@@ -70,7 +78,7 @@ export async function runWithSamples<C extends SourceConfig>(
     allText: () =>
       [
         ...objects.flatMap((object) => [
-          object.description ?? "",
+          object.outcome ? outcomeText(object.outcome) : "",
           object.failure ?? "",
           ...object.unobserved.map((fact) => fact.reason),
         ]),

@@ -79,7 +79,7 @@ export function sampleCustomerCases(): EnrichedDataset {
       },
     ],
     profile: {
-      method: "a $sample of 1,000 documents",
+      sampling: { status: "read", method: "a $sample of 1,000 documents" },
       sampled: 1000,
       fields: [
         sampledField("_id", 1000, { objectId: 1000 }),

@@ -41,7 +41,10 @@ export function sampleOrderEvents(): EnrichedDataset {
     }),
     findings: [],
     profile: {
-      method: "a parallel Scan of 4 segments (page limit 250), capped at 1,000 items",
+      sampling: {
+        status: "read",
+        method: "a parallel Scan of 4 segments (page limit 250), capped at 1,000 items",
+      },
       sampled: 1000,
       fields: [
         sampledField("order_id", 1000, { S: 1000 }),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { RecordSample } from "../../src/model/index.js";
 import { newDataset } from "../../src/model/new-dataset.js";
 import { binaryShapeOf } from "../../src/profiler/binary-shapes.js";
 import { profileDataset } from "../../src/profiler/profile-dataset.js";
@@ -57,13 +58,13 @@ describe("profiling binary values", () => {
       resource: "test://staff",
       fields: [{ name: "photo", path: "photo", position: 1, type: "bytea" }],
     });
-    dataset.sample = () => ({
-      describe: () => "all rows",
+    const sample: RecordSample = {
+      outcome: () => ({ status: "read", method: "all rows", complete: false }),
       async *[Symbol.asyncIterator]() {
         for (const record of records) yield await Promise.resolve(record);
       },
-    });
-    const { dataset: profiled } = await profileDataset(dataset, { enabled: true, sampleRows: 10 });
+    };
+    const { dataset: profiled } = await profileDataset(dataset, sample, { sampleRows: 10 });
     const field = profiled.profile?.fields.find((f) => f.path === "photo");
     expect(field?.types).toEqual({ binary: 4 });
     expect(field?.shapes).toEqual({ jpeg_image: 1, png_image: 2 });

@@ -102,8 +102,8 @@ describe("objects used as maps", () => {
       type: n % 2 === 0 ? "order" : "refund",
       lines: { [`64b7f0c2a1e4d93b5c8f${String(1000 + n)}`]: { sku: "A", qty: n } },
     }));
-    const { dataset } = datasetWithSample(documents);
-    const { dataset: profiled } = await profileDataset(dataset, { enabled: true, sampleRows: 100 });
+    const { dataset, sample } = datasetWithSample(documents);
+    const { dataset: profiled } = await profileDataset(dataset, sample, { sampleRows: 100 });
     const variants = profiled.profile?.variants ?? [];
     expect(variants.map((v) => v.name)).toEqual(["order", "refund"]);
     for (const variant of variants) {

@@ -4,7 +4,7 @@ import type { RecordSample } from "../../src/model/index.js";
 import { profileDataset } from "../../src/profiler/profile-dataset.js";
 import { datasetWithSample, field, mongoDocuments, profileOf } from "./records.js";
 
-const options = { enabled: true, sampleRows: 10_000 };
+const options = { sampleRows: 10_000 };
 
 const statuses = ["active", "closed", "pending"];
 const accounts = Array.from({ length: 60 }, (_, index) => ({
@@ -19,7 +19,7 @@ const accounts = Array.from({ length: 60 }, (_, index) => ({
 describe("profileDataset over flat records", () => {
   it("counts presence, nulls, distinct values, types, lengths and shapes per field", async () => {
     const { profile } = await profileOf(accounts);
-    expect(profile.method).toBe("all records (test)");
+    expect(profile.sampling).toEqual({ status: "read", method: "all records (test)" });
     expect(profile.sampled).toBe(60);
     expect(profile.fields.map((f) => f.path)).toEqual([
       "id",
@@ -144,11 +144,10 @@ describe("profileDataset over flat records", () => {
   });
 });
 describe("profileDataset bounds and determinism", () => {
-  it("reads at most sampleRows records and asks the sampler for that many", async () => {
+  it("reads at most sampleRows records", async () => {
     const records = Array.from({ length: 100 }, (_, index) => ({ index }));
     const sample = datasetWithSample(records);
-    const result = await profileDataset(sample.dataset, { enabled: true, sampleRows: 25 });
-    expect(sample.limits).toEqual([25]);
+    const result = await profileDataset(sample.dataset, sample.sample, { sampleRows: 25 });
     expect(sample.pulled()).toBe(25);
     expect(result.dataset.profile?.sampled).toBe(25);
     expect(result.dataset.profile?.fields[0]?.max).toBe("24");
@@ -171,66 +170,79 @@ describe("profileDataset bounds and determinism", () => {
     expect([...second.samples]).toEqual([...first.samples]);
   });
 
-  it("takes no sample with --no-profile or without a sampler", async () => {
+  it("profiles nothing without a sample (--no-profile, or a source that cannot sample)", async () => {
     const sample = datasetWithSample([{ a: 1 }]);
-    const off = await profileDataset(sample.dataset, { enabled: false, sampleRows: 10 });
-    expect(off.dataset.profile).toBeUndefined();
-    expect(off.samples.size).toBe(0);
-    expect(sample.limits).toEqual([]);
-    const none = await profileDataset({ ...sample.dataset, sample: undefined }, options);
+    const none = await profileDataset(sample.dataset, undefined, options);
     expect(none.dataset.profile).toBeUndefined();
     expect(none.dataset.findings).toEqual([]);
+    expect(none.samples.size).toBe(0);
+    expect(sample.pulled()).toBe(0);
   });
 
-  it("drops the records of a sample that ends up not sampled", async () => {
-    const sample = datasetWithSample([{ a: 1 }, { a: 2 }], "not sampled: statement timeout");
-    const result = await profileDataset(sample.dataset, options);
+  it("drops the records of a sample that ends up not read, and says why", async () => {
+    const sample = datasetWithSample([{ a: 1 }, { a: 2 }], {
+      status: "not_read",
+      reason: "a view over its cost bound",
+    });
+    const result = await profileDataset(sample.dataset, sample.sample, options);
     expect(result.dataset.profile).toEqual({
-      method: "not sampled: statement timeout",
+      sampling: { status: "not_read", reason: "a view over its cost bound" },
       sampled: 0,
       fields: [],
     });
     expect(result.samples.size).toBe(0);
   });
 
-  it("marks the profile complete only when the sampler read every record, under the cap", async () => {
-    const sampled = (complete: boolean) => ({
-      ...datasetWithSample([]).dataset,
-      sample: (): RecordSample => ({
-        describe: () => "a read capped at 3 rows",
-        complete: () => complete,
-        async *[Symbol.asyncIterator]() {
-          await Promise.resolve();
-          yield* [{ n: 1 }, { n: 2 }];
-        },
-      }),
+  it("makes the sample unobserved when it failed part-way, dropping its records", async () => {
+    const sample = datasetWithSample([{ a: 1 }, { a: 2 }], {
+      status: "failed",
+      reason: "statement timeout",
     });
-    const whole = await profileDataset(sampled(true), options);
+    const result = await profileDataset(sample.dataset, sample.sample, options);
+    expect(result.dataset.profile).toBeUndefined();
+    expect(result.dataset.unobserved).toEqual([{ part: "sample", reason: "statement timeout" }]);
+    expect(result.samples.size).toBe(0);
+  });
+
+  it("marks the profile complete only when the sampler read every record, under the cap", async () => {
+    const { dataset } = datasetWithSample([]);
+    const sampled = (complete: boolean): RecordSample => ({
+      outcome: () => ({ status: "read", method: "a read capped at 3 rows", complete }),
+      async *[Symbol.asyncIterator]() {
+        await Promise.resolve();
+        yield* [{ n: 1 }, { n: 2 }];
+      },
+    });
+    const whole = await profileDataset(dataset, sampled(true), options);
     expect(whole.dataset.profile?.complete).toBe(true);
-    const partial = await profileDataset(sampled(false), options);
+    const partial = await profileDataset(dataset, sampled(false), options);
     expect(partial.dataset.profile).not.toHaveProperty("complete");
     // The profiler stopped at its own cap: what the sampler would have read next is unknown.
-    const capped = await profileDataset(sampled(true), { ...options, sampleRows: 2 });
+    const capped = await profileDataset(dataset, sampled(true), { ...options, sampleRows: 2 });
     expect(capped.dataset.profile).not.toHaveProperty("complete");
   });
 
   it("turns a typed error from a sampler into a skipped profile, and lets bugs through", async () => {
-    const failing = (error: Error) => ({
-      ...datasetWithSample([]).dataset,
-      sample: (): RecordSample => ({
-        describe: () => "never",
-        // eslint-disable-next-line require-yield
-        async *[Symbol.asyncIterator]() {
-          await Promise.resolve();
-          throw error;
-        },
-      }),
+    const { dataset } = datasetWithSample([]);
+    const failing = (error: Error): RecordSample => ({
+      outcome: () => ({ status: "read", method: "never", complete: false }),
+      // eslint-disable-next-line require-yield
+      async *[Symbol.asyncIterator]() {
+        await Promise.resolve();
+        throw error;
+      },
     });
     const skipped = await profileDataset(
+      dataset,
       failing(new SourceError("the scan was throttled")),
       options,
     );
-    expect(skipped.dataset.profile?.method).toBe("not sampled: the scan was throttled");
-    await expect(profileDataset(failing(new TypeError("bug")), options)).rejects.toThrow("bug");
+    expect(skipped.dataset.profile?.sampling).toEqual({
+      status: "not_read",
+      reason: "the scan was throttled",
+    });
+    await expect(profileDataset(dataset, failing(new TypeError("bug")), options)).rejects.toThrow(
+      "bug",
+    );
   });
 });

@@ -33,10 +33,13 @@ interface TableOptions {
   nativeType?: (value: unknown) => string;
 }
 
-/** A DynamoDB-like table whose sampler hands out `items`. */
-function table(items: readonly Item[], options: TableOptions = {}): Dataset {
+/** A DynamoDB-like table, and a sample of it that hands out `items`. */
+function table(
+  items: readonly Item[],
+  options: TableOptions = {},
+): { dataset: Dataset; sample: RecordSample } {
   const { partitionKey = "pk", sortKey = "sk", nativeType } = options;
-  return newDataset({
+  const dataset = newDataset({
     ref: { database: "us-east-1", name: "app" },
     kind: "nosql_table",
     objectType: "table",
@@ -46,21 +49,23 @@ function table(items: readonly Item[], options: TableOptions = {}): Dataset {
       ...(sortKey ? { sortKey: { name: sortKey, type: "S" } } : {}),
       indexes: [],
     },
-    sample: (): RecordSample => ({
-      describe: () => "parallel Scan (test)",
-      ...(nativeType ? { nativeType } : {}),
-      async *[Symbol.asyncIterator]() {
-        for (const item of items) {
-          await Promise.resolve();
-          yield item;
-        }
-      },
-    }),
   });
+  const sample: RecordSample = {
+    outcome: () => ({ status: "read", method: "parallel Scan (test)", complete: false }),
+    ...(nativeType ? { nativeType } : {}),
+    async *[Symbol.asyncIterator]() {
+      for (const item of items) {
+        await Promise.resolve();
+        yield item;
+      }
+    },
+  };
+  return { dataset, sample };
 }
 
 async function tableProfile(items: readonly Item[], options?: TableOptions) {
-  const result = await profileDataset(table(items, options), { enabled: true, sampleRows: 10_000 });
+  const { dataset, sample } = table(items, options);
+  const result = await profileDataset(dataset, sample, { sampleRows: 10_000 });
   if (!result.dataset.profile) throw new Error("no profile");
   return result.dataset.profile;
 }
@@ -330,9 +335,9 @@ describe("record variants from a discriminator attribute", () => {
       id: i,
       type: i % 2 ? "debit" : "credit",
     }));
-    const { dataset } = datasetWithSample(rows);
+    const { dataset, sample } = datasetWithSample(rows);
     const relational = { ...dataset, kind: "table" as const, objectType: "table" };
-    const result = await profileDataset(relational, { enabled: true, sampleRows: 100 });
+    const result = await profileDataset(relational, sample, { sampleRows: 100 });
     expect(result.dataset.profile?.sampled).toBe(12);
     expect(result.dataset.profile?.variants).toBeUndefined();
     expect((await profileOf(rows)).profile.variants).toHaveLength(2);

@@ -1,5 +1,11 @@
 import { EJSON } from "bson";
-import type { Dataset, DatasetProfile, FieldProfile, RecordSample } from "../../src/model/index.js";
+import type {
+  Dataset,
+  DatasetProfile,
+  FieldProfile,
+  RecordSample,
+  SampleOutcome,
+} from "../../src/model/index.js";
 import { newDataset } from "../../src/model/new-dataset.js";
 import { profileDataset } from "../../src/profiler/profile-dataset.js";
 import {
@@ -9,39 +15,35 @@ import {
 
 export interface CountingSample {
   dataset: Dataset;
+  /** The dataset's sample, handing out the records (as an in-memory sampler would). */
+  sample: RecordSample;
   /** Records the profiler pulled from the sample. */
   pulled(): number;
-  /** Limits the profiler asked the sampler for. */
-  limits: number[];
 }
 
-/** A dataset whose sample hands out `records` (as an in-memory sampler would). */
+/** A dataset and a sample of it that hands out `records`, ending with `outcome`. */
 export function datasetWithSample(
   records: readonly Record<string, unknown>[],
-  method = "all records (test)",
+  outcome: SampleOutcome = { status: "read", method: "all records (test)", complete: false },
 ): CountingSample {
   let pulled = 0;
-  const limits: number[] = [];
   const dataset: Dataset = newDataset({
     ref: { database: "test", name: "things" },
     kind: "document_collection",
     objectType: "collection",
     resource: "test://things",
-    sample: (limit): RecordSample => {
-      limits.push(limit);
-      return {
-        describe: () => method,
-        async *[Symbol.asyncIterator]() {
-          for (const record of records) {
-            pulled += 1;
-            await Promise.resolve();
-            yield record;
-          }
-        },
-      };
-    },
   });
-  return { dataset, pulled: () => pulled, limits };
+  const sample: RecordSample = {
+    outcome: () => outcome,
+    async *[Symbol.asyncIterator]() {
+      for (const record of records) {
+        pulled += 1;
+        await Promise.resolve();
+        yield record;
+      }
+    },
+  };
+  return { dataset, sample, pulled: () => pulled };
 }
 
 /** Documents of a generated sample collection, in relaxed EJSON (Dates, ObjectIds, numbers). */
@@ -59,8 +61,8 @@ export async function profileOf(
   records: readonly Record<string, unknown>[],
   sampleRows = 10_000,
 ): Promise<{ profile: DatasetProfile; samples: ReadonlyMap<string, readonly string[]> }> {
-  const { dataset } = datasetWithSample(records);
-  const result = await profileDataset(dataset, { enabled: true, sampleRows });
+  const { dataset, sample } = datasetWithSample(records);
+  const result = await profileDataset(dataset, sample, { sampleRows });
   if (!result.dataset.profile) throw new Error("no profile");
   return { profile: result.dataset.profile, samples: result.samples };
 }

@@ -33,7 +33,7 @@ function view(sampled: boolean) {
     findings: [],
     profile: sampled
       ? {
-          method: "a read capped at 10 rows",
+          sampling: { status: "read", method: "a read capped at 10 rows" },
           sampled: 2,
           fields: ["ref", "odd", "shout"].map((path) => ({
             path,
@@ -46,7 +46,10 @@ function view(sampled: boolean) {
           })),
         }
       : {
-          method: "not sampled: a view (the source sets `sample_views: never`)",
+          sampling: {
+            status: "not_read",
+            reason: "a view (the source sets `sample_views: never`)",
+          },
           sampled: 0,
           fields: [],
         },

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { profileDataset } from "../../../src/profiler/profile-dataset.js";
+import { sampleOf } from "../../helpers/extract-datasets.js";
 import {
   collect,
   datasetNamed,
@@ -43,9 +44,9 @@ describe("documentdb extractor over the wire protocol (mongodb-mock-server)", ()
         { database: "sample_mflix", name: "users" },
       ]);
       expect(extraction.resource).toBe(`mongodb://127.0.0.1:${String(server.port)}`);
-      const datasets = await collect(extraction);
+      const { datasets, failures } = await collect(extraction);
       expect(datasets.map((d) => d.ref.name)).toEqual(extraction.refs.map((r) => r.name));
-      expect(extraction.failures).toEqual([]);
+      expect(failures).toEqual([]);
       expect(extraction.requestCount()).toBeGreaterThan(6);
     } finally {
       await extraction.close();
@@ -54,7 +55,7 @@ describe("documentdb extractor over the wire protocol (mongodb-mock-server)", ()
 
   it("reads validators, required paths, views, capped collections, counts and sizes", async () => {
     const { extraction } = await openExtraction(documentdbConfig(server.url));
-    const datasets = await collect(extraction);
+    const { datasets } = await collect(extraction);
     await extraction.close();
     const customers = datasetNamed(datasets, "customers");
     expect(customers).toMatchObject({
@@ -88,13 +89,13 @@ describe("documentdb extractor over the wire protocol (mongodb-mock-server)", ()
       viewOn: "customers",
       pipeline: '[{"$match":{"active":true}}]',
     });
-    expect(view.sample).toBeUndefined();
+    expect(extraction.sample?.(view, 1000)).toBeUndefined();
     expect(datasetNamed(datasets, "audit_log").document?.capped).toBe(true);
   });
 
   it("reads unique, sparse, partial, TTL, hashed, 2dsphere, text and compound indexes", async () => {
     const { extraction } = await openExtraction(documentdbConfig(server.url));
-    const datasets = await collect(extraction);
+    const { datasets } = await collect(extraction);
     await extraction.close();
     const customers = datasetNamed(datasets, "customers").indexes;
     expect(customers.map((index) => index.name)).toEqual([
@@ -150,11 +151,18 @@ describe("documentdb extractor over the wire protocol (mongodb-mock-server)", ()
       profile: { sample_documents: 120 },
     });
     const { extraction } = await openExtraction(config);
-    const [customers] = await collect(extraction);
+    const {
+      datasets: [customers],
+    } = await collect(extraction);
     if (!customers) throw new Error("no customers");
-    const { dataset } = await profileDataset(customers, { enabled: true, sampleRows: 1000 });
+    const { dataset } = await profileDataset(customers, sampleOf(extraction, customers, 1000), {
+      sampleRows: 1000,
+    });
     await extraction.close();
-    expect(dataset.profile?.method).toBe("a $sample of 120 documents");
+    expect(dataset.profile?.sampling).toEqual({
+      status: "read",
+      method: "a $sample of 120 documents",
+    });
     expect(dataset.profile?.sampled).toBe(120);
     const byPath = new Map(dataset.profile?.fields.map((field) => [field.path, field]));
     expect(byPath.get("_id")?.nativeTypes).toEqual({ objectId: 120 });
@@ -169,9 +177,11 @@ describe("documentdb extractor over the wire protocol (mongodb-mock-server)", ()
   it("sends no sample at all without profiling", async () => {
     const before = server.commands.length;
     const { extraction } = await openExtraction(documentdbConfig(server.url), false);
-    const datasets = await collect(extraction);
+    const { datasets } = await collect(extraction);
     await extraction.close();
-    expect(datasets.every((dataset) => dataset.sample === undefined)).toBe(true);
+    expect(datasets.every((dataset) => extraction.sample?.(dataset, 1000) === undefined)).toBe(
+      true,
+    );
     expect(server.commands.slice(before)).not.toContain("aggregate");
   });
 });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { SourceError } from "../../../src/errors.js";
 import { profileDataset } from "../../../src/profiler/profile-dataset.js";
+import { sampleOf } from "../../helpers/extract-datasets.js";
 import { freePort } from "../../helpers/failures.js";
 import { collect, datasetNamed, documentdbConfig, openExtraction } from "./fixtures.js";
 import { startMockMongo, unauthorized, type MockDatabase, type RunningMock } from "./mock-mongo.js";
@@ -74,14 +75,14 @@ describe("documentdb failures", () => {
     ];
     server = await startMockMongo(databases);
     const { extraction } = await openExtraction(documentdbConfig(server.url));
-    const datasets = await collect(extraction);
+    const { datasets, failures } = await collect(extraction);
     await extraction.close();
     expect(datasets.map((d) => d.ref.name)).toEqual(["ok", "secret"]);
     expect(datasets[1]?.unobserved).toEqual([
       { part: "indexes", reason: "listIndexes: not authorized (code 13 Unauthorized)" },
     ]);
     expect(datasets[0]?.unobserved).toBeUndefined();
-    expect(extraction.failures).toEqual([]);
+    expect(failures).toEqual([]);
   });
 
   it("keeps the catalog facts of a collection whose sample is denied, its sample unobserved", async () => {
@@ -89,9 +90,14 @@ describe("documentdb failures", () => {
       { name: "app", collections: [{ ...okCollection, aggregateError: unauthorized }] },
     ]);
     const { extraction, progress } = await openExtraction(documentdbConfig(server.url));
-    const [ok] = await collect(extraction);
+    const {
+      datasets: [ok],
+      failures,
+    } = await collect(extraction);
     if (!ok) throw new Error("no dataset");
-    const { dataset } = await profileDataset(ok, { enabled: true, sampleRows: 100 });
+    const { dataset } = await profileDataset(ok, sampleOf(extraction, ok, 100), {
+      sampleRows: 100,
+    });
     await extraction.close();
     expect(dataset.indexes).toHaveLength(1);
     expect(dataset.profile).toBeUndefined();
@@ -99,7 +105,7 @@ describe("documentdb failures", () => {
       { part: "sample", reason: "not authorized (code 13 Unauthorized)" },
     ]);
     // The pipeline reports the failed sample once; the extractor does not add a failure.
-    expect(extraction.failures).toEqual([]);
+    expect(failures).toEqual([]);
     expect(progress.some((line) => line.includes("app.ok not sampled"))).toBe(true);
   });
 
@@ -109,10 +115,10 @@ describe("documentdb failures", () => {
       { name: "app", collections: [okCollection] },
     ]);
     const { extraction } = await openExtraction(documentdbConfig(server.url));
-    const datasets = await collect(extraction);
+    const { datasets, failures } = await collect(extraction);
     await extraction.close();
     expect(datasets.map((d) => d.ref.name)).toEqual(["ok"]);
-    expect(extraction.failures).toMatchObject([{ scope: { database: "locked", name: "*" } }]);
+    expect(failures).toMatchObject([{ scope: { database: "locked", name: "*" } }]);
   });
 
   it("falls back to the first documents by _id when $sample is refused, and says so", async () => {
@@ -125,14 +131,21 @@ describe("documentdb failures", () => {
       { name: "app", collections: [{ ...okCollection, aggregateError: refused }] },
     ]);
     const { extraction } = await openExtraction(documentdbConfig(server.url));
-    const [ok] = await collect(extraction);
+    const {
+      datasets: [ok],
+    } = await collect(extraction);
     if (!ok) throw new Error("no dataset");
-    const { dataset } = await profileDataset(ok, { enabled: true, sampleRows: 100 });
+    const { dataset } = await profileDataset(ok, sampleOf(extraction, ok, 100), {
+      sampleRows: 100,
+    });
     await extraction.close();
     expect(dataset.profile?.sampled).toBe(1);
-    expect(dataset.profile?.method).toMatch(
-      /^the first 100 documents by _id \(find; .*\), not a random sample$/,
-    );
+    expect(dataset.profile?.sampling).toEqual({
+      status: "read",
+      method: expect.stringMatching(
+        /^the first 100 documents by _id \(find; .*\), not a random sample$/,
+      ) as string,
+    });
     expect(server.commands).toContain("find");
   });
 
@@ -141,9 +154,9 @@ describe("documentdb failures", () => {
       { name: "app", collections: [{ ...okCollection, documents: [nested(100)] }] },
     ]);
     const { extraction } = await openExtraction(documentdbConfig(server.url));
-    const datasets = await collect(extraction);
-    const { dataset } = await profileDataset(datasetNamed(datasets, "ok"), {
-      enabled: true,
+    const { datasets } = await collect(extraction);
+    const ok = datasetNamed(datasets, "ok");
+    const { dataset } = await profileDataset(ok, sampleOf(extraction, ok, 10), {
       sampleRows: 10,
     });
     await extraction.close();

@@ -3,6 +3,7 @@ import { documentdbExtractor } from "../../../extractors/documentdb/documentdb-e
 import type { SourceExtraction } from "../../../extractors/extractor.js";
 import { sourceSchema, type DocumentdbSourceConfig } from "../../../src/config/schema.js";
 import type { Dataset } from "../../../src/model/index.js";
+import { drain, type Drained } from "../../helpers/extract-datasets.js";
 import { sampleDocuments, unauthorized, type MockDatabase } from "./mock-mongo.js";
 
 const customersValidator = {
@@ -129,10 +130,9 @@ export async function openExtraction(
   return { extraction, progress };
 }
 
-export async function collect(extraction: SourceExtraction): Promise<Dataset[]> {
-  const datasets: Dataset[] = [];
-  for await (const dataset of extraction.datasets) datasets.push(dataset);
-  return datasets;
+/** One pass over the extraction: its datasets and the parts it could not read. */
+export function collect(extraction: SourceExtraction): Promise<Drained> {
+  return drain(extraction);
 }
 
 export function datasetNamed(datasets: Dataset[], name: string): Dataset {

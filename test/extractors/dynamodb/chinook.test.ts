@@ -2,6 +2,7 @@ import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { profileDataset } from "../../../src/profiler/profile-dataset.js";
 import { chinookRows } from "../../helpers/chinook.js";
+import { sampleOf } from "../../helpers/extract-datasets.js";
 import {
   adminClient,
   createTable,
@@ -66,12 +67,12 @@ afterAll(async () => {
 
 describe("a table seeded from Chinook (customers and invoices in one table)", () => {
   it("samples every item of a table below the cap, in key order, with nested values intact", async () => {
-    const { datasets } = await extract(sourceConfig(engine));
+    const { extraction, datasets } = await extract(sourceConfig(engine));
     const dataset = datasets[0];
     if (!dataset) throw new Error("no dataset");
     expect(dataset.keyValue?.partitionKey).toEqual({ name: "pk", type: "S" });
     expect(dataset.keyValue?.sortKey).toEqual({ name: "sk", type: "S" });
-    const { records, nativeType } = await readSample(dataset, 10_000);
+    const { records, nativeType } = await readSample(extraction, dataset, 10_000);
     expect(records).toHaveLength(59 + 412);
     // pk, then sk: a NUL separator sorts below every character of either key.
     const keys = records.map((record) => `${String(record.pk)}\u0000${String(record.sk)}`);
@@ -100,23 +101,26 @@ describe("a table seeded from Chinook (customers and invoices in one table)", ()
 
   it("takes the same capped sample on every run", async () => {
     const config = sourceConfig(engine, { profile: { sample_items: 120 } });
-    const first = (await extract(config)).datasets[0];
-    const second = (await extract(config)).datasets[0];
+    const firstRun = await extract(config);
+    const secondRun = await extract(config);
+    const first = firstRun.datasets[0];
+    const second = secondRun.datasets[0];
     if (!first || !second) throw new Error("no dataset");
-    const a = await readSample(first, 10_000);
-    const b = await readSample(second, 10_000);
+    const a = await readSample(firstRun.extraction, first, 10_000);
+    const b = await readSample(secondRun.extraction, second, 10_000);
     expect(a.records).toHaveLength(120);
     expect(b.records).toEqual(a.records);
   });
 
   it("gives the profiler nested paths with DynamoDB type names", async () => {
-    const { datasets } = await extract(sourceConfig(engine));
+    const { extraction, datasets } = await extract(sourceConfig(engine));
     const dataset = datasets[0];
     if (!dataset) throw new Error("no dataset");
-    const { dataset: profiled } = await profileDataset(dataset, {
-      enabled: true,
-      sampleRows: 10_000,
-    });
+    const { dataset: profiled } = await profileDataset(
+      dataset,
+      sampleOf(extraction, dataset, 10_000),
+      { sampleRows: 10_000 },
+    );
     const fields = new Map(profiled.profile?.fields.map((field) => [field.path, field]));
     expect(profiled.profile?.sampled).toBe(471);
     expect(fields.get("lines[].unit_price")?.nativeTypes).toEqual({

@@ -67,7 +67,7 @@ describe("listing DynamoDB tables", () => {
     const refs = wide.extraction.refs;
     expect(wide.datasets.map((dataset) => dataset.ref)).toEqual(refs);
     expect(narrow.datasets.map((dataset) => dataset.ref)).toEqual(refs);
-    expect(wide.extraction.failures).toEqual([]);
+    expect(wide.failures).toEqual([]);
     expect(wide.extraction.requestCount()).toBe(2 + 4 * names.length);
   });
 

@@ -158,7 +158,7 @@ describe("DynamoDB facts dynalite cannot give (aws-sdk-client-mock)", () => {
         awsError("AccessDeniedException", "not authorized to perform: dynamodb:DescribeTimeToLive"),
       );
 
-    const { extraction, datasets } = await extract(
+    const { extraction, datasets, failures } = await extract(
       sourceConfig(undefined),
       testContext({ profile: false }),
     );
@@ -169,8 +169,8 @@ describe("DynamoDB facts dynalite cannot give (aws-sdk-client-mock)", () => {
       { part: "settings", reason: "DescribeTimeToLive: access denied (AccessDeniedException)" },
     ]);
     expect(datasets[0]?.unobserved).toBeUndefined();
-    expect(extraction.failures.map((failure) => failure.scope)).toEqual([{ name: "audit_log" }]);
-    const [denied] = extraction.failures;
+    expect(failures.map((failure) => failure.scope)).toEqual([{ name: "audit_log" }]);
+    const [denied] = failures;
     expect(denied?.message).toContain("Access denied while describing table audit_log");
     expect(denied?.message).toContain("AccessDeniedException");
     expect(denied?.hint).toContain("dynamodb:DescribeTable");
@@ -189,11 +189,11 @@ describe("DynamoDB facts dynalite cannot give (aws-sdk-client-mock)", () => {
     dynamo
       .on(ListTagsOfResourceCommand)
       .rejects(awsError("UnknownOperationException", "UnknownError"));
-    const { extraction, datasets } = await extract(
+    const { datasets, failures } = await extract(
       sourceConfig(undefined),
       testContext({ profile: false }),
     );
-    expect(extraction.failures).toEqual([]);
+    expect(failures).toEqual([]);
     expect(datasets[0]?.keyValue?.pointInTimeRecovery).toBeUndefined();
     expect(datasets[0]?.tags).toEqual([]);
   });
@@ -205,12 +205,15 @@ describe("DynamoDB facts dynalite cannot give (aws-sdk-client-mock)", () => {
       .on(ScanCommand)
       .rejects(awsError("AccessDeniedException", "not authorized to perform: dynamodb:Scan"));
     const context = testContext();
-    const { datasets } = await extract(sourceConfig(undefined), context);
+    const { extraction, datasets } = await extract(sourceConfig(undefined), context);
     const dataset = datasets[0];
     if (!dataset) throw new Error("no dataset");
-    const { records, method } = await readSample(dataset, 100);
+    const { records, outcome } = await readSample(extraction, dataset, 100);
     expect(records).toEqual([]);
-    expect(method).toBe("not sampled: access denied (AccessDeniedException)");
+    expect(outcome).toEqual({
+      status: "failed",
+      reason: "access denied (AccessDeniedException)",
+    });
     expect(context.lines.at(-1)).toBe(
       "orders: orders not sampled: access denied (AccessDeniedException)",
     );

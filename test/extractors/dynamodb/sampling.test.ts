@@ -5,6 +5,7 @@ import {
   type ScanCommandInput,
 } from "@aws-sdk/client-dynamodb";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import type { SourceExtraction } from "../../../extractors/extractor.js";
 import type { Dataset } from "../../../src/model/index.js";
 import {
   adminClient,
@@ -78,12 +79,17 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-async function tableDataset(name: string, sampleItems?: number): Promise<Dataset> {
+async function tableDataset(
+  name: string,
+  sampleItems?: number,
+): Promise<{ extraction: SourceExtraction; dataset: Dataset }> {
   const profile = sampleItems === undefined ? {} : { profile: { sample_items: sampleItems } };
-  const { datasets } = await extract(sourceConfig(engine, { include: [name], ...profile }));
+  const { extraction, datasets } = await extract(
+    sourceConfig(engine, { include: [name], ...profile }),
+  );
   const dataset = datasets[0];
   if (!dataset) throw new Error(`no dataset ${name}`);
-  return dataset;
+  return { extraction, dataset };
 }
 
 /** Scan requests the extractor sends while `read` runs (the real client, spied on). */
@@ -101,8 +107,8 @@ async function scansDuring<T>(
 
 describe("sampling DynamoDB items with a parallel Scan", () => {
   it("reads no more than profile.sample_items, over 4 segments with a page limit", async () => {
-    const dataset = await tableDataset("big_table", 100);
-    const { result, scans } = await scansDuring(() => readSample(dataset, 10_000));
+    const { extraction, dataset } = await tableDataset("big_table", 100);
+    const { result, scans } = await scansDuring(() => readSample(extraction, dataset, 10_000));
     expect(result.records).toHaveLength(100);
     expect(result.method).toBe(
       "a parallel Scan of 4 segments (page limit 25), capped at 100 items",
@@ -121,43 +127,43 @@ describe("sampling DynamoDB items with a parallel Scan", () => {
   });
 
   it("also stops at the profiler's own limit when that is lower", async () => {
-    const dataset = await tableDataset("big_table");
-    const { records, method } = await readSample(dataset, 40);
+    const { extraction, dataset } = await tableDataset("big_table");
+    const { records, method } = await readSample(extraction, dataset, 40);
     expect(records).toHaveLength(40);
     expect(method).toBe("a parallel Scan of 4 segments (page limit 10), capped at 40 items");
   });
 
   it("defaults to 1,000 items", async () => {
-    const dataset = await tableDataset("small_table");
-    const { method } = await readSample(dataset, 10_000);
+    const { extraction, dataset } = await tableDataset("small_table");
+    const { method } = await readSample(extraction, dataset, 10_000);
     expect(method).toBe("a parallel Scan of 4 segments (page limit 250), capped at 1,000 items");
   });
 
   it("ends a small table after one page per segment", async () => {
-    const dataset = await tableDataset("small_table");
-    const { result, scans } = await scansDuring(() => readSample(dataset, 10_000));
+    const { extraction, dataset } = await tableDataset("small_table");
+    const { result, scans } = await scansDuring(() => readSample(extraction, dataset, 10_000));
     expect(result.records.map((record) => record.pk)).toEqual(["a", "b", "c", "d", "e"]);
     expect(scans).toHaveLength(4);
   });
 
   it("passes an exhausted segment's share to the others, so the cap is reached", async () => {
-    const dataset = await tableDataset("thirty", 28);
-    const { records } = await readSample(dataset, 10_000);
+    const { extraction, dataset } = await tableDataset("thirty", 28);
+    const { records } = await readSample(extraction, dataset, 10_000);
     expect(records).toHaveLength(28);
     expect(new Set(records.map((record) => record.pk)).size).toBe(28);
   });
 
   it("reads a whole table below the cap, each item once", async () => {
-    const dataset = await tableDataset("big_table");
-    const { records } = await readSample(dataset, 10_000);
+    const { extraction, dataset } = await tableDataset("big_table");
+    const { records } = await readSample(extraction, dataset, 10_000);
     expect(records).toHaveLength(600);
     expect(new Set(records.map((record) => record.note)).size).toBe(600);
   });
 
   it("yields items in key order (numbers as numbers), the same on every read", async () => {
-    const dataset = await tableDataset("big_table", 200);
-    const first = await readSample(dataset, 10_000);
-    const second = await readSample(dataset, 10_000);
+    const { extraction, dataset } = await tableDataset("big_table", 200);
+    const first = await readSample(extraction, dataset, 10_000);
+    const second = await readSample(extraction, dataset, 10_000);
     expect(second.records).toEqual(first.records);
     const keys = first.records.map((record) => [String(record.pk), Number(record.seq)] as const);
     const sorted = [...keys].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
@@ -168,8 +174,8 @@ describe("sampling DynamoDB items with a parallel Scan", () => {
   });
 
   it("decodes nested maps, lists, sets and every scalar type, naming each DynamoDB type", async () => {
-    const dataset = await tableDataset("shapes");
-    const { records, nativeType } = await readSample(dataset, 10);
+    const { extraction, dataset } = await tableDataset("shapes");
+    const { records, nativeType } = await readSample(extraction, dataset, 10);
     const item = records[0] ?? {};
     expect(item.address).toEqual({ city: "Lyon", geo: { lat: 45.76 } });
     expect(item.lines).toEqual([{ sku: "SKU-1", qty: 2 }, { sku: "SKU-2" }]);
@@ -200,11 +206,13 @@ describe("sampling DynamoDB items with a parallel Scan", () => {
     });
   });
 
-  it("sends no Scan with --no-profile: the dataset has no sampler", async () => {
-    const { datasets } = await extract(
+  it("sends no Scan with --no-profile: the extraction has no sampler", async () => {
+    const { extraction, datasets } = await extract(
       sourceConfig(engine, { include: ["small_table"] }),
       testContext({ profile: false }),
     );
-    expect(datasets[0]?.sample).toBeUndefined();
+    const dataset = datasets[0];
+    if (!dataset) throw new Error("no dataset small_table");
+    expect(extraction.sample?.(dataset, 10_000)).toBeUndefined();
   });
 });

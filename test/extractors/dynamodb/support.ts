@@ -2,10 +2,10 @@ import { DynamoDBClient, type CreateTableCommandInput } from "@aws-sdk/client-dy
 import type { ExtractContext } from "../../../extractors/extractor.js";
 import { dynamodbExtractor } from "../../../extractors/dynamodb/dynamodb-extractor.js";
 import { dynamodbSourceSchema, type DynamodbSourceConfig } from "../../../src/config/schema.js";
-import type { Dataset } from "../../../src/model/index.js";
 import { startEmbeddedDynamo, type EmbeddedDynamo } from "../../../src/demo/embedded-dynamodb.js";
 import {
   extractDatasets,
+  readSample,
   recordingContext,
   type Extracted,
 } from "../../helpers/extract-datasets.js";
@@ -37,7 +37,7 @@ export function sourceConfig(
   });
 }
 
-export { recordingContext as testContext };
+export { readSample, recordingContext as testContext };
 
 export function extract(
   config: DynamodbSourceConfig,
@@ -63,20 +63,4 @@ export function simpleTable(
       ...(sortKey ? [{ AttributeName: sortKey.name, KeyType: "RANGE" as const }] : []),
     ],
   };
-}
-
-/** Every record of a dataset's sample, and its description once read. */
-export async function readSample(
-  dataset: Dataset,
-  limit: number,
-): Promise<{
-  records: Record<string, unknown>[];
-  method: string;
-  nativeType?: (value: unknown) => string;
-}> {
-  if (!dataset.sample) throw new Error(`${dataset.ref.name} has no sampler`);
-  const sample = dataset.sample(limit);
-  const records: Record<string, unknown>[] = [];
-  for await (const record of sample) records.push(record);
-  return { records, method: sample.describe(), nativeType: sample.nativeType?.bind(sample) };
 }

@@ -181,8 +181,8 @@ describe("column statistics (aws-sdk-client-mock)", () => {
       }),
     );
     const context = testContext();
-    const { extraction, datasets } = await extract(sourceConfig(), context);
-    expect(extraction.failures).toEqual([]);
+    const { datasets, failures } = await extract(sourceConfig(), context);
+    expect(failures).toEqual([]);
     expect(datasetNamed(datasets, "denied").fields[0]?.stats).toBeUndefined();
     expect(datasetNamed(datasets, "denied").unobserved).toEqual([
       {

@@ -32,14 +32,14 @@ describe("Glue failures", () => {
         deniedDatabases: ["finance"],
       }),
     );
-    const { extraction, datasets } = await extract(sourceConfig());
+    const { extraction, datasets, failures } = await extract(sourceConfig());
     expect(datasets.map((dataset) => dataset.ref)).toEqual([
       { database: "marketing", name: "campaigns" },
       { database: "sales", name: "orders" },
     ]);
     expect(extraction.refs).toEqual(datasets.map((dataset) => dataset.ref));
-    expect(extraction.failures).toHaveLength(1);
-    const [failure] = extraction.failures;
+    expect(failures).toHaveLength(1);
+    const [failure] = failures;
     expect(failure?.scope).toEqual({ database: "finance", name: "*" });
     expect(failure?.message).toMatch(
       /^Access denied while listing the tables of database finance \(AccessDeniedException\)\.$/,

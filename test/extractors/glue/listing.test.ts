@@ -25,7 +25,7 @@ describe("listing a Glue catalog (aws-sdk-client-mock)", () => {
       }),
     );
     const context = testContext();
-    const { extraction, datasets } = await extract(
+    const { extraction, datasets, failures } = await extract(
       sourceConfig({ column_statistics: false }),
       context,
     );
@@ -47,7 +47,7 @@ describe("listing a Glue catalog (aws-sdk-client-mock)", () => {
     expect(extraction.refs).toHaveLength(2_000);
     expect(datasets.map((dataset) => dataset.ref.name)).toEqual(tableNames);
     expect(datasets.every((dataset) => dataset.ref.database === "analytics")).toBe(true);
-    expect(extraction.failures).toEqual([]);
+    expect(failures).toEqual([]);
     // 2 GetDatabases pages, one GetTables page per empty database, 20 for analytics.
     expect(extraction.requestCount()).toBe(2 + 150 + 20);
     expect(extraction.resource).toBe(`arn:aws:glue:eu-west-1:${accountId}:catalog`);
@@ -104,12 +104,12 @@ describe("listing a Glue catalog (aws-sdk-client-mock)", () => {
   it("says which databases pattern matched nothing and goes on with the others", async () => {
     mockCatalog(new FakeGlueCatalog({ databases: { sales: tablesOf("sales", ["orders"]) } }));
     const context = testContext();
-    const { extraction, datasets } = await extract(
+    const { datasets, failures } = await extract(
       sourceConfig({ databases: ["sales", "salse_*"], column_statistics: false }),
       context,
     );
     expect(datasets.map((dataset) => dataset.ref.name)).toEqual(["orders"]);
-    expect(extraction.failures).toEqual([]);
+    expect(failures).toEqual([]);
     expect(context.lines).toContain(
       "lake: no database in the Glue Data Catalog in eu-west-1 matches `salse_*`",
     );
@@ -121,10 +121,10 @@ describe("listing a Glue catalog (aws-sdk-client-mock)", () => {
         databases: { sales: tablesOf("sales", ["orders"]), finance: [] },
       }),
     );
-    const { extraction, datasets } = await extract(sourceConfig({ databases: ["analytcs_*"] }));
+    const { datasets, failures } = await extract(sourceConfig({ databases: ["analytcs_*"] }));
     expect(datasets).toEqual([]);
     expect(glue.commandCalls(GetTablesCommand)).toHaveLength(0);
-    expect(extraction.failures).toEqual([
+    expect(failures).toEqual([
       {
         message: "No database of the catalog matches the databases patterns analytcs_*.",
         hint: "Fix `databases` of this source; the catalog has 2 databases, e.g. finance, sales.",
@@ -134,9 +134,9 @@ describe("listing a Glue catalog (aws-sdk-client-mock)", () => {
 
   it("gives an empty catalog no datasets and no failure", async () => {
     mockCatalog(new FakeGlueCatalog({ databases: {} }));
-    const { extraction, datasets } = await extract(sourceConfig());
+    const { extraction, datasets, failures } = await extract(sourceConfig());
     expect(datasets).toEqual([]);
-    expect(extraction.failures).toEqual([]);
+    expect(failures).toEqual([]);
     expect(extraction.requestCount()).toBe(1);
   });
 
@@ -151,9 +151,9 @@ describe("listing a Glue catalog (aws-sdk-client-mock)", () => {
         TableList: [parquetTable("loop", "a"), parquetTable("loop", "b")],
         NextToken: "same",
       });
-    const { extraction, datasets } = await extract(sourceConfig({ column_statistics: false }));
+    const { datasets, failures } = await extract(sourceConfig({ column_statistics: false }));
     expect(glue.commandCalls(GetTablesCommand)).toHaveLength(2);
     expect(datasets.map((dataset) => dataset.ref.name)).toEqual(["a", "b"]);
-    expect(extraction.failures).toEqual([]);
+    expect(failures).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import type { Table } from "@aws-sdk/client-glue";
 import { afterEach, describe, expect, it } from "vitest";
-import { extractLakeTables, lakeTableArn } from "./lake-tables.js";
+import { extractLake, extractLakeTables, lakeTableArn } from "./lake-tables.js";
 import { glue } from "./mock-glue.js";
 import { crawlerParameters, datasetNamed, parquetTable } from "./support.js";
 
@@ -26,7 +26,10 @@ describe("Glue tables as datasets (aws-sdk-client-mock)", () => {
         ],
       },
     );
-    const [dataset] = await extractLakeTables([table]);
+    const {
+      extraction,
+      datasets: [dataset],
+    } = await extractLake([table]);
     expect(dataset).toEqual({
       ref: { database: "lake", name: "page_views" },
       kind: "external_table",
@@ -88,7 +91,8 @@ describe("Glue tables as datasets (aws-sdk-client-mock)", () => {
         source: "GetTables",
       },
     });
-    expect(dataset?.sample).toBeUndefined();
+    if (!dataset) throw new Error("no dataset");
+    expect(extraction.sample?.(dataset, 1000)).toBeUndefined();
   });
 
   it("recognises Iceberg, Delta Lake, Hudi, governed and managed tables", async () => {

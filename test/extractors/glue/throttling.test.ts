@@ -31,8 +31,11 @@ describe("throttling (the SDK's adaptive retries, through a Glue HTTP double)", 
         endpoint: double.endpoint,
         include: ["finance.*", "analytics.event_00[0-2]"],
       });
-      const { extraction, datasets } = await extract(config, testContext({ concurrency: 2 }));
-      expect(extraction.failures).toEqual([]);
+      const { extraction, datasets, failures } = await extract(
+        config,
+        testContext({ concurrency: 2 }),
+      );
+      expect(failures).toEqual([]);
       expect(datasets.map((dataset) => dataset.ref.name)).toEqual([
         ...eventNames.slice(0, 3),
         "ledger",

@@ -41,13 +41,13 @@ describe.skipIf(skip)("mysql extractor with a user of limited privileges", () =>
       { database: db.name, name: "customer_ids" },
       { database: writeOnly, name: "inbox" },
     ]);
-    expect(result.extraction.failures).toHaveLength(1);
-    const [failure] = result.extraction.failures;
+    expect(result.failures).toHaveLength(1);
+    const [failure] = result.failures;
     expect(failure?.scope).toEqual({ database: hidden, name: "*" });
     expect(failure?.message).toContain(`Database "${hidden}" was skipped`);
     expect(failure?.message).toContain(user);
     expect(failure?.hint).toContain(`GRANT SELECT, SHOW VIEW ON \`${hidden}\`.*`);
-    expect(JSON.stringify(result.extraction.failures)).not.toContain("reader-pass-123");
+    expect(JSON.stringify(result.failures)).not.toContain("reader-pass-123");
   });
 
   it("goes without column statistics and view definitions it may not read, without failing", async () => {
@@ -61,7 +61,7 @@ describe.skipIf(skip)("mysql extractor with a user of limited privileges", () =>
     expect(asRoot.dataset(db.name, "customer_ids").viewDefinition).toContain("select");
 
     const asUser = await extractAll(mysqlConfig(url, { databases: [db.name] }));
-    expect(asUser.extraction.failures).toEqual([]);
+    expect(asUser.failures).toEqual([]);
     expect(email(asUser.dataset(db.name, "customer").fields)).toBeUndefined();
     // Without SHOW VIEW the server hides the definition; the view is still listed.
     expect(asUser.dataset(db.name, "customer_ids").viewDefinition).toBeUndefined();
@@ -76,9 +76,11 @@ describe.skipIf(skip)("mysql extractor with a user of limited privileges", () =>
     expect(sampled.failures.get("inbox")).toBe("permission denied (errno 1142)");
     expect(sampled.profiles.get("customer")?.sampled).toBe(3);
     // Without SHOW VIEW the server refuses EXPLAIN of the view (errno 1345): not read, no failure.
-    expect(sampled.profiles.get("customer_ids")?.method).toBe(
-      "not sampled: the planner's estimate for this view's query could not be read (failed (errno 1345))",
-    );
+    expect(sampled.profiles.get("customer_ids")?.sampling).toEqual({
+      status: "not_read",
+      reason:
+        "the planner's estimate for this view's query could not be read (failed (errno 1345))",
+    });
     expect(sampled.failures.has("customer_ids")).toBe(false);
     expect(sampled.progress.join("\n")).toMatch(
       /inbox not sampled: permission denied \(errno 1142\)$/m,

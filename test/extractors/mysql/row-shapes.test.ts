@@ -37,13 +37,14 @@ async function extractWith(db: MysqlTestDatabase, reshape: Reshape): Promise<Dat
   const extraction = await openThroughSession(session, db.name);
   const datasets: Dataset[] = [];
   try {
-    for await (const dataset of extraction.datasets) {
-      const sample = dataset.sample?.(50);
+    for await (const item of extraction.items) {
+      if (!("dataset" in item)) continue;
+      const { dataset } = item;
+      const sample = extraction.sample?.(dataset, 50);
       const records: unknown[] = [];
       if (sample) for await (const record of sample) records.push(record);
       datasets.push({
         ...dataset,
-        sample: undefined,
         tags: [
           JSON.stringify(records, (_k, v: unknown) =>
             typeof v === "bigint" ? `${v.toString()}n` : v,

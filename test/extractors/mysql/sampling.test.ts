@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectReadOnly } from "../../../extractors/mysql/connect.js";
 import type { MysqlSession } from "../../../extractors/mysql/mysql-session.js";
+import type { SourceExtraction } from "../../../extractors/extractor.js";
 import type { Dataset } from "../../../src/model/index.js";
+import { readSample } from "../../helpers/extract-datasets.js";
 import {
   createMysqlTestDatabase,
   skipWithoutMysql,
@@ -15,6 +17,7 @@ const numbers = (count: number) =>
   `WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < ${String(count)}) SELECT n FROM s`;
 
 interface Opened {
+  extraction: SourceExtraction;
   datasets: Map<string, Dataset>;
   sent: string[];
   /** Rows the storage engine handed over during `work` (Handler_read_* counters). */
@@ -37,7 +40,9 @@ async function open(db: MysqlTestDatabase): Promise<Opened> {
   };
   const extraction = await openThroughSession(session, db.name);
   const datasets = new Map<string, Dataset>();
-  for await (const dataset of extraction.datasets) datasets.set(dataset.ref.name, dataset);
+  for await (const item of extraction.items) {
+    if ("dataset" in item) datasets.set(item.dataset.ref.name, item.dataset);
+  }
   const handlerReads = async () => {
     const rows = await real.query<{ Variable_name: string; Value: string }>(
       "SHOW SESSION STATUS LIKE 'Handler_read%'",
@@ -45,6 +50,7 @@ async function open(db: MysqlTestDatabase): Promise<Opened> {
     return rows.reduce((sum, row) => sum + Number(row.Value), 0);
   };
   return {
+    extraction,
     datasets,
     sent,
     async rowsReadDuring(work) {
@@ -56,12 +62,11 @@ async function open(db: MysqlTestDatabase): Promise<Opened> {
   };
 }
 
-async function read(dataset: Dataset | undefined, limit: number) {
-  const sample = dataset?.sample?.(limit);
-  if (!sample) throw new Error("no sampler");
-  const records: Record<string, unknown>[] = [];
-  for await (const record of sample) records.push(record);
-  return { records, method: sample.describe(), complete: sample.complete?.() };
+async function read(opened: Opened, name: string, limit: number) {
+  const dataset = opened.datasets.get(name);
+  if (!dataset) throw new Error(`no dataset ${name}`);
+  const { records, outcome, method } = await readSample(opened.extraction, dataset, limit);
+  return { records, method, complete: outcome.status === "read" ? outcome.complete : undefined };
 }
 
 describe.skipIf(skip)("mysql sampling", () => {
@@ -106,7 +111,7 @@ describe.skipIf(skip)("mysql sampling", () => {
     let sample: Awaited<ReturnType<typeof read>> | undefined;
     const sentBefore = opened.sent.length;
     const engineRows = await opened.rowsReadDuring(async () => {
-      sample = await read(opened.datasets.get("big"), cap);
+      sample = await read(opened, "big", cap);
     });
     expect(sample?.records.length).toBeLessThanOrEqual(cap);
     expect(sample?.records.length).toBeGreaterThan(cap * 0.9);
@@ -129,13 +134,13 @@ describe.skipIf(skip)("mysql sampling", () => {
     const ids = (sample?.records ?? []).map((record) => Number(record.id));
     expect(new Set(ids).size).toBe(ids.length);
     expect(Math.max(...ids) - Math.min(...ids)).toBeGreaterThan(60_000);
-    const again = await read(opened.datasets.get("big"), cap);
+    const again = await read(opened, "big", cap);
     expect(again.records).toEqual(sample?.records);
   });
 
   it("spreads the sample over a composite key whose first column is an integer", async () => {
     const sentBefore = opened.sent.length;
-    const sample = await read(opened.datasets.get("ledger"), 1_000);
+    const sample = await read(opened, "ledger", 1_000);
     expect(sample.method).toBe(
       "8 runs of consecutive `account` values from fixed pseudo-random points of the primary " +
         "key's first column, capped at 1,000 rows (index range reads, not a uniform random sample)",
@@ -151,7 +156,7 @@ describe.skipIf(skip)("mysql sampling", () => {
   });
 
   it("reads the first rows, said not to be random, when there is no integer key", async () => {
-    const sample = await read(opened.datasets.get("heap"), 500);
+    const sample = await read(opened, "heap", 500);
     expect(sample.records).toHaveLength(500);
     expect(sample.method).toBe(
       "the first 500 rows in storage order (not random: no primary key with an integer first column to sample by)",
@@ -159,13 +164,13 @@ describe.skipIf(skip)("mysql sampling", () => {
   });
 
   it("reads a small table whole, and an empty keyed table without failing", async () => {
-    const small = await read(opened.datasets.get("small"), 1_000);
+    const small = await read(opened, "small", 1_000);
     expect(small.records).toHaveLength(50);
     expect(small.method).toBe("the whole table, capped at 1,000 rows");
     expect(small.complete).toBe(true);
     // The same table read up to a cap it reaches is not known to be whole.
-    expect((await read(opened.datasets.get("small"), 50)).complete).toBe(false);
-    const empty = await read(opened.datasets.get("empty_keyed"), 10);
+    expect((await read(opened, "small", 50)).complete).toBe(false);
+    const empty = await read(opened, "empty_keyed", 10);
     expect(empty.records).toEqual([]);
     expect(empty.method).toMatch(/^the whole table/);
   });
@@ -174,7 +179,7 @@ describe.skipIf(skip)("mysql sampling", () => {
     const sentBefore = opened.sent.length;
     let view: Awaited<ReturnType<typeof read>> | undefined;
     const engineRows = await opened.rowsReadDuring(async () => {
-      view = await read(opened.datasets.get("big_view"), 100);
+      view = await read(opened, "big_view", 100);
     });
     expect(view?.records).toHaveLength(100);
     expect(view?.method).toBe("the first rows of the view's query, capped at 100 rows");
@@ -185,7 +190,7 @@ describe.skipIf(skip)("mysql sampling", () => {
   });
 
   it("hands the profiler typed, bounded values whatever the column type", async () => {
-    const { records } = await read(opened.datasets.get("wide"), 10);
+    const { records } = await read(opened, "wide", 10);
     const record = records[0] ?? {};
     expect(record.id).toBe(18446744073709551615n);
     expect(record.amount).toBe(12.5);

@@ -24,7 +24,7 @@ export function extractAll(config: MysqlSourceConfig): Promise<ExtractionResult>
 
 export interface Sampled {
   profiles: Map<string, DatasetProfile | undefined>;
-  /** Why a sample that was meant to be read could not be (`RecordSample.failure()`). */
+  /** Why a sample that was meant to be read could not be (a `failed` `SampleOutcome`). */
   failures: Map<string, string>;
   progress: string[];
   requestCount: number;
@@ -40,8 +40,11 @@ export async function sampleAll(config: MysqlSourceConfig, sampleRows: number): 
   });
   const result: Sampled = { profiles: new Map(), failures: new Map(), progress, requestCount: 0 };
   try {
-    for await (const dataset of extraction.datasets) {
-      const profiled = await profileDataset(dataset, { enabled: true, sampleRows });
+    for await (const item of extraction.items) {
+      if (!("dataset" in item)) continue;
+      const { dataset } = item;
+      const sample = extraction.sample?.(dataset, sampleRows);
+      const profiled = await profileDataset(dataset, sample, { sampleRows });
       result.profiles.set(dataset.ref.name, profiled.dataset.profile);
       const failed = profiled.dataset.unobserved?.find((fact) => fact.part === "sample");
       if (failed) result.failures.set(dataset.ref.name, failed.reason);

@@ -68,8 +68,11 @@ describe.skipIf(!serverAvailable)("okf's own scans, as the extraction reports th
     });
     const failed: string[] = [];
     try {
-      for await (const dataset of extraction.datasets) {
-        const profiled = await profileDataset(dataset, { enabled: true, sampleRows: 100 });
+      for await (const item of extraction.items) {
+        if (!("dataset" in item)) continue;
+        const { dataset } = item;
+        const sample = extraction.sample?.(dataset, 100);
+        const profiled = await profileDataset(dataset, sample, { sampleRows: 100 });
         if (profiled.dataset.unobserved?.some((fact) => fact.part === "sample"))
           failed.push(dataset.ref.name);
       }

@@ -51,7 +51,7 @@ describe("postgres extractor on the PGlite fallback", () => {
     ]);
     expect(result.dataset("public", "audit").partitions.map((p) => p.name)).toEqual(["audit_2025"]);
     expect(result.dataset("public", "pro_accounts").kind).toBe("view");
-    expect(result.extraction.failures).toEqual([]);
+    expect(result.failures).toEqual([]);
   });
 
   it("keeps the session read-only", async () => {

@@ -85,7 +85,10 @@ describe.skipIf(!serverUp)("postgres sampling with a restricted role and a forei
       sampled = await sampleAll(postgresConfig(db.url, { include: ["crm.remote_notes"] }));
     });
     expect(profileOf(sampled as Sampled, "crm.remote_notes")).toEqual({
-      method: "not sampled: foreign table (each row would be fetched from the remote server)",
+      sampling: {
+        status: "not_read",
+        reason: "foreign table (each row would be fetched from the remote server)",
+      },
       sampled: 0,
       fields: [],
     });

@@ -10,7 +10,7 @@ export const cap = 10_000;
 
 export interface Sampled {
   profiles: Map<string, DatasetProfile | undefined>;
-  /** Why a sample that was meant to be read could not be (`RecordSample.failure()`). */
+  /** Why a sample that was meant to be read could not be (a `failed` `SampleOutcome`). */
   failures: Map<string, string>;
   datasets: Map<string, Dataset>;
   samples: Map<string, ReadonlyMap<string, readonly string[]>>;
@@ -35,9 +35,12 @@ export async function sampleAll(config: PostgresSourceConfig, sampleRows = cap):
     requestCount: 0,
   };
   try {
-    for await (const dataset of extraction.datasets) {
+    for await (const item of extraction.items) {
+      if (!("dataset" in item)) continue;
+      const { dataset } = item;
       const key = `${dataset.ref.schema ?? ""}.${dataset.ref.name}`;
-      const profiled = await profileDataset(dataset, { enabled: true, sampleRows });
+      const sample = extraction.sample?.(dataset, sampleRows);
+      const profiled = await profileDataset(dataset, sample, { sampleRows });
       result.profiles.set(key, profiled.dataset.profile);
       const failed = profiled.dataset.unobserved?.find((fact) => fact.part === "sample");
       if (failed) result.failures.set(key, failed.reason);

@@ -9,7 +9,7 @@ import { postgresConfig } from "./support.js";
 
 const views = ["report.per_row", "report.totals", "report.recent"];
 const overBound =
-  /^not sampled: the planner estimates this view's query at cost ≈?[\d,]+, above the bound 200 \(views are only read when cheap; set sample_views: always to read it anyway\)$/;
+  /^the planner estimates this view's query at cost ≈?[\d,]+, above the bound 200 \(views are only read when cheap; set sample_views: always to read it anyway\)$/;
 
 describe("postgres views are read only when the planner estimates them cheap", () => {
   let db: TestDatabase;
@@ -42,12 +42,15 @@ describe("postgres views are read only when the planner estimates them cheap", (
     expect([...result.failures.keys()]).toEqual([]);
     for (const costly of ["report.per_row", "report.totals"]) {
       expect(profileOf(result, costly)).toMatchObject({
-        method: expect.stringMatching(overBound) as unknown,
+        sampling: { status: "not_read", reason: expect.stringMatching(overBound) as unknown },
         sampled: 0,
       });
     }
     expect(profileOf(result, "report.recent")).toMatchObject({
-      method: "a read capped at 10,000 rows (a view cannot be sampled with TABLESAMPLE)",
+      sampling: {
+        status: "read",
+        method: "a read capped at 10,000 rows (a view cannot be sampled with TABLESAMPLE)",
+      },
       sampled: 100,
     });
     // The costly views' queries were explained, never declared as a cursor.
@@ -81,7 +84,7 @@ describe("postgres views are read only when the planner estimates them cheap", (
     expect([...result.failures.keys()]).toEqual([]);
     for (const view of views) {
       expect(profileOf(result, view)).toMatchObject({
-        method: "not sampled: a view (the source sets `sample_views: never`)",
+        sampling: { status: "not_read", reason: "a view (the source sets `sample_views: never`)" },
         sampled: 0,
       });
     }

@@ -182,7 +182,7 @@ describe("the database's own refusals through the Data API", () => {
     );
     expect(samples.get("slow_view")).toEqual({
       records: [],
-      description: "not sampled: statement timeout (SQLSTATE 57014)",
+      outcome: { status: "failed", reason: "statement timeout (SQLSTATE 57014)" },
     });
     expect(progress.join("\n")).toMatch(
       /public\.slow_view not sampled: statement timeout \(SQLSTATE 57014\)$/m,
@@ -195,7 +195,7 @@ describe("the database's own refusals through the Data API", () => {
     const { samples } = await extractAll(rdsDataConfig(db.name), { profile: true });
     expect(samples.get("slow_view")).toEqual({
       records: [],
-      description: `not sampled: ${countedReadReason}`,
+      outcome: { status: "not_read", reason: countedReadReason },
     });
     expect(double.calls.some((call) => /slow_view/.test(call.sql ?? ""))).toBe(false);
     expect(samples.get("account")?.records).toHaveLength(20);
@@ -216,9 +216,10 @@ describe("the database's own refusals through the Data API", () => {
         rdsDataConfig(db.name, { include: ["public.account", "public.payroll"] }),
         { profile: true },
       );
-      expect(samples.get("payroll")?.description).toBe(
-        "not sampled: permission denied (SQLSTATE 42501)",
-      );
+      expect(samples.get("payroll")?.outcome).toEqual({
+        status: "failed",
+        reason: "permission denied (SQLSTATE 42501)",
+      });
       expect(samples.get("account")?.records).toHaveLength(20);
     },
   );

@@ -10,7 +10,10 @@ import { MysqlDataApiDouble } from "./mysql-data-api-double.js";
 import { clusterArn, extractAll, rdsDataConfig, secretArn, startDouble } from "./support.js";
 
 const skipMysql = await skipWithoutMysql("sample_views on Aurora MySQL");
-const neverText = "not sampled: a view (the source sets `sample_views: never`)";
+const neverRead = {
+  status: "not_read",
+  reason: "a view (the source sets `sample_views: never`)",
+} as const;
 
 describe("sample_views on the RDS Data API source", () => {
   it("is accepted as on the postgres and mysql sources, auto by default", () => {
@@ -40,7 +43,7 @@ describe("sample_views on the RDS Data API source", () => {
       const { samples } = await extractAll(rdsDataConfig(db.name, { sample_views: "never" }), {
         profile: true,
       });
-      expect(samples.get("plan_names")).toEqual({ records: [], description: neverText });
+      expect(samples.get("plan_names")).toEqual({ records: [], outcome: neverRead });
       expect(samples.get("plan")?.records).toHaveLength(20);
       const sent = double.calls.slice(before).map((call) => call.sql ?? "");
       expect(sent.some((sql) => /plan_names/.test(sql))).toBe(false);
@@ -75,7 +78,7 @@ describe("sample_views on the RDS Data API source", () => {
 
     it("never: the view is not read, and the sample says why", async () => {
       const { samples } = await extractAll(config("never"), { profile: true });
-      expect(samples.get("plan_names")).toEqual({ records: [], description: neverText });
+      expect(samples.get("plan_names")).toEqual({ records: [], outcome: neverRead });
       expect(samples.get("plan")?.records).toHaveLength(3);
     });
 

@@ -3,7 +3,7 @@ import { join, relative } from "node:path";
 import { expect } from "vitest";
 import { rdsDataSourceSchema } from "../../../src/config/sources/rds-data-source.js";
 import type { RdsDataSourceConfig } from "../../../src/config/schema.js";
-import type { Dataset } from "../../../src/model/index.js";
+import type { Dataset, SampleOutcome } from "../../../src/model/index.js";
 import { runExtract, type ExtractResult } from "../../../src/pipeline/run-extract.js";
 import type { ExtractContext, SourceExtraction } from "../../../extractors/extractor.js";
 import { createRdsDataExtractor } from "../../../extractors/rds-data/rds-data-extractor.js";
@@ -47,7 +47,7 @@ export function rdsDataConfig(
 
 export interface SampleRead {
   records: Record<string, unknown>[];
-  description: string;
+  outcome: SampleOutcome;
 }
 
 export interface Extracted {
@@ -73,13 +73,15 @@ export async function extractAll(
   const datasets: Dataset[] = [];
   const samples = new Map<string, SampleRead>();
   try {
-    for await (const dataset of extraction.datasets) {
+    for await (const item of extraction.items) {
+      if (!("dataset" in item)) continue;
+      const { dataset } = item;
       datasets.push(dataset);
-      if (!dataset.sample) continue;
-      const sample = dataset.sample(1_000);
+      const sample = extraction.sample?.(dataset, 1_000);
+      if (!sample) continue;
       const records: Record<string, unknown>[] = [];
       for await (const record of sample) records.push(record);
-      samples.set(dataset.ref.name, { records, description: sample.describe() });
+      samples.set(dataset.ref.name, { records, outcome: sample.outcome() });
     }
   } finally {
     await extraction.close();

@@ -20,8 +20,8 @@ describe.skipIf(!serverUp)("redshift extractor with a restricted user", () => {
   afterAll(() => db.drop());
 
   it("reports a schema without USAGE once, and extracts the rest", async () => {
-    const { extraction, datasets } = await extractAll(redshiftConfig(db.urlAs(reader)));
-    expect(extraction.failures).toEqual([
+    const { failures, datasets } = await extractAll(redshiftConfig(db.urlAs(reader)));
+    expect(failures).toEqual([
       {
         scope: { database: db.name, schema: "finance", name: "*" },
         message:
@@ -35,10 +35,10 @@ describe.skipIf(!serverUp)("redshift extractor with a restricted user", () => {
   });
 
   it("reports nothing for an unusable schema that the filters leave out", async () => {
-    const { extraction } = await extractAll(
+    const { failures } = await extractAll(
       redshiftConfig(db.urlAs(reader), { exclude: ["finance.*"] }),
     );
-    expect(extraction.failures).toEqual([]);
+    expect(failures).toEqual([]);
   });
 
   it("without SELECT on svv_table_info, keeps the keys from pg_attribute and says what is missing", async () => {
@@ -73,7 +73,7 @@ describe.skipIf(!serverUp)("redshift extractor with a restricted user", () => {
   });
 
   it("samples what the user may read; a table without SELECT costs its profile, not the run", async () => {
-    const { sample, progress, extraction } = await extractAll(
+    const { sample, progress, failures } = await extractAll(
       redshiftConfig(db.urlAs(reader), {
         include: ["public.customer", "public.invoice", "sales_mart.sales_fact"],
       }),
@@ -81,15 +81,19 @@ describe.skipIf(!serverUp)("redshift extractor with a restricted user", () => {
     );
     const customer = sample("public", "customer");
     expect(customer.records).toEqual([]);
-    expect(customer.description).toBe("not sampled: permission denied (SQLSTATE 42501)");
+    expect(customer.outcome).toEqual({
+      status: "failed",
+      reason: "permission denied (SQLSTATE 42501)",
+    });
     expect(
       progress.some((line) => /public\.customer not sampled: permission denied/.test(line)),
     ).toBe(true);
-    expect(sample("public", "invoice").description).toBe(
-      "not sampled: permission denied (SQLSTATE 42501)",
-    );
+    expect(sample("public", "invoice").outcome).toEqual({
+      status: "failed",
+      reason: "permission denied (SQLSTATE 42501)",
+    });
     // Each failed sample rolled its transaction back: the next one still reads.
     expect(sample("sales_mart", "sales_fact").records).toHaveLength(50);
-    expect(extraction.failures).toEqual([]);
+    expect(failures).toEqual([]);
   });
 });

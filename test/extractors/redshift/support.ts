@@ -4,7 +4,8 @@ import { redshiftExtractor } from "../../../extractors/redshift/redshift-extract
 import type { SourceExtraction } from "../../../extractors/extractor.js";
 import { redshiftSourceSchema } from "../../../src/config/sources/redshift-source.js";
 import type { RedshiftSourceConfig } from "../../../src/config/schema.js";
-import type { Dataset } from "../../../src/model/index.js";
+import type { Dataset, ExtractionFailure, SampleOutcome } from "../../../src/model/index.js";
+import { readSample } from "../../helpers/extract-datasets.js";
 import {
   createTestDatabase,
   loadChinook,
@@ -57,25 +58,17 @@ export function redshiftConfig(
 
 export interface SampleResult {
   records: Record<string, unknown>[];
-  description: string;
+  outcome: SampleOutcome;
 }
 
 export interface ExtractionResult {
   extraction: SourceExtraction;
   datasets: Dataset[];
+  failures: ExtractionFailure[];
   progress: string[];
   dataset: (schema: string, name: string) => Dataset;
   /** Each dataset's sample, read while the extraction was open (with `sampleRows` only). */
   sample: (schema: string, name: string) => SampleResult;
-}
-
-/** Reads a dataset's whole sample, as the profiler would. */
-async function readSample(dataset: Dataset, limit: number): Promise<SampleResult> {
-  const sample = dataset.sample?.(limit);
-  if (!sample) throw new Error(`${dataset.ref.name} has no sampler`);
-  const records: Record<string, unknown>[] = [];
-  for await (const record of sample) records.push(record);
-  return { records, description: sample.describe() };
 }
 
 /**
@@ -93,12 +86,20 @@ export async function extractAll(
     onProgress: (message) => progress.push(message),
   });
   const datasets: Dataset[] = [];
+  const failures: ExtractionFailure[] = [];
   const samples = new Map<Dataset, SampleResult>();
   try {
-    for await (const dataset of extraction.datasets) {
+    for await (const item of extraction.items) {
+      if (!("dataset" in item)) {
+        failures.push(item.failure);
+        continue;
+      }
+      const { dataset } = item;
       datasets.push(dataset);
       if (options.sampleRows !== undefined) {
-        samples.set(dataset, await readSample(dataset, options.sampleRows));
+        // Read whole, as the profiler would.
+        const { records, outcome } = await readSample(extraction, dataset, options.sampleRows);
+        samples.set(dataset, { records, outcome });
       }
     }
   } finally {
@@ -112,6 +113,7 @@ export async function extractAll(
   return {
     extraction,
     datasets,
+    failures,
     progress,
     dataset,
     sample: (schema, name) => {
