@@ -25,7 +25,7 @@ function keysOf(spec: Document): Array<{ field: string; kind: string }> {
 }
 
 /** One listIndexes entry in the neutral model. */
-export function assembleIndex(spec: Document): Index {
+function assembleIndex(spec: Document): Index {
   const keys = keysOf(spec);
   const special = keys.find((key) => specialKinds.has(key.kind));
   const definition = toJson(Object.fromEntries(keys.map((key) => [key.field, numberOr(key.kind)])));

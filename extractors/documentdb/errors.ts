@@ -4,7 +4,7 @@ import type { ExtractionFailure } from "../../src/model/index.js";
 import { connectionLost } from "../shared/failure-reasons.js";
 
 /** MongoDB and Amazon DocumentDB server error codes okf tells apart. */
-export const errorCodes = { unauthorized: 13, authenticationFailed: 18, timeLimit: 50 } as const;
+const errorCodes = { unauthorized: 13, authenticationFailed: 18, timeLimit: 50 } as const;
 
 /** The server's code, or undefined for network and driver errors. */
 export function serverCode(error: unknown): number | undefined {

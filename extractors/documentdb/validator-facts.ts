@@ -13,7 +13,7 @@ const deepestSchema = 32;
  * Required paths of a `$jsonSchema`: `required` at the top, `properties.x.required` as `x.y`,
  * and `items` of arrays as `x[].y` (the profiler's path form).
  */
-export function requiredPaths(schema: unknown, prefix = "", depth = 0): string[] {
+function requiredPaths(schema: unknown, prefix = "", depth = 0): string[] {
   if (!isDocument(schema) || depth > deepestSchema) return [];
   const paths: string[] = [];
   const required: unknown = schema.required;

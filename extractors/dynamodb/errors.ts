@@ -3,7 +3,7 @@ import type { ExtractionFailure } from "../../src/model/index.js";
 import { errorDetail, errorName, reachOrCredentialsError } from "../shared/aws-errors.js";
 
 /** The IAM actions okf needs on each table; named in every permission hint. */
-export const tableActions = [
+const tableActions = [
   "dynamodb:DescribeTable",
   "dynamodb:DescribeTimeToLive",
   "dynamodb:DescribeContinuousBackups",
@@ -18,7 +18,7 @@ export function isNotImplemented(error: unknown): boolean {
   return error instanceof Error && /not (yet )?(implemented|supported)/i.test(error.message);
 }
 
-export function isAccessDenied(error: unknown): boolean {
+function isAccessDenied(error: unknown): boolean {
   return errorName(error) === "AccessDeniedException";
 }
 

@@ -14,7 +14,7 @@ import { ItemDecoder } from "./native-values.js";
 type Item = Record<string, AttributeValue>;
 
 /** Parallel Scan segments per sample: spreads the sample over the key space. */
-export const scanSegments = 4;
+const scanSegments = 4;
 
 interface SegmentState {
   segment: number;

@@ -20,7 +20,7 @@ export interface CatalogLocation {
 }
 
 /** `arn:aws:glue:<region>:<account>:table/<database>/<table>`, Glue's own resource ARN. */
-export function tableArn(where: CatalogLocation, table: Table, database: string): string {
+function tableArn(where: CatalogLocation, table: Table, database: string): string {
   const account = table.CatalogId ?? where.catalogId ?? "";
   return `arn:aws:glue:${where.region}:${account}:table/${database}/${table.Name ?? ""}`;
 }

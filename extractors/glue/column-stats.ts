@@ -4,7 +4,7 @@ import { compact } from "../shared/order.js";
 import { awsFailureReason, errorName } from "../shared/aws-errors.js";
 import type { GlueApi } from "./glue-api.js";
 
-export const columnStatisticsSource = "Glue column statistics";
+const columnStatisticsSource = "Glue column statistics";
 
 interface Figures {
   NumberOfNulls?: number;
@@ -39,7 +39,7 @@ const count = (value: number | undefined): number | undefined =>
   value !== undefined && Number.isFinite(value) && value >= 0 ? value : undefined;
 
 /** Nulls become a fraction of the table's record count; without one, they are left out. */
-export function fieldStatsOf(
+function fieldStatsOf(
   statistics: ColumnStatistics,
   recordCount: number | undefined,
 ): FieldStats | undefined {
@@ -60,7 +60,7 @@ export function fieldStatsOf(
 }
 
 /** The dataset with each top-level column's statistics, where Glue has any. */
-export function withColumnStatistics(dataset: Dataset, statistics: ColumnStatistics[]): Dataset {
+function withColumnStatistics(dataset: Dataset, statistics: ColumnStatistics[]): Dataset {
   const byColumn = new Map(statistics.map((entry) => [entry.ColumnName, entry]));
   const recordCount = dataset.stats?.rowEstimate;
   const fields = dataset.fields.map((field) => {
@@ -72,7 +72,7 @@ export function withColumnStatistics(dataset: Dataset, statistics: ColumnStatist
 }
 
 /** Columns worth asking about: data columns of tables (views and resource links have none). */
-export function statisticsColumns(dataset: Dataset): string[] {
+function statisticsColumns(dataset: Dataset): string[] {
   if (dataset.kind === "view" || dataset.storage === undefined) return [];
   const partitions = new Set(dataset.storage.partitionKeys);
   return dataset.fields

@@ -3,7 +3,7 @@ import type { ExtractionFailure } from "../../src/model/index.js";
 import { errorDetail, errorName, reachOrCredentialsError } from "../shared/aws-errors.js";
 
 /** The IAM actions okf needs; named in permission hints and in docs/sources/glue.md. */
-export const glueActions = ["glue:GetDatabases", "glue:GetTables"];
+const glueActions = ["glue:GetDatabases", "glue:GetTables"];
 
 /** Why the catalog could not be listed at all: the whole source fails. */
 export function getDatabasesError(error: unknown, target: string): OkfError {

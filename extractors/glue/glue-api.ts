@@ -11,7 +11,7 @@ import {
 /** The most GetDatabases and GetTables return per page. */
 const pageSize = 100;
 /** The most column names one GetColumnStatisticsForTable call accepts. */
-export const statisticsBatchSize = 100;
+const statisticsBatchSize = 100;
 
 /**
  * Follows a NextToken chain to its end. A service that hands the same token back twice would

@@ -9,7 +9,7 @@ export type HiveType =
   | { kind: "struct"; fields: StructMember[] }
   | { kind: "union"; members: HiveType[] };
 
-export interface StructMember {
+interface StructMember {
   name: string;
   type: HiveType;
   comment?: string;

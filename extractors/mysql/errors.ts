@@ -100,7 +100,7 @@ function errnoOf(error: unknown): number | undefined {
 }
 
 /** The fixed reason of a failed statement: by error number, never by the server's text. */
-export function mysqlFailureReason(error: unknown): FailureReason {
+function mysqlFailureReason(error: unknown): FailureReason {
   const errno = errnoOf(error);
   if (isConnectionLost(error)) return connectionLost();
   if (errno !== undefined) return mysqlErrnoReason(errno);

@@ -9,10 +9,10 @@ import { tableFilter } from "./table-filter.js";
 import { requiredText } from "./row-values.js";
 
 /** The server's own databases: read only when `databases` names them. */
-export const systemDatabases = ["mysql", "information_schema", "performance_schema", "sys"];
+const systemDatabases = ["mysql", "information_schema", "performance_schema", "sys"];
 
 /** TABLE_TYPE → whether okf extracts it (sequences, temporary and system views are left out). */
-export const extractedTypes = new Set(["BASE TABLE", "SYSTEM VERSIONED", "VIEW"]);
+const extractedTypes = new Set(["BASE TABLE", "SYSTEM VERSIONED", "VIEW"]);
 
 export interface ObjectListing {
   /** Matched objects in output order (database, name). */

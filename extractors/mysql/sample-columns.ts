@@ -11,9 +11,9 @@ import {
 } from "../shared/sampled-values.js";
 
 /** Text values are cut here in SQL, so a sample of wide rows cannot blow memory. */
-export const longestSampledText = 500;
+const longestSampledText = 500;
 /** Binary content is not needed, only enough of it to tell values apart. */
-export const binaryBytesSampled = 64;
+const binaryBytesSampled = 64;
 
 type ColumnKind =
   "number" | "bigint" | "decimal" | "bit" | "date" | "datetime" | "binary" | "spatial" | "text";

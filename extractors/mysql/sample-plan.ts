@@ -6,7 +6,7 @@ import { sampleColumns, type SampleColumns } from "./sample-columns.js";
 import { viewRowBound } from "./view-cost.js";
 
 /** Key ranges read per table: more spread the sample, each costs one more (indexed) query. */
-export const keyRanges = 8;
+const keyRanges = 8;
 
 const integerType = /^(tinyint|smallint|mediumint|int|integer|bigint)\b/i;
 
@@ -38,7 +38,7 @@ export type SamplePlan =
     };
 
 /** One indexed range read; `wrap` continues from the lowest key when `query` fell short. */
-export interface RangeRead {
+interface RangeRead {
   /** The read at its share of the cap, `limit` rows. */
   query: string;
   limit: number;

@@ -25,7 +25,7 @@ function quotedEnd(text: string, start: number, quote: string, backslash: boolea
   throw new SqlTokenError(`an unterminated ${quote} quote`);
 }
 
-export class SqlTokenError extends Error {}
+class SqlTokenError extends Error {}
 
 export function sqlTokens(text: string): SqlToken[] {
   const tokens: SqlToken[] = [];

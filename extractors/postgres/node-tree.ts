@@ -51,7 +51,7 @@ export function atomValue(raw: string): string | null {
 const isFieldName = (token: Token | undefined): token is { kind: "atom"; raw: string } =>
   token?.kind === "atom" && /^:[A-Za-z_][A-Za-z0-9_]*$/.test(token.raw);
 
-export class NodeTreeError extends Error {}
+class NodeTreeError extends Error {}
 
 /** Reads the whole text as one value; throws NodeTreeError when it is not well formed. */
 export function readNodeTree(text: string): NodeValue {

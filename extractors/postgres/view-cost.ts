@@ -20,7 +20,7 @@ export function viewCostBound(limit: number): number {
 }
 
 /** `Plan."Total Cost"` of one `EXPLAIN (FORMAT JSON)` row (json parsed by `pg`, or its text). */
-export function totalCostOf(row: Record<string, unknown> | undefined): number | undefined {
+function totalCostOf(row: Record<string, unknown> | undefined): number | undefined {
   const raw = row?.["QUERY PLAN"];
   const parsed: unknown = typeof raw === "string" ? JSON.parse(raw) : raw;
   if (!Array.isArray(parsed)) return undefined;

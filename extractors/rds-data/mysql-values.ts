@@ -14,7 +14,7 @@ const floatTypes = new Set(["FLOAT", "DOUBLE", "REAL"]);
 const exactTypes = new Set(["BIGINT", "DECIMAL", "NUMERIC"]);
 
 /** `INT UNSIGNED`, `bigint(20)`, `VARCHAR` → the bare upper-case type word. */
-export function mysqlTypeOf(typeName: string | undefined): string {
+function mysqlTypeOf(typeName: string | undefined): string {
   return /^[A-Za-z]+/.exec(typeName ?? "")?.[0]?.toUpperCase() ?? "";
 }
 

@@ -10,7 +10,7 @@ import { postgresDataApiSession } from "./postgres-session.js";
  * Relations per page of the catalog queries at first: about 300 KB per page for tables of a
  * few dozen commented columns, well under the 1 MiB response limit.
  */
-export const firstPageSize = 100;
+const firstPageSize = 100;
 
 /**
  * Aurora PostgreSQL: the direct extractor's catalog reading, sampling and assembly over a Data

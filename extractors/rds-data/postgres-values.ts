@@ -55,7 +55,7 @@ const typeOids: Record<string, number> = {
 };
 
 /** `int4`, `"char"`, `pg_catalog.int4`, `text[]` and `_text` as pg_type names. */
-export function typeNameOf(column: ColumnMetadata | undefined): string {
+function typeNameOf(column: ColumnMetadata | undefined): string {
   const name = (column?.typeName ?? "").toLowerCase().replaceAll('"', "");
   const bare = name.replace(/^pg_catalog\./, "");
   return bare.endsWith("[]") ? `_${bare.slice(0, -2)}` : bare;

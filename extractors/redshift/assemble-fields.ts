@@ -10,7 +10,7 @@ const numericTypes = new Set(["numeric", "decimal"]);
  * `character varying(256)`, `numeric(12,2)`. A type that already carries its modifier (as
  * external columns' may) is kept as it is.
  */
-export function declaredType(row: ColumnRow): string {
+function declaredType(row: ColumnRow): string {
   const type = row.dataType.trim();
   if (type.includes("(")) return type;
   if (lengthTypes.has(type) && row.maxLength !== null && row.maxLength > 0) {

@@ -13,7 +13,7 @@ export interface SchemaRow {
 }
 
 /** `svv_tables.table_type`. */
-export type TableType = "BASE TABLE" | "VIEW" | "EXTERNAL TABLE";
+type TableType = "BASE TABLE" | "VIEW" | "EXTERNAL TABLE";
 
 export interface TableRow {
   schema: string;

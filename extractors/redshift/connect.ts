@@ -10,7 +10,7 @@ export const defaultRedshiftPort = 5439;
 export type ReadQuery = <Row extends pg.QueryResultRow>(text: string) => Promise<Row[]>;
 
 /** An open `BEGIN READ ONLY` transaction; `end` rolls it back (there is nothing to commit). */
-export interface ReadOnlyTransaction {
+interface ReadOnlyTransaction {
   query: ReadQuery;
   end(): Promise<void>;
 }

@@ -3,7 +3,7 @@ import { compact } from "../shared/order.js";
 import type { ExternalSchemaRow, ExternalTableRow, PartitionKeyRow } from "./catalog-rows.js";
 
 /** svv_external_schemas.eskind of a schema over the AWS Glue Data Catalog. */
-export const glueCatalogKind = 1;
+const glueCatalogKind = 1;
 /** Federated queries to Aurora/RDS PostgreSQL (3) and MySQL (8). */
 const federatedKinds = new Set([3, 8]);
 

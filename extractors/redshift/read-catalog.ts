@@ -19,7 +19,7 @@ import type {
 import type { ReadQuery, RedshiftSession } from "./connect.js";
 
 /** `schema.table` → value; names may contain dots, so the key is built from both parts. */
-export type ByTable<T> = Map<string, T>;
+type ByTable<T> = Map<string, T>;
 
 export const tableKey = (schema: string, table: string): string => JSON.stringify([schema, table]);
 

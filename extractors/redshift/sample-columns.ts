@@ -11,7 +11,7 @@ import {
 } from "../shared/sampled-values.js";
 
 /** Text values are cut here in SQL, so a sample of wide rows cannot blow memory. */
-export const longestSampledText = 500;
+const longestSampledText = 500;
 
 /** How a column is read and handed to the profiler. */
 type ColumnKind =

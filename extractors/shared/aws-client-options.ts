@@ -21,7 +21,7 @@ export interface AwsSourceKeys {
 }
 
 /** AWS's own hosts, including VPC interface endpoints (`vpce-….dynamodb.….vpce.amazonaws.com`). */
-export function isAwsHost(endpoint: string): boolean {
+function isAwsHost(endpoint: string): boolean {
   const host = new URL(endpoint).hostname.toLowerCase();
   return /(^|\.)amazonaws\.com(\.cn)?$/.test(host) || /(^|\.)api\.aws$/.test(host);
 }

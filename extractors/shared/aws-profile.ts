@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { ConfigError } from "../../src/errors.js";
 
 /** The shared AWS files the SDK reads, where the environment moves them. */
-export function sharedAwsFiles(env: NodeJS.ProcessEnv): { config: string; credentials: string } {
+function sharedAwsFiles(env: NodeJS.ProcessEnv): { config: string; credentials: string } {
   return {
     config: env.AWS_CONFIG_FILE ?? join(homedir(), ".aws", "config"),
     credentials: env.AWS_SHARED_CREDENTIALS_FILE ?? join(homedir(), ".aws", "credentials"),

@@ -14,7 +14,7 @@ export interface TableSampler {
 }
 
 /** How one relation is sampled: a query read through the cursor, or why it is not read. */
-export type CursorPlan =
+type CursorPlan =
   | {
       read: true;
       query: string;
@@ -34,7 +34,7 @@ export type CursorPlan =
   | { read: false; reason: string };
 
 /** A read-only transaction; `end` rolls it back and never throws. */
-export interface SampleTransaction {
+interface SampleTransaction {
   query(text: string): Promise<Record<string, unknown>[]>;
   end(): Promise<void>;
   /** Why the relation is not read after all, learnt while opening (a choice, not a failure). */

@@ -6,7 +6,7 @@ import { ConfigError, errorMessage } from "../../src/errors.js";
  * character of a name, it is swapped for a control character that no typed glob contains (the
  * config refuses them), in the globs and in the names alike.
  */
-export const SLASH_STAND_IN = "\u0001";
+const SLASH_STAND_IN = "\u0001";
 
 export interface GlobSyntax {
   /** Names may contain `/` as an ordinary character (SQL names); `*` then crosses it. */

@@ -9,7 +9,7 @@ export function exactNumber(text: string): number | bigint {
 }
 
 /** The Date at `iso`, or `original` when that is no valid date (zero dates, `infinity`, BC). */
-export function dateOrText(iso: string, original: string): Date | string {
+function dateOrText(iso: string, original: string): Date | string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? original : date;
 }

@@ -12,7 +12,7 @@ import {
 } from "./files.js";
 
 /** Who holds the lock; written as JSON into `<bundle>/.okf/lock`. */
-export interface LockHolder {
+interface LockHolder {
   pid: number;
   host: string;
   startedAt: string;

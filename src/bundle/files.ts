@@ -71,7 +71,7 @@ function notAFileError(path: string, code: "EISDIR" | "ENXIO"): Error {
  * it. Returns the first bundle-relative prefix of `relativePath` that is a link, or undefined
  * (also when the path does not exist yet).
  */
-export async function linkedPrefix(
+async function linkedPrefix(
   bundleDir: string,
   relativePath: string,
 ): Promise<string | undefined> {

@@ -11,7 +11,7 @@ import { compareCodePoints, listMarkdownFiles } from "./walk-bundle.js";
 export { initialRootIndexText } from "./index-listing.js";
 
 /** OKF's reserved file names: navigation and history, never concepts. */
-export const reservedFileNames: ReadonlySet<string> = new Set(["index.md", "log.md"]);
+const reservedFileNames: ReadonlySet<string> = new Set(["index.md", "log.md"]);
 
 export interface IndexUpdateOptions {
   dryRun?: boolean;

@@ -28,7 +28,7 @@ export function initialRootIndexText(): string {
 }
 
 /** The listing between the markers: Concepts, Folders, Deprecated, each only when non-empty. */
-export function renderListing(listing: FolderListing): string {
+function renderListing(listing: FolderListing): string {
   const entry = (title: string, target: string, description?: string): string =>
     `* ${markdownLink(title, target)}${description === undefined ? "" : ` - ${inlineText(description)}`}`;
   const byPath = (a: IndexEntry, b: IndexEntry): number => compareCodePoints(a.path, b.path);

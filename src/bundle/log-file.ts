@@ -27,7 +27,7 @@ export function initialLogText(): string {
 }
 
 /** `- Changed [title](path) at 02:00:00 UTC: detail; detail` */
-export function logBullet(entry: LogEntry): string {
+function logBullet(entry: LogEntry): string {
   const action = entry.action.charAt(0).toUpperCase() + entry.action.slice(1);
   const details = entry.details.map(inlineText).filter((d) => d !== "");
   const suffix = details.length === 0 ? "" : `: ${details.join("; ")}`;
@@ -72,7 +72,7 @@ export async function appendLogBullets(
 }
 
 /** Puts bullets under `## date`, keeping the date headings newest first. */
-export function mergeLogBullets(text: string, date: string, bullets: readonly string[]): string {
+function mergeLogBullets(text: string, date: string, bullets: readonly string[]): string {
   const lines = text.split("\n");
   const headingAt = lines.findIndex((line) => dateHeading.exec(line)?.[1] === date);
   if (headingAt >= 0) {

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { compareCodePoints } from "./walk-bundle.js";
 
 /** Longest segment written; keeps full paths well under Windows' and tar's limits. */
-export const maxSegmentLength = 100;
+const maxSegmentLength = 100;
 const collisionHashLength = 6;
 
 /**

@@ -47,7 +47,7 @@ export interface SourceState {
   leftOut?: LeftOutObjects[];
 }
 
-export function stateFile(bundleDir: string, sourceName: string): string {
+function stateFile(bundleDir: string, sourceName: string): string {
   return join(bundleDir, ".okf", "state", `${sourceName}.json`);
 }
 

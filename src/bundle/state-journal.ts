@@ -60,7 +60,7 @@ interface JournalLine {
 
 const journalVersion = 1;
 
-export function journalFilePath(sourceName: string): string {
+function journalFilePath(sourceName: string): string {
   return `.okf/state/${sourceName}.journal`;
 }
 

@@ -4,7 +4,6 @@ import ignore, { type Ignore } from "ignore";
 import { readBundleTextIfExists } from "./files.js";
 
 /** Re-exported for callers that already read files through this module. */
-export { isMissingFile } from "./files.js";
 
 const skippedFolders = new Set(["node_modules"]);
 

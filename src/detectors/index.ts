@@ -3,7 +3,6 @@
  * lint (does this text contain a literal that looks like personal data or a secret?).
  */
 export type { LiteralKind } from "../model/literal-kind.js";
-export type { SensitiveLiteral } from "./literal-kind.js";
 export { isEmail } from "./email.js";
 export { isPhoneNumber } from "./phone.js";
 export { isCardNumber, passesLuhn } from "./card.js";
@@ -15,6 +14,6 @@ export { isSecretToken, secretEntropyThreshold } from "./secret-token.js";
 export { shannonEntropy } from "./entropy.js";
 export { findSensitiveLiterals } from "./find-literals.js";
 export { maskLiteral } from "./mask.js";
-export { decodeEntities, type DecodedText } from "./decode-entities.js";
+export { decodeEntities } from "./decode-entities.js";
 export { looksLikePersonName } from "./person-name.js";
-export { isPrintableValue, screenValue, type ValueScreen } from "./screen-value.js";
+export { isPrintableValue, screenValue } from "./screen-value.js";

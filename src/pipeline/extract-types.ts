@@ -26,14 +26,14 @@ export interface ExtractOptions {
   holdsLock?: boolean;
 }
 
-export interface SourceFailureReport {
+interface SourceFailureReport {
   scope?: string;
   message: string;
   hint?: string;
 }
 
 /** A finding whose field had no row in the file's Sensitive Fields table before this run. */
-export interface NewFinding {
+interface NewFinding {
   path: string;
   /** `pii.email`, `secret.password`, … (never a value). */
   category: string;

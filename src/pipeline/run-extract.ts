@@ -14,7 +14,7 @@ import { linkedSources } from "./linked-concepts.js";
 import { runSource } from "./run-source.js";
 import type { SourceConfig } from "../config/schema.js";
 
-export type { ExtractOptions, ExtractResult, SourceOutcome } from "./extract-types.js";
+export type { ExtractOptions, ExtractResult } from "./extract-types.js";
 
 /** Sources run side by side, each bounded by its own concurrency. */
 const sourcesAtOnce = 2;

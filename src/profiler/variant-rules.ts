@@ -11,7 +11,7 @@ const mostTrackedPrefixKinds = 50;
 const mostDiscriminatorValues = mostVariants;
 
 /** One way of telling record kinds apart, fed every sampled record. */
-export interface VariantRule {
+interface VariantRule {
   add(record: Record<string, unknown>): void;
   /** The variants, when the rule holds for the sample of `sampled` records. */
   variants(sampled: number): RecordVariant[] | undefined;

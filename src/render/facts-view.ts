@@ -21,7 +21,7 @@ export function recordWord(dataset: EnrichedDataset): string {
   return dataset.kind === "document_collection" ? "documents" : "rows";
 }
 
-export function qualifiedName(input: RenderInput): string {
+function qualifiedName(input: RenderInput): string {
   const { ref } = input.dataset;
   return [ref.schema, ref.name].filter((part) => part !== undefined).join(".");
 }

@@ -45,7 +45,7 @@ export function shownBounds(min: string, max: string): [string, string] {
 }
 
 /** One bound: exact when it is a small integer or has two significant digits at most. */
-export function numberBound(value: number, direction: "down" | "up"): string {
+function numberBound(value: number, direction: "down" | "up"): string {
   if (!Number.isFinite(value)) return String(value);
   if (Number.isInteger(value) && Math.abs(value) < exactIntegersBelow) return String(value);
   const rounded = roundOutward(value, direction);

@@ -5,7 +5,7 @@ import { Eta, type TemplateFunction } from "eta";
 import { regionNames, type RegionName } from "../knowledge-file/region-markers.js";
 import { ConfigError, errorMessage } from "../errors.js";
 
-export { regionNames, type RegionName };
+export { regionNames };
 
 export interface TemplateSet {
   eta: Eta;
@@ -14,7 +14,7 @@ export interface TemplateSet {
 }
 
 /** The `templates/` folder shipped with the package (found from here, in src/ or dist/src/). */
-export function defaultTemplatesDir(): string {
+function defaultTemplatesDir(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const candidate = join(dir, "templates", "concept.md.eta");

@@ -8,7 +8,7 @@ import type { SourceConfig } from "../../src/config/schema.js";
 import type { ExtractionFailure, SampleOutcome, UnobservedFacts } from "../../src/model/index.js";
 import { outcomeText, recordingContext } from "../helpers/extract-datasets.js";
 
-export interface SampledObject {
+interface SampledObject {
   /** `schema.name`, `database.name`, or the name alone (DynamoDB). */
   key: string;
   records: number;

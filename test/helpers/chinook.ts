@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import mysql from "mysql2/promise";
 import pg from "pg";
 
-export type ChinookValue = string | number | null;
+type ChinookValue = string | number | null;
 export type ChinookRow = Record<string, ChinookValue>;
 
 const chinookDir = fileURLToPath(new URL("../fixtures/datasets/chinook/", import.meta.url));

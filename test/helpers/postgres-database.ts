@@ -16,7 +16,7 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 const serverUrl =
   process.env.OKF_TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
-export type TestEngine = "postgres" | "pglite";
+type TestEngine = "postgres" | "pglite";
 
 export interface TestDatabase {
   /** `current_database()`: the name the extractor will report. */

@@ -20,7 +20,7 @@ export interface ApplyOptions extends DecisionOptions {
   force?: boolean;
 }
 
-export interface AppliedProposal {
+interface AppliedProposal {
   id: string;
   conceptPath: string;
   section: string;
@@ -28,7 +28,7 @@ export interface AppliedProposal {
   outcome: "applied" | "forced" | "unchanged";
 }
 
-export interface RefusedProposal {
+interface RefusedProposal {
   id: string;
   conceptPath: string;
   section: string;

@@ -14,7 +14,7 @@ interface IndexedConcept {
 
 /** The searchable fields, named as `SearchHit.matched` reports them. */
 const searchFields = ["title", "id", "fields", "tags", "description", "sections"] as const;
-export type SearchField = (typeof searchFields)[number];
+type SearchField = (typeof searchFields)[number];
 
 const boosts: Record<SearchField, number> = {
   title: 4,

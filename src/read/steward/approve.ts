@@ -23,7 +23,7 @@ export interface ApproveOptions extends StewardLocation {
   now?: Date;
 }
 
-export interface ApprovedConcept {
+interface ApprovedConcept {
   path: string;
   id: string | undefined;
   title: string;
@@ -33,7 +33,7 @@ export interface ApprovedConcept {
   forcedPast: string[];
 }
 
-export interface RefusedConcept {
+interface RefusedConcept {
   path: string;
   id: string | undefined;
   reasons: string[];

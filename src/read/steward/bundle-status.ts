@@ -17,7 +17,7 @@ export interface StatusOptions extends StewardLocation {
 }
 
 const approvalStates = ["draft", "approved", "needs_review", "deprecated", "other"] as const;
-export type ApprovalState = (typeof approvalStates)[number];
+type ApprovalState = (typeof approvalStates)[number];
 
 export interface StatusCounts {
   concepts: number;
@@ -31,13 +31,13 @@ export interface StatusCounts {
   ratioDefined: boolean;
 }
 
-export interface StatusEntry {
+interface StatusEntry {
   path: string;
   id: string | undefined;
   title: string;
 }
 
-export interface ReviewEntry extends StatusEntry {
+interface ReviewEntry extends StatusEntry {
   /** `YYYY-MM-DD`, or null when the date written cannot be read. */
   due: string | null;
 }

@@ -1,6 +1,6 @@
 import type { MarkdownFile } from "../../knowledge-file/markdown-file.js";
 
-export type Severity = "error" | "warning";
+type Severity = "error" | "warning";
 
 export interface ValidationFinding {
   /** Bundle-relative POSIX path. */

@@ -18,7 +18,7 @@ export const unauthorized: ErrorReply = {
   errmsg: "not authorized on this database to execute command",
 };
 
-export interface MockCollection {
+interface MockCollection {
   name: string;
   type?: "collection" | "view";
   options?: Document;

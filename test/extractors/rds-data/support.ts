@@ -45,7 +45,7 @@ export function rdsDataConfig(
   });
 }
 
-export interface SampleRead {
+interface SampleRead {
   records: Record<string, unknown>[];
   outcome: SampleOutcome;
 }

@@ -56,7 +56,7 @@ export function redshiftConfig(
   });
 }
 
-export interface SampleResult {
+interface SampleResult {
   records: Record<string, unknown>[];
   outcome: SampleOutcome;
 }

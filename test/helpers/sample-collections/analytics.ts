@@ -29,7 +29,7 @@ const benefits = [
 ];
 
 const accountCount = 1_746;
-export const customerCount = 500;
+const customerCount = 500;
 
 function accountIds(): number[] {
   const random = seededRandom(11);

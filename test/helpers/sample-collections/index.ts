@@ -17,8 +17,6 @@ const generators = {
 
 export type SampleCollection = keyof typeof generators;
 
-export const sampleCollections = Object.keys(generators) as SampleCollection[];
-
 export function isSampleCollection(name: string): name is SampleCollection {
   return Object.hasOwn(generators, name);
 }

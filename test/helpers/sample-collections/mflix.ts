@@ -9,8 +9,8 @@ import { city, email, person, street, usStates, zipCode } from "./words.js";
 
 const cryptAlphabet = "./ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
-export const userCount = 185;
-export const theaterCount = 1_564;
+const userCount = 185;
+const theaterCount = 1_564;
 
 export function users(): Document[] {
   const random = seededRandom(21);

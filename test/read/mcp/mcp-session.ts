@@ -28,7 +28,7 @@ export interface McpSession {
   close: () => Promise<void>;
 }
 
-export interface ToolAnswer {
+interface ToolAnswer {
   isError: boolean;
   text: string;
   structured: Record<string, unknown> | undefined;
