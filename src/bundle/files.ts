@@ -71,10 +71,7 @@ function notAFileError(path: string, code: "EISDIR" | "ENXIO"): Error {
  * it. Returns the first bundle-relative prefix of `relativePath` that is a link, or undefined
  * (also when the path does not exist yet).
  */
-async function linkedPrefix(
-  bundleDir: string,
-  relativePath: string,
-): Promise<string | undefined> {
+async function linkedPrefix(bundleDir: string, relativePath: string): Promise<string | undefined> {
   const segments = relativePath.split("/");
   for (let count = 1; count <= segments.length; count++) {
     const prefix = segments.slice(0, count).join("/");
