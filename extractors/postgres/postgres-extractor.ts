@@ -1,7 +1,7 @@
 import { setImmediate } from "node:timers/promises";
 import type { QueryResultRow } from "pg";
 import type { PostgresSourceConfig } from "../../src/config/schema.js";
-import type { SampleViews } from "../../src/config/source-keys.js";
+import type { SampleViews } from "../shared/config-keys.js";
 import type {
   Dataset,
   LeftOutObjects,

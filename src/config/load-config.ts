@@ -3,11 +3,11 @@ import { dirname, resolve } from "node:path";
 import type { z } from "zod";
 import { ConfigError, errorMessage } from "../errors.js";
 import { parseYaml, type YamlParse } from "../safe-yaml.js";
+import { awsProfileAlias } from "./aws-profile-alias.js";
 import { checkConfigPaths } from "./config-paths.js";
 import { formatPath } from "./format-path.js";
 import { interpolateEnv } from "./interpolate.js";
 import { awsSourceTypes, configSchema, sourceTypes, type OkfConfig } from "./schema.js";
-import { awsProfileAlias } from "./source-keys.js";
 
 export const defaultConfigFile = "okf.config.yaml";
 

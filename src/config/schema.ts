@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { errorMessage } from "../errors.js";
-import { connectionUrl } from "./connection-url.js";
+import { connectionUrl } from "../../extractors/shared/config-connection-url.js";
 import {
   awsSourceKeys,
   commonSourceKeys,
@@ -10,7 +10,7 @@ import {
   sampleViews,
   sqlSourceKeys,
   statementTimeout,
-} from "./source-keys.js";
+} from "../../extractors/shared/config-keys.js";
 import { glueSourceSchema } from "./sources/glue-source.js";
 import { mysqlSourceSchema } from "./sources/mysql-source.js";
 import { rdsDataSourceSchema } from "./sources/rds-data-source.js";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { awsSourceKeys, commonSourceKeys, glob } from "../source-keys.js";
+import { awsSourceKeys, commonSourceKeys, glob } from "../../../extractors/shared/config-keys.js";
 
 /** The AWS Glue Data Catalog (also what Athena, EMR and Redshift Spectrum read). */
 export const glueSourceSchema = z

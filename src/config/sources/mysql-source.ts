@@ -1,6 +1,11 @@
 import { z } from "zod";
-import { connectionUrl } from "../connection-url.js";
-import { resourceHost, sampleViews, sqlSourceKeys, statementTimeout } from "../source-keys.js";
+import { connectionUrl } from "../../../extractors/shared/config-connection-url.js";
+import {
+  resourceHost,
+  sampleViews,
+  sqlSourceKeys,
+  statementTimeout,
+} from "../../../extractors/shared/config-keys.js";
 
 /** MySQL, Aurora MySQL and MariaDB over the MySQL protocol (mysql2). */
 export const mysqlSourceSchema = z

@@ -6,7 +6,7 @@ import {
   sampleViews,
   sqlSourceKeys,
   statementTimeout,
-} from "../source-keys.js";
+} from "../../../extractors/shared/config-keys.js";
 
 const clusterArn = /^arn:aws[\w-]*:rds:([a-z0-9-]+):\d{12}:cluster:.+$/;
 

@@ -1,6 +1,10 @@
 import { z } from "zod";
-import { connectionUrl } from "../connection-url.js";
-import { resourceHost, sqlSourceKeys, statementTimeout } from "../source-keys.js";
+import { connectionUrl } from "../../../extractors/shared/config-connection-url.js";
+import {
+  resourceHost,
+  sqlSourceKeys,
+  statementTimeout,
+} from "../../../extractors/shared/config-keys.js";
 
 /** Amazon Redshift (provisioned or Serverless) over the PostgreSQL wire protocol. */
 export const redshiftSourceSchema = z
