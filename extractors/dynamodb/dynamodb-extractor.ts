@@ -1,4 +1,4 @@
-import type { DynamodbSourceConfig } from "../../src/config/schema.js";
+import type { DynamodbSourceConfig } from "./config-schema.js";
 import type { Dataset, ExtractionFailure, SourceVocabulary } from "../../src/model/index.js";
 import { clientRegion, type WithRegion } from "../shared/aws-client-options.js";
 import type { ExtractContext, Extractor } from "../extractor.js";

@@ -1,6 +1,6 @@
 import { setImmediate } from "node:timers/promises";
 import type { QueryResultRow } from "pg";
-import type { PostgresSourceConfig } from "../../src/config/schema.js";
+import type { PostgresSourceConfig } from "./config-schema.js";
 import type { SampleViews } from "../shared/config-keys.js";
 import type {
   Dataset,

@@ -1,6 +1,6 @@
 import { setImmediate } from "node:timers/promises";
 import pg from "pg";
-import type { RedshiftSourceConfig } from "../../src/config/schema.js";
+import type { RedshiftSourceConfig } from "./config-schema.js";
 import type { Dataset, SourceVocabulary } from "../../src/model/index.js";
 import type { Extractor } from "../extractor.js";
 import { constraintFacts } from "./assemble-constraints.js";

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { connectionUrl } from "../../../extractors/shared/config-connection-url.js";
+import { connectionUrl } from "../shared/config-connection-url.js";
 import {
   resourceHost,
   sqlSourceKeys,
   statementTimeout,
-} from "../../../extractors/shared/config-keys.js";
+} from "../shared/config-keys.js";
 
 /** Amazon Redshift (provisioned or Serverless) over the PostgreSQL wire protocol. */
 export const redshiftSourceSchema = z
@@ -27,3 +27,5 @@ export const redshiftSourceSchema = z
     glue_source: z.string().min(1).optional(),
   })
   .strict();
+
+export type RedshiftSourceConfig = z.infer<typeof redshiftSourceSchema>;

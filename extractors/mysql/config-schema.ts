@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { connectionUrl } from "../../../extractors/shared/config-connection-url.js";
+import { connectionUrl } from "../shared/config-connection-url.js";
 import {
   resourceHost,
   sampleViews,
   sqlSourceKeys,
   statementTimeout,
-} from "../../../extractors/shared/config-keys.js";
+} from "../shared/config-keys.js";
 
 /** MySQL, Aurora MySQL and MariaDB over the MySQL protocol (mysql2). */
 export const mysqlSourceSchema = z
@@ -22,3 +22,5 @@ export const mysqlSourceSchema = z
     sample_views: sampleViews,
   })
   .strict();
+
+export type MysqlSourceConfig = z.infer<typeof mysqlSourceSchema>;
