@@ -1,11 +1,12 @@
 import type { z } from "zod";
-import { documentdbSourceSchema } from "./documentdb/config-schema.js";
+import { documentdbConfigRules, documentdbSourceSchema } from "./documentdb/config-schema.js";
 import { dynamodbSourceSchema } from "./dynamodb/config-schema.js";
 import { glueSourceSchema } from "./glue/config-schema.js";
 import { mysqlSourceSchema } from "./mysql/config-schema.js";
 import { postgresSourceSchema } from "./postgres/config-schema.js";
 import { rdsDataSourceSchema } from "./rds-data/config-schema.js";
-import { redshiftSourceSchema } from "./redshift/config-schema.js";
+import { redshiftConfigRules, redshiftSourceSchema } from "./redshift/config-schema.js";
+import type { SourceConfigRules } from "./shared/config-rules.js";
 
 /** Each schema under the key of its own `type`: a schema filed under another type fails to compile. */
 function keyedByType<S extends { [T in keyof S]: { shape: { type: z.ZodLiteral<T & string> } } }>(
@@ -35,3 +36,14 @@ type SourceConfigSchema = (typeof sourceConfigSchemas)[keyof typeof sourceConfig
 /** One entry of `sources[]`, as the config schema outputs it. */
 export type SourceConfig = z.infer<SourceConfigSchema>;
 export type SourceConfigOf<T extends SourceConfig["type"]> = Extract<SourceConfig, { type: T }>;
+
+/** The config rules of the types that have any (shared/config-rules.ts). */
+const sourceConfigRules: { [T in SourceConfig["type"]]?: SourceConfigRules<SourceConfigOf<T>> } = {
+  redshift: redshiftConfigRules,
+  documentdb: documentdbConfigRules,
+};
+
+/** The config rules of `source`'s type; none for most types. */
+export function configRulesFor(source: SourceConfig): SourceConfigRules<SourceConfig> {
+  return sourceConfigRules[source.type] ?? {};
+}

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { connectionUrl } from "../shared/config-connection-url.js";
+import type { SourceConfigRules } from "../shared/config-rules.js";
 import { commonSourceKeys, milliseconds } from "../shared/config-keys.js";
 
 export const documentdbSourceSchema = z
@@ -25,3 +26,10 @@ export const documentdbSourceSchema = z
   .strict();
 
 export type DocumentdbSourceConfig = z.infer<typeof documentdbSourceSchema>;
+
+export const documentdbConfigRules: SourceConfigRules<DocumentdbSourceConfig> = {
+  resolvePaths: (source, resolvePath) =>
+    source.tls_ca_file === undefined
+      ? source
+      : { ...source, tls_ca_file: resolvePath(source.tls_ca_file) },
+};

@@ -1,10 +1,7 @@
 import { z } from "zod";
 import { connectionUrl } from "../shared/config-connection-url.js";
-import {
-  resourceHost,
-  sqlSourceKeys,
-  statementTimeout,
-} from "../shared/config-keys.js";
+import type { SourceConfigRules } from "../shared/config-rules.js";
+import { resourceHost, sqlSourceKeys, statementTimeout } from "../shared/config-keys.js";
 
 /** Amazon Redshift (provisioned or Serverless) over the PostgreSQL wire protocol. */
 export const redshiftSourceSchema = z
@@ -29,3 +26,17 @@ export const redshiftSourceSchema = z
   .strict();
 
 export type RedshiftSourceConfig = z.infer<typeof redshiftSourceSchema>;
+
+export const redshiftConfigRules: SourceConfigRules<RedshiftSourceConfig> = {
+  checkAmong(source, sources) {
+    if (source.glue_source === undefined) return [];
+    const glue = sources.find((other) => other.name === source.glue_source);
+    if (glue?.type === "glue") return [];
+    return [
+      {
+        path: ["glue_source"],
+        message: `"${source.glue_source}" is not the name of a glue source in this config`,
+      },
+    ];
+  },
+};

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { errorMessage } from "../errors.js";
-import { sourceConfigSchemas } from "../../extractors/config-schemas.js";
+import { configRulesFor, sourceConfigSchemas } from "../../extractors/config-schemas.js";
 import { glob } from "../../extractors/shared/config-keys.js";
 
 export type { SourceConfig, SourceConfigOf } from "../../extractors/config-schemas.js";
@@ -123,13 +123,11 @@ export const configSchema = z
       seen.add(folded);
     });
     config.sources.forEach((source, index) => {
-      if (source.type !== "redshift" || source.glue_source === undefined) return;
-      const glue = config.sources.find((other) => other.name === source.glue_source);
-      if (glue?.type !== "glue") {
+      for (const issue of configRulesFor(source).checkAmong?.(source, config.sources) ?? []) {
         ctx.addIssue({
           code: "custom",
-          path: ["sources", index, "glue_source"],
-          message: `"${source.glue_source}" is not the name of a glue source in this config`,
+          path: ["sources", index, ...issue.path],
+          message: issue.message,
         });
       }
     });
