@@ -24,7 +24,7 @@ const sourceName = z
 export const glob = z
   .string()
   .min(1)
-  // For the JSON Schema (json-schema.ts): no \ and no control character.
+  // For the JSON Schema (src/config/json-schema.ts): no \ and no control character.
   .meta({ pattern: "^[^\\\\\\x00-\\x1f\\x7f-\\x9f]*$" })
   .superRefine((pattern, ctx) => {
     if (/\p{Cc}/u.test(pattern)) {
