@@ -33,8 +33,21 @@ const layers = [
   ),
   boundary(
     ["extractors/**"],
-    "^(\\.\\./)+src/(?!model/|config/|errors\\.js|secrets\\.js)",
-    "Extractors import only extractors/ and, from src/, the model, the config schema, errors and secrets.",
+    "^(\\.\\./)+src/(?!model/|errors\\.js|secrets\\.js)",
+    "Extractors import only extractors/ and, from src/, the model, errors and secrets.",
+  ),
+  // Loading a config must not load a driver or an SDK: the config side of the extractors
+  // (config-schemas.ts, each folder's config-schema.ts, shared/config-*.ts) is zod and itself.
+  // Placed after the extractors/** rule, which it replaces for these files.
+  boundary(
+    ["extractors/config-schemas.ts", "extractors/*/config-*.ts"],
+    "^(?!zod$|picomatch$|\\.\\.?/(shared/)?config-[a-z-]+\\.js$|\\./[a-z-]+/config-schema\\.js$|(\\.\\./)+src/errors\\.js$)",
+    "A config schema module imports only zod, picomatch, the other config modules of extractors/ and src/errors.",
+  ),
+  boundary(
+    ["src/config/**"],
+    "^(\\.\\./)+extractors/(?!config-schemas\\.js$|[a-z-]+/config-[a-z-]+\\.js$)",
+    "The config layer imports only the config side of the extractors (config-schemas.ts, */config-*.ts), never their code.",
   ),
 ];
 

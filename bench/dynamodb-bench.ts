@@ -11,7 +11,7 @@ import { startDynamoProxy } from "../src/demo/dynamo-proxy.js";
 import { parseArgs } from "node:util";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { dynamodbExtractor } from "../extractors/dynamodb/dynamodb-extractor.js";
-import { dynamodbSourceSchema } from "../src/config/schema.js";
+import { dynamodbSourceSchema } from "../extractors/dynamodb/config-schema.js";
 import { startEmbeddedDynamo } from "../src/demo/embedded-dynamodb.js";
 import { createTable, putItems } from "../src/demo/seed/dynamo-writes.js";
 

@@ -13,7 +13,7 @@
 import { parseArgs } from "node:util";
 import type { Column, ColumnStatistics, Table } from "@aws-sdk/client-glue";
 import { glueExtractor } from "../extractors/glue/glue-extractor.js";
-import { glueSourceSchema } from "../src/config/sources/glue-source.js";
+import { glueSourceSchema } from "../extractors/glue/config-schema.js";
 import { FakeGlueCatalog } from "../test/extractors/glue/fake-catalog.js";
 import { startGlueDouble } from "../test/extractors/glue/glue-double.js";
 import { parquetTable, stringStatistics } from "../test/extractors/glue/support.js";

@@ -12,7 +12,7 @@ import { samplingText } from "../src/render/sampling-text.js";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { postgresExtractor } from "../extractors/postgres/postgres-extractor.js";
-import { postgresSourceSchema } from "../src/config/schema.js";
+import { postgresSourceSchema } from "../extractors/postgres/config-schema.js";
 import type { DatasetProfile } from "../src/model/index.js";
 import { profileDataset } from "../src/profiler/profile-dataset.js";
 import { dropSyntheticDatabase } from "./synthetic-database.js";

@@ -1,4 +1,4 @@
-import type { SourceConfig, SourceConfigOf } from "../src/config/schema.js";
+import type { SourceConfig, SourceConfigOf } from "./config-schemas.js";
 import type {
   Dataset,
   RecordSample,

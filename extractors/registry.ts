@@ -1,6 +1,6 @@
 import { documentdbExtractor } from "./documentdb/documentdb-extractor.js";
 import { dynamodbExtractor } from "./dynamodb/dynamodb-extractor.js";
-import type { SourceConfig } from "../src/config/schema.js";
+import type { SourceConfig } from "./config-schemas.js";
 import type { Extractor, ExtractorRegistry } from "./extractor.js";
 import { glueExtractor } from "./glue/glue-extractor.js";
 import { mysqlExtractor } from "./mysql/mysql-extractor.js";

@@ -1,5 +1,5 @@
 import { MongoClient, type MongoClientOptions } from "mongodb";
-import type { DocumentdbSourceConfig } from "../../src/config/schema.js";
+import type { DocumentdbSourceConfig } from "./config-schema.js";
 import { registerSecret } from "../../src/secrets.js";
 
 /** Every command okf sends: catalog reads and one bounded `$sample` per collection. */

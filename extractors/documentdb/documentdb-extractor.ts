@@ -1,4 +1,4 @@
-import type { DocumentdbSourceConfig } from "../../src/config/schema.js";
+import type { DocumentdbSourceConfig } from "./config-schema.js";
 import type {
   Dataset,
   DatasetRef,

@@ -1,5 +1,5 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import type { DynamodbSourceConfig } from "../../src/config/schema.js";
+import type { DynamodbSourceConfig } from "./config-schema.js";
 import { awsClientOptions, type WithRegion } from "../shared/aws-client-options.js";
 
 export function createDynamoClient(

@@ -1,4 +1,4 @@
-import type { DynamodbSourceConfig } from "../../src/config/schema.js";
+import type { DynamodbSourceConfig } from "./config-schema.js";
 import type { SourceVocabulary } from "../../src/model/index.js";
 import { clientRegion, type WithRegion } from "../shared/aws-client-options.js";
 import type { ExtractContext, ExtractionItem, Extractor } from "../extractor.js";

@@ -1,5 +1,5 @@
 import { GlueClient } from "@aws-sdk/client-glue";
-import type { GlueSourceConfig } from "../../src/config/schema.js";
+import type { GlueSourceConfig } from "./config-schema.js";
 import type { Dataset, ExtractionFailure, SourceVocabulary } from "../../src/model/index.js";
 import { awsClientOptions, clientRegion, type WithRegion } from "../shared/aws-client-options.js";
 import { errorDetail } from "../shared/aws-errors.js";

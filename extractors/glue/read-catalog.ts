@@ -1,7 +1,7 @@
 import type { Database } from "@aws-sdk/client-glue";
 import pLimit from "p-limit";
 import picomatch from "picomatch";
-import type { GlueSourceConfig } from "../../src/config/schema.js";
+import type { GlueSourceConfig } from "./config-schema.js";
 import type { Dataset, ExtractionFailure } from "../../src/model/index.js";
 import type { WithRegion } from "../shared/aws-client-options.js";
 import { nameFilter, picomatchOptions, usableGlob } from "../shared/name-filter.js";

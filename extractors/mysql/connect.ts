@@ -1,5 +1,5 @@
 import mysql from "mysql2/promise";
-import type { MysqlSourceConfig } from "../../src/config/schema.js";
+import type { MysqlSourceConfig } from "./config-schema.js";
 import { SourceError } from "../../src/errors.js";
 import { registerSecret } from "../../src/secrets.js";
 import { toSourceError, type MysqlTarget } from "./errors.js";

@@ -1,4 +1,4 @@
-import type { SampleViews } from "../../src/config/source-keys.js";
+import type { SampleViews } from "../shared/config-keys.js";
 import { SourceError } from "../../src/errors.js";
 import type { Dataset, DatasetRef, ForeignKey } from "../../src/model/index.js";
 import { byKeys } from "../shared/order.js";

@@ -1,4 +1,4 @@
-import type { MysqlSourceConfig } from "../../src/config/schema.js";
+import type { MysqlSourceConfig } from "./config-schema.js";
 import type { Extractor } from "../extractor.js";
 import { connectReadOnly } from "./connect.js";
 import { openMysqlExtraction } from "./mysql-extraction.js";

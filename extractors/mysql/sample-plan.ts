@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { SampleViews } from "../../src/config/source-keys.js";
+import type { SampleViews } from "../shared/config-keys.js";
 import type { Dataset } from "../../src/model/index.js";
 import { quoteIdentifier } from "./quote.js";
 import { sampleColumns, type SampleColumns } from "./sample-columns.js";

@@ -1,4 +1,4 @@
-import type { SampleViews } from "../../src/config/source-keys.js";
+import type { SampleViews } from "../shared/config-keys.js";
 import type { Dataset, RecordSample, SampleOutcome } from "../../src/model/index.js";
 import { failureReasonOf } from "../shared/failure-reasons.js";
 import type { MysqlSession } from "./mysql-session.js";

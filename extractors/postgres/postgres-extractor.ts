@@ -1,6 +1,6 @@
 import type { QueryResultRow } from "pg";
-import type { PostgresSourceConfig } from "../../src/config/schema.js";
-import type { SampleViews } from "../../src/config/source-keys.js";
+import type { PostgresSourceConfig } from "./config-schema.js";
+import type { SampleViews } from "../shared/config-keys.js";
 import type { LeftOutObjects, RecordSample, SourceVocabulary } from "../../src/model/index.js";
 import type { RelationRow } from "./catalog-rows.js";
 import type { ExtractContext, Extractor, SourceExtraction } from "../extractor.js";

@@ -1,5 +1,5 @@
 import pg from "pg";
-import type { SampleViews } from "../../src/config/source-keys.js";
+import type { SampleViews } from "../shared/config-keys.js";
 import type { Dataset } from "../../src/model/index.js";
 import { sampleColumns, type SampleColumns } from "./sample-columns.js";
 import { viewCostBound } from "./view-cost.js";

@@ -1,4 +1,4 @@
-import type { SampleViews } from "../../src/config/source-keys.js";
+import type { SampleViews } from "../shared/config-keys.js";
 import { cursorSampler, sampleCursor, type TableSampler } from "../shared/cursor-sampler.js";
 import type { CatalogSession } from "./connect.js";
 import type { OwnScanCounter } from "./own-scans.js";

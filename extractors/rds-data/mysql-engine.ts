@@ -1,4 +1,4 @@
-import type { RdsDataSourceConfig } from "../../src/config/schema.js";
+import type { RdsDataSourceConfig } from "./config-schema.js";
 import type { ExtractContext, SourceExtraction } from "../extractor.js";
 import { openMysqlExtraction } from "../mysql/mysql-extraction.js";
 import type { MysqlSession } from "../mysql/mysql-session.js";

@@ -1,4 +1,4 @@
-import type { RdsDataSourceConfig } from "../../src/config/schema.js";
+import type { RdsDataSourceConfig } from "./config-schema.js";
 import type { ExtractContext, SourceExtraction } from "../extractor.js";
 import { openPostgresExtraction, postgresVocabulary } from "../postgres/postgres-extractor.js";
 import { clusterDatabaseResource } from "./cluster-arn.js";

@@ -1,5 +1,5 @@
 import { RDSDataClient } from "@aws-sdk/client-rds-data";
-import type { RdsDataSourceConfig } from "../../src/config/schema.js";
+import type { RdsDataSourceConfig } from "./config-schema.js";
 import { awsClientOptions } from "../shared/aws-client-options.js";
 import type { Extractor, SourceExtraction } from "../extractor.js";
 import { parseClusterArn } from "./cluster-arn.js";

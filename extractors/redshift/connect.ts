@@ -1,5 +1,5 @@
 import pg from "pg";
-import type { RedshiftSourceConfig } from "../../src/config/schema.js";
+import type { RedshiftSourceConfig } from "./config-schema.js";
 import { SourceError } from "../../src/errors.js";
 import { registerSecret } from "../../src/secrets.js";
 import { connectCounting, countingClient, milliseconds } from "../shared/pg-client.js";

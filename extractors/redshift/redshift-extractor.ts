@@ -1,5 +1,5 @@
 import pg from "pg";
-import type { RedshiftSourceConfig } from "../../src/config/schema.js";
+import type { RedshiftSourceConfig } from "./config-schema.js";
 import type { SourceVocabulary } from "../../src/model/index.js";
 import type { Extractor } from "../extractor.js";
 import { catalogItems } from "../shared/catalog-items.js";

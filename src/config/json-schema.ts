@@ -3,7 +3,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { configSchema } from "./schema.js";
-import { awsProfileOptions, refusedConcurrency } from "./source-keys.js";
+import { awsProfileOptions, refusedConcurrency } from "../../extractors/shared/config-keys.js";
 
 /** Where the package keeps the generated schema (`npm run schema` writes it). */
 export const configJsonSchemaPath = "schema/okf.config.schema.json";

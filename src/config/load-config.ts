@@ -1,13 +1,14 @@
 import { readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import type { z } from "zod";
+import { configRulesFor } from "../../extractors/config-schemas.js";
 import { ConfigError, errorMessage } from "../errors.js";
 import { parseYaml, type YamlParse } from "../safe-yaml.js";
+import { awsProfileAlias } from "./aws-profile-alias.js";
 import { checkConfigPaths } from "./config-paths.js";
 import { formatPath } from "./format-path.js";
 import { interpolateEnv } from "./interpolate.js";
 import { awsSourceTypes, configSchema, sourceTypes, type OkfConfig } from "./schema.js";
-import { awsProfileAlias } from "./source-keys.js";
 
 export const defaultConfigFile = "okf.config.yaml";
 
@@ -70,10 +71,9 @@ export function configYamlError(file: string, failure: YamlParse & { ok: false }
 
 /** Paths inside sources (a DocumentDB CA bundle) are relative to the config file. */
 function resolveConfigPaths(config: OkfConfig, file: string): OkfConfig {
-  const sources = config.sources.map((source) =>
-    source.type === "documentdb" && source.tls_ca_file !== undefined
-      ? { ...source, tls_ca_file: resolve(dirname(file), source.tls_ca_file) }
-      : source,
+  const resolvePath = (path: string) => resolve(dirname(file), path);
+  const sources = config.sources.map(
+    (source) => configRulesFor(source).resolvePaths?.(source, resolvePath) ?? source,
   );
   return { ...config, sources };
 }

@@ -1,79 +1,18 @@
 import { z } from "zod";
 import { errorMessage } from "../errors.js";
-import { connectionUrl } from "./connection-url.js";
-import {
-  awsSourceKeys,
-  commonSourceKeys,
-  glob,
-  milliseconds,
-  resourceHost,
-  sampleViews,
-  sqlSourceKeys,
-  statementTimeout,
-} from "./source-keys.js";
-import { glueSourceSchema } from "./sources/glue-source.js";
-import { mysqlSourceSchema } from "./sources/mysql-source.js";
-import { rdsDataSourceSchema } from "./sources/rds-data-source.js";
-import { redshiftSourceSchema } from "./sources/redshift-source.js";
+import { configRulesFor, sourceConfigSchemas } from "../../extractors/config-schemas.js";
+import { glob } from "../../extractors/shared/config-keys.js";
 
-export const postgresSourceSchema = z
-  .object({
-    ...sqlSourceKeys,
-    type: z.literal("postgres"),
-    connection: connectionUrl(
-      ["postgres", "postgresql"],
-      "postgresql://user:password@host:5432/db",
-    ),
-    /** host[:port] (port default 5432) written into `resource` URIs instead of the connection's. */
-    resource_host: resourceHost,
-    statement_timeout_ms: statementTimeout,
-    lock_timeout_ms: milliseconds.default(5_000),
-    /** Document objects that belong to an extension (pg_stat_statements, PostGIS) too. */
-    extension_objects: z.boolean().default(false),
-    /** Read views to sample them: when the planner estimates them cheap (auto), always, never. */
-    sample_views: sampleViews,
-  })
-  .strict();
+export type { SourceConfig, SourceConfigOf } from "../../extractors/config-schemas.js";
 
-export const dynamodbSourceSchema = z
-  .object({
-    ...commonSourceKeys,
-    ...awsSourceKeys,
-    type: z.literal("dynamodb"),
-  })
-  .strict();
+const sourceTypeSchemas = Object.values(sourceConfigSchemas);
+type SourceTypeSchema = (typeof sourceTypeSchemas)[number];
 
-export const documentdbSourceSchema = z
-  .object({
-    ...commonSourceKeys,
-    type: z.literal("documentdb"),
-    /** A mongodb:// or mongodb+srv:// URI; its password is registered as a secret. */
-    connection: connectionUrl(["mongodb", "mongodb+srv"], "mongodb://user:password@host:27017/"),
-    /** Databases to read; all but admin, local and config (from listDatabases) when absent. */
-    databases: z.array(z.string().min(1)).min(1).optional(),
-    /**
-     * The CA bundle that signs the server's certificate (Amazon DocumentDB: global-bundle.pem);
-     * relative to the config file. Setting it turns TLS on.
-     */
-    tls_ca_file: z.string().min(1).optional(),
-    read_preference: z
-      .enum(["primary", "primaryPreferred", "secondary", "secondaryPreferred", "nearest"])
-      .default("secondaryPreferred"),
-    /** Amazon DocumentDB does not support retryable writes (okf never writes anyway). */
-    retry_writes: z.boolean().default(false),
-    server_selection_timeout_ms: milliseconds.default(10_000),
-  })
-  .strict();
-
-export const sourceSchema = z.discriminatedUnion("type", [
-  postgresSourceSchema,
-  dynamodbSourceSchema,
-  documentdbSourceSchema,
-  mysqlSourceSchema,
-  redshiftSourceSchema,
-  rdsDataSourceSchema,
-  glueSourceSchema,
-]);
+/** One entry of `sources[]`: the schema of its `type` (extractors/config-schemas.ts). */
+export const sourceSchema = z.discriminatedUnion(
+  "type",
+  sourceTypeSchemas as [SourceTypeSchema, ...SourceTypeSchema[]],
+);
 
 /** Every source type the config accepts, in the order docs/configuration.md lists them. */
 export const sourceTypes = sourceSchema.options.map((option) => option.shape.type.value);
@@ -184,28 +123,17 @@ export const configSchema = z
       seen.add(folded);
     });
     config.sources.forEach((source, index) => {
-      if (source.type !== "redshift" || source.glue_source === undefined) return;
-      const glue = config.sources.find((other) => other.name === source.glue_source);
-      if (glue?.type !== "glue") {
+      for (const issue of configRulesFor(source).checkAmong?.(source, config.sources) ?? []) {
         ctx.addIssue({
           code: "custom",
-          path: ["sources", index, "glue_source"],
-          message: `"${source.glue_source}" is not the name of a glue source in this config`,
+          path: ["sources", index, ...issue.path],
+          message: issue.message,
         });
       }
     });
   });
 
 export type OkfConfig = z.infer<typeof configSchema>;
-export type SourceConfig = z.infer<typeof sourceSchema>;
-export type SourceConfigOf<T extends SourceConfig["type"]> = Extract<SourceConfig, { type: T }>;
-export type PostgresSourceConfig = SourceConfigOf<"postgres">;
-export type DynamodbSourceConfig = SourceConfigOf<"dynamodb">;
-export type DocumentdbSourceConfig = SourceConfigOf<"documentdb">;
-export type MysqlSourceConfig = SourceConfigOf<"mysql">;
-export type RedshiftSourceConfig = SourceConfigOf<"redshift">;
-export type RdsDataSourceConfig = SourceConfigOf<"rds-data">;
-export type GlueSourceConfig = SourceConfigOf<"glue">;
 export type ConfigDefaults = OkfConfig["defaults"];
 export type ClassificationConfig = z.infer<typeof classificationSchema>;
 export type CustomRuleConfig = z.infer<typeof customRuleSchema>;

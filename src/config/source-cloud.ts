@@ -16,20 +16,18 @@ export function knownCloud(
   return isAwsHost(host) ? "aws" : undefined;
 }
 
-/** The host okf reaches (or names in resources); undefined for AWS's own endpoints. */
+/**
+ * The host okf reaches (or names in resources); undefined for AWS's own endpoints. Told by the
+ * keys of extractors/shared/config-keys.ts, not by the type: a source with a `connection` URL
+ * (and maybe a `resource_host`) is reached there; any other one through the AWS SDK, at its
+ * `endpoint` when it has one. A type with neither key fails to compile here.
+ */
 function sourceHost(source: SourceConfig): string | undefined {
-  switch (source.type) {
-    case "dynamodb":
-    case "glue":
-    case "rds-data":
-      return source.endpoint === undefined ? undefined : hostOf(source.endpoint);
-    case "postgres":
-    case "mysql":
-    case "redshift":
-      return source.resource_host?.replace(/:\d+$/, "") ?? hostOf(source.connection);
-    case "documentdb":
-      return hostOf(source.connection);
+  if ("connection" in source) {
+    const resourceHost = "resource_host" in source ? source.resource_host : undefined;
+    return resourceHost?.replace(/:\d+$/, "") ?? hostOf(source.connection);
   }
+  return source.endpoint === undefined ? undefined : hostOf(source.endpoint);
 }
 
 function hostOf(url: string): string {

@@ -7,7 +7,7 @@ import { checkAwsProfile } from "../../extractors/shared/aws-profile.js";
 import { createDynamoClient } from "../../extractors/dynamodb/client.js";
 import { DynamoApi } from "../../extractors/dynamodb/dynamo-api.js";
 import { parseConfigText } from "../../src/config/load-config.js";
-import type { DynamodbSourceConfig } from "../../src/config/schema.js";
+import type { DynamodbSourceConfig } from "../../extractors/dynamodb/config-schema.js";
 import { ConfigError } from "../../src/errors.js";
 
 const parse = (source: string) =>

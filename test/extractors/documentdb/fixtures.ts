@@ -1,7 +1,8 @@
 import type { Document } from "bson";
 import { documentdbExtractor } from "../../../extractors/documentdb/documentdb-extractor.js";
 import type { SourceExtraction } from "../../../extractors/extractor.js";
-import { sourceSchema, type DocumentdbSourceConfig } from "../../../src/config/schema.js";
+import { sourceSchema } from "../../../src/config/schema.js";
+import type { DocumentdbSourceConfig } from "../../../extractors/documentdb/config-schema.js";
 import type { Dataset } from "../../../src/model/index.js";
 import { drain, type Drained } from "../../helpers/extract-datasets.js";
 import { sampleDocuments, unauthorized, type MockDatabase } from "./mock-mongo.js";

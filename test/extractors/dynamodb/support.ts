@@ -1,7 +1,10 @@
 import { DynamoDBClient, type CreateTableCommandInput } from "@aws-sdk/client-dynamodb";
 import type { ExtractContext } from "../../../extractors/extractor.js";
 import { dynamodbExtractor } from "../../../extractors/dynamodb/dynamodb-extractor.js";
-import { dynamodbSourceSchema, type DynamodbSourceConfig } from "../../../src/config/schema.js";
+import {
+  dynamodbSourceSchema,
+  type DynamodbSourceConfig,
+} from "../../../extractors/dynamodb/config-schema.js";
 import { startEmbeddedDynamo, type EmbeddedDynamo } from "../../../src/demo/embedded-dynamodb.js";
 import {
   extractDatasets,

@@ -1,8 +1,7 @@
 import type { Column, ColumnStatistics, Table } from "@aws-sdk/client-glue";
 import type { ExtractContext } from "../../../extractors/extractor.js";
 import { glueExtractor } from "../../../extractors/glue/glue-extractor.js";
-import type { GlueSourceConfig } from "../../../src/config/schema.js";
-import { glueSourceSchema } from "../../../src/config/sources/glue-source.js";
+import { glueSourceSchema, type GlueSourceConfig } from "../../../extractors/glue/config-schema.js";
 import type { Dataset } from "../../../src/model/index.js";
 import { accountId } from "./fake-catalog.js";
 import {

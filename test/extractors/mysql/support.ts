@@ -1,5 +1,7 @@
-import { mysqlSourceSchema } from "../../../src/config/sources/mysql-source.js";
-import type { MysqlSourceConfig } from "../../../src/config/schema.js";
+import {
+  mysqlSourceSchema,
+  type MysqlSourceConfig,
+} from "../../../extractors/mysql/config-schema.js";
 import type { DatasetProfile } from "../../../src/model/index.js";
 import { profileDataset } from "../../../src/profiler/profile-dataset.js";
 import { openMysqlExtraction } from "../../../extractors/mysql/mysql-extraction.js";

@@ -1,7 +1,7 @@
 import pg from "pg";
 import { vi } from "vitest";
 import { postgresExtractor } from "../../../extractors/postgres/postgres-extractor.js";
-import type { PostgresSourceConfig } from "../../../src/config/schema.js";
+import type { PostgresSourceConfig } from "../../../extractors/postgres/config-schema.js";
 import type { Dataset, DatasetProfile, FieldProfile } from "../../../src/model/index.js";
 import { profileDataset } from "../../../src/profiler/profile-dataset.js";
 

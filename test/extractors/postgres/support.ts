@@ -1,5 +1,8 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { postgresSourceSchema, type PostgresSourceConfig } from "../../../src/config/schema.js";
+import {
+  postgresSourceSchema,
+  type PostgresSourceConfig,
+} from "../../../extractors/postgres/config-schema.js";
 import { postgresExtractor } from "../../../extractors/postgres/postgres-extractor.js";
 import type { TestDatabase } from "../../helpers/postgres-database.js";
 import { extractAllBy, type ExtractionResult } from "../../helpers/extract-datasets.js";

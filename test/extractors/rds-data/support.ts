@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { expect } from "vitest";
-import { rdsDataSourceSchema } from "../../../src/config/sources/rds-data-source.js";
-import type { RdsDataSourceConfig } from "../../../src/config/schema.js";
+import {
+  rdsDataSourceSchema,
+  type RdsDataSourceConfig,
+} from "../../../extractors/rds-data/config-schema.js";
 import type { Dataset, SampleOutcome } from "../../../src/model/index.js";
 import { runExtract, type ExtractResult } from "../../../src/pipeline/run-extract.js";
 import type { ExtractContext, SourceExtraction } from "../../../extractors/extractor.js";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectRedshift, withRedshiftDefaults } from "../../../extractors/redshift/connect.js";
 import { redshiftExtractor } from "../../../extractors/redshift/redshift-extractor.js";
-import { redshiftSourceSchema } from "../../../src/config/sources/redshift-source.js";
+import { redshiftSourceSchema } from "../../../extractors/redshift/config-schema.js";
 import { OkfError, SourceError } from "../../../src/errors.js";
 import { freePort } from "../../helpers/failures.js";
 import type { TestDatabase } from "../../helpers/postgres-database.js";

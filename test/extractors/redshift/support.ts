@@ -2,8 +2,10 @@ import { readFileSync } from "node:fs";
 import { expect } from "vitest";
 import { redshiftExtractor } from "../../../extractors/redshift/redshift-extractor.js";
 import type { SourceExtraction } from "../../../extractors/extractor.js";
-import { redshiftSourceSchema } from "../../../src/config/sources/redshift-source.js";
-import type { RedshiftSourceConfig } from "../../../src/config/schema.js";
+import {
+  redshiftSourceSchema,
+  type RedshiftSourceConfig,
+} from "../../../extractors/redshift/config-schema.js";
 import type { Dataset, ExtractionFailure, SampleOutcome } from "../../../src/model/index.js";
 import { readSample } from "../../helpers/extract-datasets.js";
 import {

@@ -1,6 +1,6 @@
 import picomatch from "picomatch";
 import { z } from "zod";
-import { errorMessage } from "../errors.js";
+import { errorMessage } from "../../src/errors.js";
 
 /**
  * A source name becomes the first path segment of the bundle and the name of its state file,
@@ -24,7 +24,7 @@ const sourceName = z
 export const glob = z
   .string()
   .min(1)
-  // For the JSON Schema (json-schema.ts): no \ and no control character.
+  // For the JSON Schema (src/config/json-schema.ts): no \ and no control character.
   .meta({ pattern: "^[^\\\\\\x00-\\x1f\\x7f-\\x9f]*$" })
   .superRefine((pattern, ctx) => {
     if (/\p{Cc}/u.test(pattern)) {
@@ -82,8 +82,8 @@ const profileOptions = z
 
 /**
  * `profile:` of an AWS source: the sampling options, or (a string) the AWS profile, which
- * `awsProfileAlias` moves to `aws_profile` before the schema sees it. A string left here is one
- * that came with an `aws_profile` of its own.
+ * `awsProfileAlias` (src/config/aws-profile-alias.ts) moves to `aws_profile` before the schema
+ * sees it. A string left here is one that came with an `aws_profile` of its own.
  */
 export const awsProfileOptions = z
   .strictObject(profileShape, {
@@ -138,24 +138,6 @@ export const awsSourceKeys = {
   aws_profile: z.string().min(1).optional(),
   profile: awsProfileOptions,
 };
-
-/**
- * `profile: name` on an AWS source, the key people know from the AWS CLI, is its `aws_profile`
- * (`profile:` as a map stays the sampling options). Runs on the raw config, before the schema.
- */
-export function awsProfileAlias(raw: unknown, awsTypes: readonly string[]): unknown {
-  if (raw === null || typeof raw !== "object" || !("sources" in raw)) return raw;
-  if (!Array.isArray(raw.sources)) return raw;
-  const sources = raw.sources.map((source: unknown) => {
-    if (source === null || typeof source !== "object" || Array.isArray(source)) return source;
-    const { profile, aws_profile, type } = source as Record<string, unknown>;
-    if (typeof profile !== "string" || aws_profile !== undefined) return source;
-    if (!awsTypes.includes(type as string)) return source;
-    const { profile: _, ...rest } = source as Record<string, unknown>;
-    return { ...rest, aws_profile: profile };
-  });
-  return { ...raw, sources };
-}
 
 /**
  * host[:port] written into `resource` URIs instead of the connection's, e.g. the cluster endpoint

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { awsSourceKeys, commonSourceKeys, glob } from "../source-keys.js";
+import { awsSourceKeys, commonSourceKeys, glob } from "../shared/config-keys.js";
 
 /** The AWS Glue Data Catalog (also what Athena, EMR and Redshift Spectrum read). */
 export const glueSourceSchema = z
@@ -21,3 +21,5 @@ export const glueSourceSchema = z
     column_statistics: z.boolean().default(true),
   })
   .strict();
+
+export type GlueSourceConfig = z.infer<typeof glueSourceSchema>;

@@ -6,7 +6,7 @@ import {
   sampleViews,
   sqlSourceKeys,
   statementTimeout,
-} from "../source-keys.js";
+} from "../shared/config-keys.js";
 
 const clusterArn = /^arn:aws[\w-]*:rds:([a-z0-9-]+):\d{12}:cluster:.+$/;
 
@@ -47,3 +47,5 @@ export const rdsDataSourceSchema = z
       });
     }
   });
+
+export type RdsDataSourceConfig = z.infer<typeof rdsDataSourceSchema>;

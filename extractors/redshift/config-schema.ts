@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { connectionUrl } from "../connection-url.js";
-import { resourceHost, sqlSourceKeys, statementTimeout } from "../source-keys.js";
+import { connectionUrl } from "../shared/config-connection-url.js";
+import type { SourceConfigRules } from "../shared/config-rules.js";
+import { resourceHost, sqlSourceKeys, statementTimeout } from "../shared/config-keys.js";
 
 /** Amazon Redshift (provisioned or Serverless) over the PostgreSQL wire protocol. */
 export const redshiftSourceSchema = z
@@ -23,3 +24,19 @@ export const redshiftSourceSchema = z
     glue_source: z.string().min(1).optional(),
   })
   .strict();
+
+export type RedshiftSourceConfig = z.infer<typeof redshiftSourceSchema>;
+
+export const redshiftConfigRules: SourceConfigRules<RedshiftSourceConfig> = {
+  checkAmong(source, sources) {
+    if (source.glue_source === undefined) return [];
+    const glue = sources.find((other) => other.name === source.glue_source);
+    if (glue?.type === "glue") return [];
+    return [
+      {
+        path: ["glue_source"],
+        message: `"${source.glue_source}" is not the name of a glue source in this config`,
+      },
+    ];
+  },
+};

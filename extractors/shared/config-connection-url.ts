@@ -11,7 +11,7 @@ export function connectionUrl(schemes: readonly string[], example: string) {
   const prefix = new RegExp(
     `^(${schemes.map((scheme) => scheme.replace("+", "\\+")).join("|")})://`,
   );
-  // The JSON Schema (json-schema.ts) checks the scheme; the rest is checked here only.
+  // The JSON Schema (src/config/json-schema.ts) checks the scheme; the rest is checked here only.
   return z
     .string()
     .meta({ pattern: prefix.source })

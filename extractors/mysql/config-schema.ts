@@ -1,6 +1,11 @@
 import { z } from "zod";
-import { connectionUrl } from "../connection-url.js";
-import { resourceHost, sampleViews, sqlSourceKeys, statementTimeout } from "../source-keys.js";
+import { connectionUrl } from "../shared/config-connection-url.js";
+import {
+  resourceHost,
+  sampleViews,
+  sqlSourceKeys,
+  statementTimeout,
+} from "../shared/config-keys.js";
 
 /** MySQL, Aurora MySQL and MariaDB over the MySQL protocol (mysql2). */
 export const mysqlSourceSchema = z
@@ -17,3 +22,5 @@ export const mysqlSourceSchema = z
     sample_views: sampleViews,
   })
   .strict();
+
+export type MysqlSourceConfig = z.infer<typeof mysqlSourceSchema>;
