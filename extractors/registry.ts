@@ -8,7 +8,7 @@ import { postgresExtractor } from "./postgres/postgres-extractor.js";
 import { rdsDataExtractor } from "./rds-data/rds-data-extractor.js";
 import { redshiftExtractor } from "./redshift/redshift-extractor.js";
 
-export const extractors: ExtractorRegistry = {
+const extractors: ExtractorRegistry = {
   postgres: postgresExtractor,
   dynamodb: dynamodbExtractor,
   documentdb: documentdbExtractor,

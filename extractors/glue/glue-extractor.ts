@@ -11,7 +11,7 @@ import { readCatalog } from "./read-catalog.js";
 
 const catalogCalls = "GetDatabases, GetTables";
 
-export const glueVocabulary: SourceVocabulary = {
+const glueVocabulary: SourceVocabulary = {
   engine: "Glue",
   system: "glue",
   fieldWord: "column",

@@ -12,7 +12,7 @@ export const mysqlVocabulary: SourceVocabulary = {
 };
 
 /** A server whose `VERSION()` says MariaDB is named so: `MariaDB Table`, system `mariadb`. */
-export const mariadbVocabulary: SourceVocabulary = {
+const mariadbVocabulary: SourceVocabulary = {
   ...mysqlVocabulary,
   engine: "MariaDB",
   system: "mariadb",

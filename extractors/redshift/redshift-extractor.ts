@@ -12,7 +12,7 @@ import { databaseUri } from "./resource-uri.js";
 import { tableSampler } from "./sample-rows.js";
 import { unusableSchemaFailures } from "./schema-failures.js";
 
-export const redshiftVocabulary: SourceVocabulary = {
+const redshiftVocabulary: SourceVocabulary = {
   engine: "Redshift",
   system: "redshift",
   fieldWord: "column",

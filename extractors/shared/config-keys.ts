@@ -45,7 +45,7 @@ export const glob = z
     }
   });
 
-export const globList = z.array(glob).default([]);
+const globList = z.array(glob).default([]);
 
 /**
  * A duration in milliseconds that Node timers and PostgreSQL's `statement_timeout` both accept:

@@ -1,5 +1,5 @@
 /** A problem a source type's config rules find, at a path under the source (`["glue_source"]`). */
-export interface SourceConfigIssue {
+interface SourceConfigIssue {
   path: (string | number)[];
   message: string;
 }

@@ -3,7 +3,7 @@ import { errorMessage } from "../errors.js";
 import { configRulesFor, sourceConfigSchemas } from "../../extractors/config-schemas.js";
 import { glob } from "../../extractors/shared/config-keys.js";
 
-export type { SourceConfig, SourceConfigOf } from "../../extractors/config-schemas.js";
+export type { SourceConfig } from "../../extractors/config-schemas.js";
 
 const sourceTypeSchemas = Object.values(sourceConfigSchemas);
 type SourceTypeSchema = (typeof sourceTypeSchemas)[number];
@@ -134,6 +134,4 @@ export const configSchema = z
   });
 
 export type OkfConfig = z.infer<typeof configSchema>;
-export type ConfigDefaults = OkfConfig["defaults"];
-export type ClassificationConfig = z.infer<typeof classificationSchema>;
 export type CustomRuleConfig = z.infer<typeof customRuleSchema>;
