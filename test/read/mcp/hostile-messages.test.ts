@@ -56,7 +56,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await session.end();
+  // Absent when the server never started: the failure that matters is beforeAll's.
+  await (session as RawMcpSession | undefined)?.end();
 });
 
 describe("okf serve --mcp: a message over 10 MiB", () => {

@@ -37,7 +37,11 @@ export interface RawMcpSession {
   end: () => Promise<number | null>;
 }
 
-const replyTimeoutMs = 8000;
+/**
+ * Bounds a hang, nothing more: the server starts through tsx, which takes several seconds on a
+ * loaded 2-core machine before it can answer the first request.
+ */
+const replyTimeoutMs = 30_000;
 
 export async function startRawMcpSession(bundle: string, cwd: string): Promise<RawMcpSession> {
   const child = spawn(
