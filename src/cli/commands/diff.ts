@@ -31,7 +31,11 @@ export function registerDiff(context: CommandContext): void {
       "--link-base <url>",
       "prefix for the summary's links, e.g. https://github.com/org/repo/blob/main/",
     )
-    .option("--concurrency <n>", "upper bound on concurrent work per source", positiveInteger)
+    .option(
+      "--concurrency <n>",
+      "upper bound on concurrent requests per DynamoDB, DocumentDB or Glue source (SQL sources send one statement at a time)",
+      positiveInteger,
+    )
     .option("--json", "print the result as JSON on stdout instead of the summary")
     .addHelpText(
       "after",

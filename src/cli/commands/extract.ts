@@ -34,7 +34,11 @@ export function registerExtract(context: CommandContext): void {
     .option("-s, --source <name>", "only this source (repeatable)", collect, [])
     .option("--dry-run", "show what would change without writing anything")
     .option("--no-profile", "catalog facts only: take no samples")
-    .option("--concurrency <n>", "upper bound on concurrent work per source", positiveInteger)
+    .option(
+      "--concurrency <n>",
+      "upper bound on concurrent requests per DynamoDB, DocumentDB or Glue source (SQL sources send one statement at a time)",
+      positiveInteger,
+    )
     .option("--json", "print the result as JSON on stdout")
     .option("--commit", "then commit the bundle's changed files with git (never pushes)")
     .option("--branch <name>", "with --commit: commit on this branch (created if missing)")
