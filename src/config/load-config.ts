@@ -68,13 +68,22 @@ export function configYamlError(file: string, failure: YamlParse & { ok: false }
   );
 }
 
-/** Paths inside sources (a DocumentDB CA bundle) are relative to the config file. */
+/**
+ * Paths inside sources (a DocumentDB CA bundle, an external source's file and working folder)
+ * are relative to the config file.
+ */
 function resolveConfigPaths(config: OkfConfig, file: string): OkfConfig {
-  const sources = config.sources.map((source) =>
-    source.type === "documentdb" && source.tls_ca_file !== undefined
-      ? { ...source, tls_ca_file: resolve(dirname(file), source.tls_ca_file) }
-      : source,
-  );
+  const base = dirname(file);
+  const sources = config.sources.map((source) => {
+    if (source.type === "documentdb" && source.tls_ca_file !== undefined) {
+      return { ...source, tls_ca_file: resolve(base, source.tls_ca_file) };
+    }
+    if (source.type === "external") {
+      if (source.file !== undefined) return { ...source, file: resolve(base, source.file) };
+      return { ...source, working_dir: resolve(base, source.working_dir ?? ".") };
+    }
+    return source;
+  });
   return { ...config, sources };
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { externalSourceSchema } from "../../extractors/external/config-schema.js";
 import { errorMessage } from "../errors.js";
 import { connectionUrl } from "./connection-url.js";
 import {
@@ -73,6 +74,7 @@ export const sourceSchema = z.discriminatedUnion("type", [
   redshiftSourceSchema,
   rdsDataSourceSchema,
   glueSourceSchema,
+  externalSourceSchema,
 ]);
 
 /** Every source type the config accepts, in the order docs/configuration.md lists them. */

@@ -4,20 +4,22 @@ import type { SourceConfig } from "./schema.js";
  * The cloud a source runs in, when okf can know it: `defaults.cloud` when the config says so,
  * else `aws` for AWS's own services (DynamoDB, Glue, the RDS Data API, unless pointed at a local
  * engine) and for hosts under amazonaws.com (an RDS or Aurora endpoint, Redshift, DocumentDB).
- * A database at 127.0.0.1 or on any other host gets none: okf cannot tell where it runs.
+ * A database at 127.0.0.1 or on any other host gets none: okf cannot tell where it runs, nor
+ * where the system behind an external source does.
  */
 export function knownCloud(
   source: SourceConfig,
   configured: string | undefined,
 ): string | undefined {
   if (configured !== undefined) return configured;
+  if (source.type === "external") return undefined;
   const host = sourceHost(source);
   if (host === undefined) return "aws";
   return isAwsHost(host) ? "aws" : undefined;
 }
 
 /** The host okf reaches (or names in resources); undefined for AWS's own endpoints. */
-function sourceHost(source: SourceConfig): string | undefined {
+function sourceHost(source: Exclude<SourceConfig, { type: "external" }>): string | undefined {
   switch (source.type) {
     case "dynamodb":
     case "glue":
