@@ -58,4 +58,6 @@ export const externalSourceSchema = z
       });
     }
   })
-  .meta({ oneOf: [{ required: ["command"] }, { required: ["file"] }] });
+  .meta({
+    oneOf: [{ required: ["command"] }, { required: ["file"], not: { required: ["working_dir"] } }],
+  });
