@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { documentdbConfigRules, documentdbSourceSchema } from "./documentdb/config-schema.js";
 import { dynamodbSourceSchema } from "./dynamodb/config-schema.js";
+import { externalConfigRules, externalSourceSchema } from "./external/config-schema.js";
 import { glueSourceSchema } from "./glue/config-schema.js";
 import { mysqlSourceSchema } from "./mysql/config-schema.js";
 import { postgresSourceSchema } from "./postgres/config-schema.js";
@@ -29,6 +30,7 @@ export const sourceConfigSchemas = keyedByType({
   redshift: redshiftSourceSchema,
   "rds-data": rdsDataSourceSchema,
   glue: glueSourceSchema,
+  external: externalSourceSchema,
 });
 
 type SourceConfigSchema = (typeof sourceConfigSchemas)[keyof typeof sourceConfigSchemas];
@@ -41,6 +43,7 @@ export type SourceConfigOf<T extends SourceConfig["type"]> = Extract<SourceConfi
 const sourceConfigRules: { [T in SourceConfig["type"]]?: SourceConfigRules<SourceConfigOf<T>> } = {
   redshift: redshiftConfigRules,
   documentdb: documentdbConfigRules,
+  external: externalConfigRules,
 };
 
 /** The config rules of `source`'s type; none for most types. */

@@ -1,5 +1,6 @@
 import { documentdbExtractor } from "./documentdb/documentdb-extractor.js";
 import { dynamodbExtractor } from "./dynamodb/dynamodb-extractor.js";
+import { externalExtractor } from "./external/external-extractor.js";
 import type { SourceConfig } from "./config-schemas.js";
 import type { Extractor, ExtractorRegistry } from "./extractor.js";
 import { glueExtractor } from "./glue/glue-extractor.js";
@@ -16,6 +17,7 @@ const extractors: ExtractorRegistry = {
   redshift: redshiftExtractor,
   "rds-data": rdsDataExtractor,
   glue: glueExtractor,
+  external: externalExtractor,
 };
 
 /**

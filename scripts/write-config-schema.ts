@@ -1,8 +1,21 @@
-/** `npm run schema`: writes schema/okf.config.schema.json from the zod schema of the config. */
+/**
+ * `npm run schema`: writes the JSON Schema files the package ships, from their zod schemas:
+ * schema/okf.config.schema.json (the config) and schema/okf-dataset-lines-<version>.schema.json
+ * (what an external source prints).
+ */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import {
+  datasetLinesJsonSchema,
+  datasetLinesJsonSchemaPath,
+} from "../extractors/external/lines-json-schema.js";
 import { configJsonSchema, configJsonSchemaPath } from "../src/config/json-schema.js";
 
-const file = join(import.meta.dirname, "..", configJsonSchemaPath);
-writeFileSync(file, `${JSON.stringify(configJsonSchema(), null, 2)}\n`);
-console.log(`wrote ${configJsonSchemaPath}`);
+const files: ReadonlyArray<[string, Record<string, unknown>]> = [
+  [configJsonSchemaPath, configJsonSchema()],
+  [datasetLinesJsonSchemaPath, datasetLinesJsonSchema()],
+];
+for (const [path, schema] of files) {
+  writeFileSync(join(import.meta.dirname, "..", path), `${JSON.stringify(schema, null, 2)}\n`);
+  console.log(`wrote ${path}`);
+}

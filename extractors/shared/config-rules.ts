@@ -14,4 +14,9 @@ export interface SourceConfigRules<C> {
   checkAmong?(source: C, sources: readonly { name: string; type: string }[]): SourceConfigIssue[];
   /** `source` with the file paths it names, relative to the config file, made absolute. */
   resolvePaths?(source: C, resolvePath: (path: string) => string): C;
+  /**
+   * The cloud a source of this type runs in, when its keys cannot tell (src/config/source-cloud.ts
+   * tells it from a connection host or the AWS SDK's endpoint otherwise).
+   */
+  cloud?(source: C): string | undefined;
 }

@@ -1,6 +1,6 @@
 import { okfCommand } from "../okf-command.js";
 import { ConfigError } from "../errors.js";
-import { formatPath } from "./format-path.js";
+import { formatPath } from "../../extractors/shared/config-format-path.js";
 import { registerSecret } from "../secrets.js";
 
 // The last alternative is a `${` that is never closed, reported instead of kept as text.

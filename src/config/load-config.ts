@@ -6,7 +6,7 @@ import { ConfigError, errorMessage } from "../errors.js";
 import { parseYaml, type YamlParse } from "../safe-yaml.js";
 import { awsProfileAlias } from "./aws-profile-alias.js";
 import { checkConfigPaths } from "./config-paths.js";
-import { formatPath } from "./format-path.js";
+import { formatPath } from "../../extractors/shared/config-format-path.js";
 import { interpolateEnv } from "./interpolate.js";
 import { awsSourceTypes, configSchema, sourceTypes, type OkfConfig } from "./schema.js";
 

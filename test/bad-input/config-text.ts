@@ -31,6 +31,8 @@ export const unreachable = {
     database: "crm",
     engine: "postgres",
   },
+  /** A file that is never there: reading it fails the source. */
+  external: { name: "ring", type: "external", file: "no-such-lines.jsonl" },
 } as const;
 
 export type SourceType = keyof typeof unreachable;

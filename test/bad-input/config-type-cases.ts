@@ -97,6 +97,13 @@ const sourceKeys: Record<SourceType, ReadonlyArray<[string, Kind]>> = {
     ["statement_timeout_ms", "integer"],
     ["lock_timeout_ms", "integer"],
   ],
+  external: [
+    ["command", "list"],
+    ["file", "string"],
+    ["working_dir", "string"],
+    ["timeout_seconds", "integer"],
+    ["max_output_mib", "integer"],
+  ],
 };
 
 function wrongTypeCase(

@@ -80,7 +80,56 @@ const globCases = (
 const password = "hunter@2secret";
 
 /** The cases of config-values.test.ts (the JSON Schema test reads them too). */
+const ring = unreachable.external;
+
+const externalCases = [
+  configCase(
+    "an external source with both command and file",
+    configYaml([{ ...ring, command: ["print-datasets"] }]),
+    /sources\[0\]\.file: an external source needs exactly one of `command`/,
+  ),
+  configCase(
+    "an external source with neither command nor file",
+    configYaml([{ name: ring.name, type: ring.type }]),
+    /sources\[0\]\.command: an external source needs exactly one of `command`/,
+  ),
+  configCase(
+    "an external source with an empty command",
+    configYaml([{ name: ring.name, type: ring.type, command: [] }]),
+    literal("sources[0].command"),
+  ),
+  configCase(
+    "an external working_dir without a command",
+    sourceWith("external", "working_dir", "tools"),
+    /sources\[0\]\.working_dir: only a `command` runs in a folder/,
+  ),
+  configCase(
+    "an external source with concurrency",
+    sourceWith("external", "concurrency", 4),
+    /sources\[0\]\.concurrency: has no effect on an external source/,
+  ),
+  ...(
+    [
+      ["zero", 0],
+      ["negative", -5],
+      ["above a day", 86_401],
+    ] as const
+  ).map(([label, value]) =>
+    configCase(
+      `an external timeout_seconds ${label}`,
+      sourceWith("external", "timeout_seconds", value),
+      literal("sources[0].timeout_seconds"),
+    ),
+  ),
+  configCase(
+    "an external max_output_mib above 1024",
+    sourceWith("external", "max_output_mib", 2048),
+    /sources\[0\]\.max_output_mib: must be at most 1024/,
+  ),
+];
+
 export const configValueCases: readonly BadInputCase[] = [
+  ...externalCases,
   ...timeoutCases,
   ...lockTimeoutCases,
   ...sampleCases,

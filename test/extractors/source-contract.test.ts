@@ -18,6 +18,7 @@ const sources = {
   glue: { region: "eu-west-1" },
   dynamodb: { region: "eu-west-1" },
   documentdb: { connection: "mongodb://u:p@db:27017/" },
+  external: { file: "lines.jsonl" },
 };
 
 function parsed(type: keyof typeof sources) {
@@ -40,6 +41,7 @@ describe("what each extractor tells the pipeline about its source", () => {
       glue: 11,
       dynamodb: 22,
       documentdb: 33,
+      external: 11,
     });
   });
 

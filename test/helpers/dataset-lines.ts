@@ -26,7 +26,7 @@ const fixturesDir = join(
   "dataset-lines",
 );
 
-export interface DatasetLinesHeader {
+interface DatasetLinesHeader {
   okf_dataset_lines: 1;
   resource: string;
   vocabulary: SourceVocabulary;
@@ -38,7 +38,7 @@ export interface LineSample {
   complete?: true;
 }
 
-export type DatasetLine =
+type DatasetLine =
   { dataset: Dataset; sample?: LineSample } | { failure: ExtractionFailure };
 
 export interface DatasetLines {
@@ -80,7 +80,7 @@ function bsonValue(value: BsonValue): unknown {
  * a Set → an array, a Map → an object, BSON types to their plain form (ObjectId → hex string,
  * Decimal128, Long, Int32, Double → number, Binary → base64), non-finite numbers → their text.
  */
-export function toJsonValue(value: unknown): unknown {
+function toJsonValue(value: unknown): unknown {
   if (value === null || typeof value === "string" || typeof value === "boolean") return value;
   if (typeof value === "number") return Number.isFinite(value) ? value : String(value);
   if (typeof value === "bigint") return value.toString();
@@ -185,12 +185,12 @@ export async function captureDatasetLines(
 }
 
 /** The lines as text: one JSON value per line, ending with a newline. */
-export function formatDatasetLines({ header, lines }: DatasetLines): string {
+function formatDatasetLines({ header, lines }: DatasetLines): string {
   return [header, ...lines].map((line) => JSON.stringify(line)).join("\n") + "\n";
 }
 
 /** Parses dataset lines (blank lines ignored); throws on a missing or unknown header. */
-export function parseDatasetLines(text: string): DatasetLines {
+function parseDatasetLines(text: string): DatasetLines {
   const values = text
     .split("\n")
     .filter((line) => line.trim() !== "")
