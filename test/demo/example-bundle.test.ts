@@ -1,24 +1,15 @@
-import { cp, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { cp, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runDemo } from "../../src/demo/run-demo.js";
 import { validateBundle } from "../../src/read/validate/index.js";
 import { repoRoot } from "../helpers/postgres-database.js";
+import { readTree } from "../helpers/read-tree.js";
 
 /** The clock the committed example bundle was generated with. */
 const exampleClock = new Date("2026-11-27T02:00:00Z");
 const exampleBundle = join(repoRoot, "knowledge");
-
-async function readTree(dir: string): Promise<Record<string, string>> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const files: Record<string, string> = {};
-  for (const entry of entries.filter((e) => e.isFile() && e.name !== "lock")) {
-    const path = join(entry.parentPath, entry.name);
-    files[relative(dir, path)] = await readFile(path, "utf8");
-  }
-  return files;
-}
 
 describe("the example bundle in knowledge/", () => {
   const roots: string[] = [];

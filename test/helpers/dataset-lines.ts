@@ -38,8 +38,7 @@ export interface LineSample {
   complete?: true;
 }
 
-type DatasetLine =
-  { dataset: Dataset; sample?: LineSample } | { failure: ExtractionFailure };
+type DatasetLine = { dataset: Dataset; sample?: LineSample } | { failure: ExtractionFailure };
 
 export interface DatasetLines {
   header: DatasetLinesHeader;
