@@ -1,4 +1,4 @@
-import type { DatasetStats, EnrichedDataset } from "../model/index.js";
+import type { DatasetKind, DatasetStats, EnrichedDataset } from "../model/index.js";
 import {
   capitalise,
   code,
@@ -71,15 +71,29 @@ export function summarySentences(input: RenderInput): string[] {
   return sentences;
 }
 
+/**
+ * Schemaless kinds declare only their key attributes (a collection none): a count of declared
+ * fields would not be the number its records hold.
+ */
+const schemaless: readonly DatasetKind[] = ["nosql_table", "document_collection"];
+
 /** The frontmatter description when the source has no comment: stable facts only. */
 export function generatedDescription(input: RenderInput): string {
   const { dataset } = input;
   const word = input.source.vocabulary.fieldWord;
+  const what = `${input.source.vocabulary.engine} ${dataset.objectType} ${qualifiedName(input)}`;
   const parts = [
-    `${input.source.vocabulary.engine} ${dataset.objectType} ${qualifiedName(input)} with ${plural(dataset.fields.length, word)}`,
+    schemaless.includes(dataset.kind)
+      ? what
+      : `${what} with ${plural(dataset.fields.length, word)}`,
   ];
   const primary = dataset.keys.find((key) => key.kind === "primary");
   if (primary) parts.push(`primary key ${primary.fields.join(", ")}`);
+  const keyValue = dataset.keyValue;
+  if (keyValue) {
+    parts.push(`partition key ${keyValue.partitionKey.name}`);
+    if (keyValue.sortKey) parts.push(`sort key ${keyValue.sortKey.name}`);
+  }
   return `${parts.join(", ")}.`;
 }
 
