@@ -167,17 +167,19 @@ const unobservedSchema = modelSchema<UnobservedFacts>()(
   }),
 );
 
+export const datasetKindSchema = z.enum([
+  "table",
+  "view",
+  "materialized_view",
+  "external_table",
+  "nosql_table",
+  "document_collection",
+]);
+
 export const datasetSchema = modelSchema<Dataset>()(
   z.strictObject({
     ref: datasetRefSchema,
-    kind: z.enum([
-      "table",
-      "view",
-      "materialized_view",
-      "external_table",
-      "nosql_table",
-      "document_collection",
-    ]),
+    kind: datasetKindSchema,
     objectType: text,
     comment: z.string().optional(),
     resource: text,

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import type { ExtractionFailure, SourceVocabulary } from "../../src/model/index.js";
-import { datasetSchema } from "./dataset-schema.js";
+import { datasetKindSchema, datasetSchema } from "./dataset-schema.js";
 import { modelSchema } from "./model-schema.js";
 import { datasetRefSchema } from "./source-facts-schema.js";
 
@@ -13,22 +13,13 @@ export const datasetLinesVersion = 1;
 
 const text = z.string().min(1);
 
-const kindSchema = z.enum([
-  "table",
-  "view",
-  "materialized_view",
-  "external_table",
-  "nosql_table",
-  "document_collection",
-]);
-
 /** Every key optional: what the header leaves out comes from the external defaults. */
 const vocabularySchema = modelSchema<Partial<SourceVocabulary>>()(
   z.strictObject({
     engine: text.optional(),
     system: text.optional(),
     fieldWord: text.optional(),
-    kindTitles: z.partialRecord(kindSchema, text).optional(),
+    kindTitles: z.partialRecord(datasetKindSchema, text).optional(),
     catalogTitle: text.optional(),
   }),
 );

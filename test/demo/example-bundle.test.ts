@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { runDemo } from "../../src/demo/run-demo.js";
 import { validateBundle } from "../../src/read/validate/index.js";
 import { repoRoot } from "../helpers/postgres-database.js";
-import { readTree } from "../helpers/read-tree.js";
+import { expectSameTree } from "../helpers/read-tree.js";
 
 /** The clock the committed example bundle was generated with. */
 const exampleClock = new Date("2026-11-27T02:00:00Z");
@@ -26,15 +26,12 @@ describe("the example bundle in knowledge/", () => {
       await rm(exampleBundle, { recursive: true, force: true });
       await cp(demo.bundleDir, exampleBundle, { recursive: true });
     }
-    const generated = await readTree(demo.bundleDir);
-    const committed = await readTree(exampleBundle);
-    expect(Object.keys(committed).sort()).toEqual(Object.keys(generated).sort());
-    for (const [path, text] of Object.entries(generated)) {
-      expect(
-        committed[path],
-        `knowledge/${path} drifted from okf demo; run UPDATE_EXAMPLE=1 npx vitest run test/demo`,
-      ).toBe(text);
-    }
+    await expectSameTree(
+      demo.bundleDir,
+      exampleBundle,
+      "knowledge",
+      "UPDATE_EXAMPLE=1 npx vitest run test/demo",
+    );
   });
 
   it("passes okf validate; its only warnings are the steward's open decisions", async () => {

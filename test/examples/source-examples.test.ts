@@ -6,7 +6,7 @@ import { runExtract } from "../../src/pipeline/run-extract.js";
 import { validateBundle } from "../../src/read/validate/index.js";
 import { repoRoot } from "../helpers/postgres-database.js";
 import { writeProjectConfig } from "../helpers/project-config.js";
-import { readTree } from "../helpers/read-tree.js";
+import { expectSameTree, readTree } from "../helpers/read-tree.js";
 
 /** The clock the committed examples were generated with. */
 const exampleClock = new Date("2026-11-27T02:00:00Z");
@@ -45,15 +45,7 @@ describe("the per-source examples in examples/", () => {
       await rm(examples, { recursive: true, force: true });
       await cp(bundle, examples, { recursive: true });
     }
-    const generated = await readTree(bundle);
-    const committed = await readTree(examples);
-    expect(Object.keys(committed).sort()).toEqual(Object.keys(generated).sort());
-    for (const [path, text] of Object.entries(generated)) {
-      expect(
-        committed[path],
-        `examples/${path} drifted from the fixtures; run UPDATE_EXAMPLE=1 npx vitest run test/examples`,
-      ).toBe(text);
-    }
+    await expectSameTree(bundle, examples, "examples", "UPDATE_EXAMPLE=1 npx vitest run test/examples");
   });
 
   it("has a folder per source type, and passes okf validate without errors", async () => {

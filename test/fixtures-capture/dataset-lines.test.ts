@@ -49,6 +49,7 @@ import { glue, mockCatalog } from "../extractors/glue/mock-glue.js";
 import {
   athenaView,
   crawlerParameters,
+  pageViewsTable,
   parquetTable,
   sourceConfig as glueConfig,
   stringStatistics,
@@ -246,24 +247,7 @@ describe.skipIf(!postgresUp)("dataset lines through the Data API double (Chinook
 
 /** A partitioned Parquet table, a gzipped CSV table and an Athena view, with column statistics. */
 function lakeCatalog(): FakeGlueCatalog {
-  const pageViews = parquetTable(
-    "clickstream",
-    "page_views",
-    [
-      { Name: "view_id", Type: "string", Comment: "Unique id of the page view" },
-      { Name: "visitor_email", Type: "string" },
-      { Name: "visitor", Type: "struct<id:string,geo:struct<country:string,city:string>>" },
-      { Name: "items", Type: "array<struct<sku:string,price:decimal(10,2)>>" },
-      { Name: "duration_ms", Type: "bigint" },
-    ],
-    {
-      Description: "One row per page view, loaded hourly by the clickstream job.",
-      PartitionKeys: [
-        { Name: "year", Type: "string" },
-        { Name: "month", Type: "string" },
-      ],
-    },
-  );
+  const pageViews = pageViewsTable("clickstream");
   const rawLogs: Table = parquetTable(
     "clickstream",
     "raw_logs",

@@ -1,3 +1,4 @@
+import { expect } from "vitest";
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 
@@ -10,4 +11,22 @@ export async function readTree(dir: string): Promise<Record<string, string>> {
     files[relative(dir, path)] = await readFile(path, "utf8");
   }
   return files;
+}
+
+/**
+ * Fails unless the committed folder holds exactly the generated folder's files, byte for byte;
+ * `label` names the committed folder and `regenerate` the command that rewrites it.
+ */
+export async function expectSameTree(
+  generatedDir: string,
+  committedDir: string,
+  label: string,
+  regenerate: string,
+): Promise<void> {
+  const generated = await readTree(generatedDir);
+  const committed = await readTree(committedDir);
+  expect(Object.keys(committed).sort()).toEqual(Object.keys(generated).sort());
+  for (const [path, text] of Object.entries(generated)) {
+    expect(committed[path], `${label}/${path} drifted; run ${regenerate}`).toBe(text);
+  }
 }

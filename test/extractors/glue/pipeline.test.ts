@@ -9,28 +9,13 @@ import { writeProjectConfig } from "../../helpers/project-config.js";
 import { tempDir } from "../../helpers/run-cli.js";
 import { FakeGlueCatalog } from "./fake-catalog.js";
 import { glue, mockCatalog } from "./mock-glue.js";
-import { athenaView, crawlerParameters, parquetTable, stringStatistics } from "./support.js";
-
-function pageViews(): Table {
-  return parquetTable(
-    "analytics",
-    "page_views",
-    [
-      { Name: "view_id", Type: "string", Comment: "Unique id of the page view" },
-      { Name: "visitor_email", Type: "string" },
-      { Name: "visitor", Type: "struct<id:string,geo:struct<country:string,city:string>>" },
-      { Name: "items", Type: "array<struct<sku:string,price:decimal(10,2)>>" },
-      { Name: "duration_ms", Type: "bigint" },
-    ],
-    {
-      Description: "One row per page view, loaded hourly by the clickstream job.",
-      PartitionKeys: [
-        { Name: "year", Type: "string" },
-        { Name: "month", Type: "string" },
-      ],
-    },
-  );
-}
+import {
+  athenaView,
+  crawlerParameters,
+  pageViewsTable,
+  parquetTable,
+  stringStatistics,
+} from "./support.js";
 
 function rawLogs(): Table {
   const table = parquetTable("analytics", "raw_logs", [{ Name: "line", Type: "string" }], {
@@ -50,7 +35,7 @@ const catalog = () =>
   new FakeGlueCatalog({
     databases: {
       analytics: [
-        pageViews(),
+        pageViewsTable("analytics"),
         rawLogs(),
         athenaView(
           "analytics",

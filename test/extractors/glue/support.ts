@@ -83,6 +83,28 @@ export function parquetTable(
 }
 
 /** An Athena view: Presto's definition as base64 JSON in a comment, Hive types in the descriptor. */
+/** A partitioned Parquet table of page views, with a comment, a nested struct and an array. */
+export function pageViewsTable(database: string): Table {
+  return parquetTable(
+    database,
+    "page_views",
+    [
+      { Name: "view_id", Type: "string", Comment: "Unique id of the page view" },
+      { Name: "visitor_email", Type: "string" },
+      { Name: "visitor", Type: "struct<id:string,geo:struct<country:string,city:string>>" },
+      { Name: "items", Type: "array<struct<sku:string,price:decimal(10,2)>>" },
+      { Name: "duration_ms", Type: "bigint" },
+    ],
+    {
+      Description: "One row per page view, loaded hourly by the clickstream job.",
+      PartitionKeys: [
+        { Name: "year", Type: "string" },
+        { Name: "month", Type: "string" },
+      ],
+    },
+  );
+}
+
 export function athenaView(database: string, name: string, sql: string, columns: Column[]): Table {
   const presto = {
     originalSql: sql,
