@@ -5,7 +5,7 @@ import { frontmatterValues, serializeKnowledgeFile } from "../knowledge-file/kno
 import { withoutTableColumn } from "../knowledge-file/markdown-table.js";
 import type { GeneratedRegion } from "../knowledge-file/regions.js";
 import { locateRegions, spliceRegions } from "../knowledge-file/regions.js";
-import { applyApprovalTransition } from "./approval-transitions.js";
+import { applyApprovalTransition, deprecationAuthor } from "./approval-transitions.js";
 import { conceptStructure, describeStructureChange, hashOf } from "./concept-structure.js";
 import { frontmatterChanges, sectionChanges } from "./change-details.js";
 import { mergeFrontmatter, setKey } from "./merge-frontmatter.js";
@@ -78,9 +78,13 @@ export function mergeConcept(input: ConceptMergeInput): ConceptMergeResult {
   if (descriptionConflict)
     notes.push(`description kept as edited; the source now says "${generated.description}"`);
   const reviewFrom = existing
-    ? applyApprovalTransition(document, previous?.fingerprint, fingerprint)
+    ? applyApprovalTransition(document, previous, fingerprint)
     : undefined;
-  if (reviewFrom) notes.push("approved file moved to needs_review: its machine facts changed");
+  if (reviewFrom === "approved")
+    notes.push("approved file moved to needs_review: its machine facts changed");
+  if (reviewFrom === "deprecated")
+    notes.push("deprecated file moved to needs_review: its object is back in the source");
+  const deprecatedBy = deprecationAuthor(document);
   keepOrRefreshGenerated(document, previous?.contentHash === contentHash, input);
 
   let body = existing
@@ -139,6 +143,7 @@ export function mergeConcept(input: ConceptMergeInput): ConceptMergeResult {
       tags: generated.tags,
       cells: edits.generatedCells,
       cloud: typeof cloud === "string" ? cloud : null,
+      ...(deprecatedBy ? { deprecatedBy } : {}),
     },
   };
 }

@@ -2,6 +2,7 @@ import type { EnrichedDataset } from "../model/index.js";
 import { parseKnowledgeFile, type KnowledgeFile } from "../knowledge-file/knowledge-file.js";
 import { cellText, readTableColumn } from "../knowledge-file/markdown-table.js";
 import { locateRegions, type GeneratedRegion } from "../knowledge-file/regions.js";
+import { businessMeaningSentence } from "./business-meaning.js";
 import type { ConceptState } from "./source-state.js";
 
 /**
@@ -25,6 +26,8 @@ export interface PersonEdits {
   generatedCells: Record<string, string>;
   /** Edits kept although the source changed under them, for the person to know. */
   notes: string[];
+  /** The first sentence of the Business Meaning a person wrote: the generated description. */
+  meaning?: string;
 }
 
 /** Reads a person's edits; broken YAML or markers throw KnowledgeFileError. */
@@ -60,6 +63,7 @@ export function readPersonEdits(
       );
     }
   }
+  const meaning = file ? businessMeaningSentence(file.body) : undefined;
   return {
     text,
     file,
@@ -68,5 +72,6 @@ export function readPersonEdits(
     decisions: cellsOf("sensitive", "Decision"),
     generatedCells,
     notes,
+    ...(meaning === undefined ? {} : { meaning }),
   };
 }

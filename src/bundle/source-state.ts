@@ -31,6 +31,12 @@ export interface ConceptState {
    * were last reset (`statsReset`): subtracted from the counters before they are shown.
    */
   okfReads?: OkfReads;
+  /**
+   * Who wrote the file's `approval_status: deprecated`: `extract`, when the object had gone from
+   * the source (lifted to needs_review when it comes back), or a `person` (it stands). Absent
+   * when the file is not deprecated, and in states from before okf recorded it.
+   */
+  deprecatedBy?: "extract" | "person";
 }
 
 export interface OkfReads {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { errorMessage } from "../errors.js";
 import { configRulesFor, sourceConfigSchemas } from "../../extractors/config-schemas.js";
 import { glob } from "../../extractors/shared/config-keys.js";
+import { agentUsageValues } from "../bundle/agent-usage.js";
 
 export type { SourceConfig } from "../../extractors/config-schemas.js";
 
@@ -31,7 +32,8 @@ const defaultsSchema = z
     steward: z.string().optional(),
     source_system: z.string().optional(),
     freshness_sla: z.string().optional(),
-    agent_usage: z.string().optional(),
+    /** Written as `agent_usage` in new files; the vocabulary of docs/knowledge-files.md. */
+    agent_usage: z.enum(agentUsageValues).optional(),
     review_interval_days: z
       .number()
       .int()

@@ -34,6 +34,11 @@ export async function deprecateMissing(
     next.concepts[path] = state;
     try {
       const deprecated = deprecateConcept(text, path);
+      // Without a record of who deprecated the file (a state from before okf kept one, or a run
+      // killed before it wrote its state), the object is gone, so extract most likely did: when
+      // the object returns, a person is asked to review it.
+      const by = deprecated === undefined ? (state.deprecatedBy ?? "extract") : "extract";
+      next.concepts[path] = { ...state, deprecatedBy: by };
       if (deprecated === undefined) continue;
       await run.files.write(path, deprecated);
       outcome.deprecated.push(path);

@@ -11,7 +11,7 @@ import { keepsFileAsItWas } from "./kept-as-it-was.js";
 import { nextObserved, type KeptFacts } from "./last-observed.js";
 
 /** What render needs of a concept besides its dataset and the person's cells. */
-export type RenderContext = Omit<RenderInput, "dataset" | "descriptions" | "decisions">;
+export type RenderContext = Omit<RenderInput, "dataset" | "descriptions" | "decisions" | "meaning">;
 
 /** Where concept files go tonight, the same for every concept of a source. */
 export interface ConceptFileWriter {
@@ -51,9 +51,15 @@ export async function writeConceptFile(
     return { keptAsItWas: true, entry: job.previous };
 
   const edits = readPersonEdits(text, path, dataset, job.previous);
-  const { descriptions, decisions } = edits;
+  const { descriptions, decisions, meaning } = edits;
   const generated = renderConcept(
-    { ...job.render, dataset, descriptions, decisions },
+    {
+      ...job.render,
+      dataset,
+      descriptions,
+      decisions,
+      ...(meaning === undefined ? {} : { meaning }),
+    },
     writer.templates,
   );
   const merged = mergeConcept({

@@ -138,10 +138,12 @@ export function renderConcept(input: RenderInput, templates: TemplateSet): Gener
       ...(view.prohibitedUse ? [prohibitedUseSection] : []),
     ],
     description:
-      dataset.comment
+      input.meaning ??
+      (dataset.comment
         ?.split(/\n\s*\n/)[0]
         ?.replace(/\s+/g, " ")
-        .trim() || generatedDescription(input),
+        .trim() ||
+        generatedDescription(input)),
     tags: [
       ...new Set(
         [source.domain, source.name, ...dataset.tags, pii ? "pii" : undefined].filter(

@@ -25,6 +25,11 @@ export interface RenderInput {
   descriptions: ReadonlyMap<string, string>;
   /** A person's Decision cell per sensitive field path (`confirmed`, `rejected`), kept across runs. */
   decisions: ReadonlyMap<string, string>;
+  /**
+   * The first sentence of the Business Meaning a person wrote in the file: the description,
+   * ahead of the table comment and the generated summary.
+   */
+  meaning?: string;
   /** Parts this run could not read, shown as last observed (or as never observed). */
   unrefreshed?: readonly UnrefreshedFact[];
 }

@@ -257,10 +257,22 @@ describe("mergeConcept", () => {
     expect(drifted.movedToReview).toBe(true);
     expect(drifted.details).toContain("approval_status: approved → needs_review");
 
-    const back = merge(withFinding, deprecateConcept(first.text, "x.md"), first.state);
+    // Extract deprecated it when the object was gone: back in the source, it needs review.
+    const gone = { ...first.state, deprecatedBy: "extract" as const };
+    const back = merge(withFinding, deprecateConcept(first.text, "x.md"), gone);
     expect(values(back.text).approval_status).toBe("needs_review");
     expect(back.movedToReview).toBe(false);
     expect(back.details).toContain("approval_status: deprecated → needs_review");
+    expect(back.state.deprecatedBy).toBeUndefined();
+
+    // A person deprecated it while the object exists: that stands, and the state says so.
+    const retired = merge(fewer, deprecateConcept(first.text, "x.md"), first.state);
+    expect(values(retired.text).approval_status).toBe("deprecated");
+    expect(retired.details).not.toContain("approval_status: deprecated → needs_review");
+    expect(retired.state.deprecatedBy).toBe("person");
+    const again = merge(fewer, retired.text, retired.state);
+    expect(values(again.text).approval_status).toBe("deprecated");
+    expect(again.action).toBe("unchanged");
   });
 
   it("deprecates a concept once", () => {

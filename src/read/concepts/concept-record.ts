@@ -76,6 +76,10 @@ export interface ConceptGovernance {
   /** `stale_after` or `next_review_due` is in the past. */
   stale: boolean;
   deprecated: boolean;
+  /** `replaced_by`: the id of the concept that replaces this deprecated one. */
+  replacedBy?: string;
+  /** `source_of_truth`: true when this concept is it, or the id of the concept that is. */
+  sourceOfTruth?: true | string;
   /** Someone in `verified` is a `human:` actor. */
   humanReviewed: boolean;
 }

@@ -17,6 +17,10 @@ export interface GovernanceFacts {
   stale_after: string | null;
   stale: boolean;
   deprecated: boolean;
+  /** The concept to use instead of this deprecated one. */
+  replaced_by: string | null;
+  /** true when this concept is the source of truth for what it holds, or the id of the one that is. */
+  source_of_truth: true | string | null;
   needs_review: boolean;
   human_reviewed: boolean;
   sensitive_fields: Array<{ field: string; category: string; decision: string | null }>;
@@ -39,6 +43,8 @@ export function governanceFacts(record: ConceptRecord): GovernanceFacts {
     stale_after: g.staleAfter ?? null,
     stale: g.stale,
     deprecated: g.deprecated,
+    replaced_by: g.replacedBy ?? null,
+    source_of_truth: g.sourceOfTruth ?? null,
     needs_review: g.approvalStatus === "needs_review",
     human_reviewed: g.humanReviewed,
     sensitive_fields: record.sensitiveFields.map((row) => ({
@@ -56,7 +62,14 @@ function governanceWarnings(record: ConceptRecord): string[] {
   const warnings: string[] = [];
   if (g.deprecated) {
     warnings.push(
-      "WARNING: deprecated — the object no longer exists in its source; do not query it or rely on this description.",
+      g.replacedBy === undefined
+        ? "WARNING: deprecated — retired by its steward or gone from its source; do not query it or rely on this description."
+        : `WARNING: deprecated: use ${g.replacedBy} instead — do not query this one or rely on its description.`,
+    );
+  }
+  if (typeof g.sourceOfTruth === "string") {
+    warnings.push(
+      `NOTE: not the source of truth — ${g.sourceOfTruth} is; prefer it for what both hold.`,
     );
   }
   if (g.stale) {
@@ -96,6 +109,8 @@ export function governanceLine(record: ConceptRecord): string {
   ];
   if (g.humanReviewed) parts.push("human-reviewed");
   if (g.deprecated && g.approvalStatus !== "deprecated") parts.push("deprecated");
+  if (g.deprecated && g.replacedBy !== undefined) parts.push(`use ${g.replacedBy} instead`);
+  if (g.sourceOfTruth === true) parts.push("source of truth");
   if (g.stale) parts.push("stale");
   return parts.join(" · ");
 }

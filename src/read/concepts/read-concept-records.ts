@@ -76,6 +76,10 @@ function governanceOf(
     const text = scalarText(values[key]);
     if (text !== undefined) governance[field as keyof typeof keys] = text;
   }
+  const replacedBy = idText(values.replaced_by);
+  if (replacedBy !== undefined) governance.replacedBy = replacedBy;
+  const sourceOfTruth = values.source_of_truth === true ? true : idText(values.source_of_truth);
+  if (sourceOfTruth !== undefined) governance.sourceOfTruth = sourceOfTruth;
   return governance;
 }
 
@@ -93,6 +97,11 @@ function humanVerified(verified: unknown): boolean {
       entry !== null && typeof entry === "object" ? (entry as Record<string, unknown>).by : entry;
     return typeof by === "string" && by.startsWith("human:");
   });
+}
+
+/** A concept id as written (`false`, a number or a blank is none; `okf validate` reports them). */
+function idText(value: unknown): string | undefined {
+  return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
 }
 
 /** A scalar frontmatter value as text; people write `owner: 42` too. */

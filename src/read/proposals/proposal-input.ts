@@ -129,5 +129,6 @@ async function privacyFindings(text: string): Promise<RuleFinding[]> {
     now: new Date(),
     markdownFiles: [],
     exists: () => Promise.resolve(false),
+    conceptIds: () => Promise.resolve(new Set<string>()),
   });
 }

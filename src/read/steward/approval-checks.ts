@@ -1,3 +1,4 @@
+import { agentUsageValues, isAgentUsage } from "../../bundle/agent-usage.js";
 import { nonEmptyString } from "../../knowledge-file/frontmatter-nodes.js";
 import { ownerPlaceholders } from "../validate/rules/governance.js";
 import { pendingSensitiveDecisions } from "../validate/rules/sensitive-decisions.js";
@@ -13,8 +14,9 @@ export interface ApprovalBlock {
 }
 
 /**
- * What stands between a file and its approval: an unreadable or deprecated file never passes;
- * pending sensitive-field decisions, owner placeholders and a missing owner pass with --force.
+ * What stands between a file and its approval: an unreadable or deprecated file, or one whose
+ * `agent_usage` no agent can act on, never passes; pending sensitive-field decisions, owner
+ * placeholders and a missing owner pass with --force.
  */
 export function approvalBlocks(concept: ConceptFile): ApprovalBlock[] {
   if (concept.values === undefined) {
@@ -25,7 +27,7 @@ export function approvalBlocks(concept: ConceptFile): ApprovalBlock[] {
     return [
       {
         reason:
-          "it is deprecated (the object is gone from its source), and a deprecated file cannot be approved",
+          "it is deprecated, and a deprecated file cannot be approved (to lift the deprecation, set `approval_status: needs_review` first)",
         summary: "deprecated",
         overridable: false,
       },
@@ -56,7 +58,7 @@ export function approvalBlocks(concept: ConceptFile): ApprovalBlock[] {
       overridable: true,
     });
   }
-  blocks.push(...piiGuardBlocks(concept.values));
+  blocks.push(...piiGuardBlocks(concept.values), ...agentUsageBlocks(concept.values));
   return blocks;
 }
 
@@ -80,6 +82,19 @@ function piiGuardBlocks(values: Record<string, unknown>): ApprovalBlock[] {
     });
   }
   return blocks;
+}
+
+/** An `agent_usage` outside the vocabulary is free text an agent or the guard cannot follow. */
+function agentUsageBlocks(values: Record<string, unknown>): ApprovalBlock[] {
+  const usage = values.agent_usage;
+  if (usage === undefined || usage === null || usage === "" || isAgentUsage(usage)) return [];
+  return [
+    {
+      reason: `\`agent_usage\` is ${JSON.stringify(usage)}, not one of ${agentUsageValues.join(", ")} (free text goes to \`## Agent Usage Guidance\`)`,
+      summary: "agent_usage outside the vocabulary",
+      overridable: false,
+    },
+  ];
 }
 
 function count(n: number, noun: string): string {

@@ -53,6 +53,8 @@ export interface BundleStatus {
   overdue: ReviewEntry[];
   dueSoon: ReviewEntry[];
   needsReview: StatusEntry[];
+  /** Deprecated files, with the concept that replaces each (`replaced_by`) when it is named. */
+  deprecated: Array<StatusEntry & { replacedBy: string | null }>;
   pendingDecisions: Array<StatusEntry & { rows: number }>;
   unreadable: Array<{ path: string; problem: string }>;
 }
@@ -77,6 +79,7 @@ export async function bundleStatus(options: StatusOptions): Promise<BundleStatus
     overdue: [],
     dueSoon: [],
     needsReview: [],
+    deprecated: [],
     pendingDecisions: [],
     unreadable: [],
   };
@@ -106,7 +109,14 @@ export async function bundleStatus(options: StatusOptions): Promise<BundleStatus
       continue;
     }
     if (state === "needs_review") status.needsReview.push(entry);
-    if (isDeprecated(concept)) continue;
+    if (isDeprecated(concept)) {
+      const replacedBy = concept.values.replaced_by;
+      status.deprecated.push({
+        ...entry,
+        replacedBy: typeof replacedBy === "string" && replacedBy.trim() !== "" ? replacedBy : null,
+      });
+      continue;
+    }
     const review = reviewDue(concept.values);
     if (review !== undefined) {
       const due = review === null ? null : review.toISOString().slice(0, 10);

@@ -47,6 +47,10 @@ export function formatStatus(status: BundleStatus): string {
     status.needsReview,
     (entry) => [entry.path],
   );
+  section(lines, `Deprecated: ${status.deprecated.length}`, status.deprecated, (entry) => [
+    entry.path,
+    entry.replacedBy === null ? "no replacement named" : `use ${entry.replacedBy} instead`,
+  ]);
   const pending = status.total.pendingDecisions;
   section(
     lines,

@@ -6,6 +6,7 @@ import { okfKeysRule } from "./rules/okf-keys.js";
 import { privacyRule } from "./rules/privacy.js";
 import { indexFileRule, logFileRule } from "./rules/reserved-files.js";
 import { sensitiveDecisionsRule } from "./rules/sensitive-decisions.js";
+import { stewardKeysRule } from "./rules/steward-keys.js";
 import type { Rule } from "./types.js";
 
 /**
@@ -19,6 +20,7 @@ export const validationRules: readonly Rule[] = [
   okfKeysRule,
   markersRule,
   governanceRule,
+  stewardKeysRule,
   sensitiveDecisionsRule,
   brokenLinksRule,
   privacyRule,

@@ -41,6 +41,11 @@ export interface RuleContext {
   markdownFiles: readonly string[];
   /** Whether a bundle-relative POSIX path exists (file or folder); results are cached. */
   exists: (bundlePath: string) => Promise<boolean>;
+  /**
+   * The ids a concept may be named by: every concept's frontmatter `id` and its path without
+   * `.md`. Read on first call, once per run.
+   */
+  conceptIds: () => Promise<ReadonlySet<string>>;
 }
 
 /**

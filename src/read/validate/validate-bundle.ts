@@ -6,6 +6,7 @@ import { listMarkdownFiles } from "../../bundle/walk-bundle.js";
 import { errorMessage, UsageError } from "../../errors.js";
 import { listUncheckedFiles, scanForPrivacy } from "./privacy-scan.js";
 import { readMarkdownFile } from "../../knowledge-file/markdown-file.js";
+import { conceptId, readBundleConcepts } from "../steward/concept-files.js";
 import { symbolicLinkFindings } from "./symbolic-links.js";
 import { validationRules } from "./rules.js";
 import type { RuleContext, ValidateOptions, ValidationFinding, ValidationReport } from "./types.js";
@@ -33,6 +34,7 @@ export async function validateBundle(
     now: options.now ?? new Date(),
     markdownFiles: files,
     exists: cachedExists(root),
+    conceptIds: once(() => conceptIdsOf(root)),
   };
   const limit = pLimit(readConcurrency);
   // The privacy lint also reads every other file: ignored, hidden or not markdown.
@@ -110,6 +112,21 @@ function cachedExists(root: string): RuleContext["exists"] {
     }
     return answer;
   };
+}
+
+function once<T>(compute: () => Promise<T>): () => Promise<T> {
+  let result: Promise<T> | undefined;
+  return () => (result ??= compute());
+}
+
+async function conceptIdsOf(root: string): Promise<ReadonlySet<string>> {
+  const ids = new Set<string>();
+  for (const concept of await readBundleConcepts(root)) {
+    ids.add(concept.path.replace(/\.md$/, ""));
+    const id = conceptId(concept);
+    if (id !== undefined) ids.add(id);
+  }
+  return ids;
 }
 
 async function isDirectory(path: string): Promise<boolean> {

@@ -28,7 +28,7 @@ interface Summary {
 }
 
 const { dir, bundle } = copyDemoBundle();
-const agentUsage = "Aggregate by segment only; never export owner_email or billing_contact_phone.";
+const agentUsage = "allowed_with_masking";
 
 /** Rewrites the copy's frontmatter: `approval_status: draft` becomes the given lines. */
 function setFrontmatter(path: string, lines: string[]): void {
@@ -144,7 +144,7 @@ describe("okf serve --mcp, read tools over stdio", () => {
     const deprecated = await session.call("read_concept", {
       id: "crm/postgres/legacy/customer_account_2019",
     });
-    expect(deprecated.text).toMatch(/^WARNING: deprecated — the object no longer exists/);
+    expect(deprecated.text).toMatch(/^WARNING: deprecated — retired by its steward or gone from/);
     expect(deprecated.structured?.governance).toMatchObject({ deprecated: true });
 
     const stale = await session.call("read_concept", { id: "sales.crm.opportunity" });

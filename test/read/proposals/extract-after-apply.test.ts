@@ -39,10 +39,16 @@ describe("an applied proposal and okf extract", () => {
     expect(applied.code).toBe(0);
     expect(sectionOf(fixture.read(path), "Business Meaning")).toBe(text);
 
-    // Unchanged source: the run leaves the file (and its approval) alone.
+    // Unchanged source: the run keeps the approval and only takes the new meaning's first
+    // sentence as the description; the next run leaves the file alone.
     const same = await fixture.extract({ now: "2026-11-28T02:00:00Z" });
-    expect(same.sources[0]?.changed).not.toContain(path);
-    expect(fixture.read(path)).toContain("approval_status: approved\n");
+    expect(same.sources[0]?.changed).toEqual([path]);
+    const described = fixture.read(path);
+    expect(described).toContain("description: One row per customer company under contract.\n");
+    expect(described).toContain("approval_status: approved\n");
+    const quiet = await fixture.extract({ now: "2026-11-28T03:00:00Z" });
+    expect(quiet.sources[0]?.changed).not.toContain(path);
+    expect(fixture.read(path)).toBe(described);
 
     await fixture.db.admin("ALTER TABLE sales.account ADD COLUMN region text");
     const changed = await fixture.extract({ now: "2026-11-29T02:00:00Z" });

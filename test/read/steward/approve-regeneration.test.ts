@@ -87,6 +87,12 @@ describe("approve, then regenerate", () => {
 
   it("keeps an approval through a regeneration of an unchanged source: nothing is written", async () => {
     review(account());
+    // The nightly run after the review takes the Business Meaning's first sentence as the
+    // description, where the table comment was.
+    expect(fixture.read(account())).toContain("description: Customer accounts.\n");
+    await fixture.extract({ now: "2026-11-27T03:00:00Z" });
+    expect(fixture.read(account())).toContain("description: Reviewed with revenue operations.\n");
+    commit("nightly: the steward's meaning becomes the description");
     const state = stateFiles();
     const run = await runCli(["approve", "sales.crm.account", "--by", "maria.lopez"], fixture.dir);
     expect(run.stderr).toBe("");
@@ -121,6 +127,9 @@ describe("approve, then regenerate", () => {
         .read(contact())
         .replace(/(\| work_email \| pii\.email \|[^\n]*\|) \|$/m, "$1 confirmed |"),
     );
+    await fixture.extract({ now: "2026-11-28T12:00:00Z" });
+    expect(fixture.read(contact())).toContain("description: Reviewed with revenue operations.\n");
+    commit("nightly: the steward's meaning becomes the description");
     const approved = await runCli(["approve", contact(), "--by", "maria.lopez"], fixture.dir);
     expect(approved.code).toBe(0);
     commit("approve contact");

@@ -183,7 +183,7 @@ describe("okf approve", () => {
         path: "old.md",
         id: "old",
         reasons: [
-          "it is deprecated (the object is gone from its source), and a deprecated file cannot be approved",
+          "it is deprecated, and a deprecated file cannot be approved (to lift the deprecation, set `approval_status: needs_review` first)",
         ],
         forceable: false,
       },

@@ -45,7 +45,7 @@ describe("governance rules", () => {
       "restricted.md": concept([
         "classification: restricted",
         "pii: true",
-        "agent_usage: not_allowed",
+        "agent_usage: prohibited",
       ]),
       "not-pii.md": concept(["classification: public", "pii: false"]),
     });

@@ -60,6 +60,10 @@ function governanceLines(governance: ReturnType<typeof governanceFacts>): string
     `- agent_usage: ${shown(governance.agent_usage)}`,
     `- last_reviewed_at: ${shown(governance.last_reviewed_at)}; next_review_due: ${shown(governance.next_review_due)}; stale_after: ${shown(governance.stale_after)}`,
     `- stale: ${String(governance.stale)}; deprecated: ${String(governance.deprecated)}; human_reviewed: ${String(governance.human_reviewed)}`,
+    ...(governance.replaced_by === null ? [] : [`- replaced_by: ${governance.replaced_by}`]),
+    ...(governance.source_of_truth === null
+      ? []
+      : [`- source_of_truth: ${String(governance.source_of_truth)}`]),
     `- sensitive fields: ${sensitive.length === 0 ? "none listed" : sensitive.join(", ")}`,
   ];
 }

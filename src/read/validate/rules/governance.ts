@@ -63,7 +63,7 @@ export const governanceRule: Rule = {
           line("pii"),
           "governance/pii-agent-usage",
           "the file has `pii: true` but no `agent_usage` telling agents what they may do with it",
-          "Set `agent_usage:`, such as `allowed_with_masking` or `not_allowed`.",
+          "Set `agent_usage:`, such as `allowed_with_masking` or `prohibited` (the values are in docs/knowledge-files.md).",
         );
       }
     }
