@@ -119,7 +119,7 @@ describe("approve, then regenerate", () => {
       contact(),
       fixture
         .read(contact())
-        .replace(/(\| work_email \| pii\.email \|[^\n]*\|) \|$/m, "$1 confirmed |"),
+        .replace(/(\| work_email \| pii\.email \|[^\n]*\|) \| \|$/m, "$1 confirmed | |"),
     );
     const approved = await runCli(["approve", contact(), "--by", "maria.lopez"], fixture.dir);
     expect(approved.code).toBe(0);
