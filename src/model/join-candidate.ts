@@ -4,7 +4,7 @@ import type { DatasetRef } from "./dataset.js";
  * Why two datasets may be joined: a declared foreign key (from this dataset, or to it from
  * another), or a guess from names where nothing is declared (see src/relate/README.md).
  */
-export type JoinEvidence =
+type JoinEvidence =
   | { kind: "foreign_key" }
   | { kind: "foreign_key_incoming" }
   /** The column has the name of the other table's single-column key. */

@@ -61,10 +61,7 @@ export function sensitiveView(input: RenderInput, fieldWord: string): SensitiveV
  * for a field and category the classifier does not report. Whether the classifier reports it
  * tonight is decided by the caller; this keeps rows with a Field and a Category only.
  */
-export function personSensitiveRows(
-  dataset: EnrichedDataset,
-  rows: readonly TableRow[],
-): TableRow[] {
+function personSensitiveRows(dataset: EnrichedDataset, rows: readonly TableRow[]): TableRow[] {
   const generated = new Set(dataset.findings.map((f) => rowKey(f.path, f.category)));
   return rows.filter((row) => {
     const field = cellKey(row.get("field") ?? "");

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readConceptRecords } from "../../src/read/concepts/read-concept-records.js";
 import { createExtractFixture, type ExtractFixture } from "../helpers/extract-fixture.js";
 
 const schema = `
@@ -45,7 +46,6 @@ function withCell(line: string, index: number, value: string): string {
   cells[index] = value;
   return row(cells);
 }
-
 
 describe("join and sensitive-field decisions across regeneration (docs/regeneration.md)", () => {
   let fixture: ExtractFixture;
@@ -162,6 +162,65 @@ describe("join and sensitive-field decisions across regeneration (docs/regenerat
     expect(rowOf(after, "delivery_notes | pii.postal_address")).toBe(addedField);
     // The new column is a machine fact: the approved file goes to review, as always.
     expect(after).toContain("approval_status: needs_review");
+  });
+
+  it("reads back, through the read side, the same joins, decisions and masking rules it wrote", async () => {
+    const records = await readConceptRecords(fixture.bundle, new Date("2026-12-20T03:00:00Z"));
+    const order = records.find((record) => record.path === orderPath());
+    expect(order).toBeDefined();
+    const dir = `crm/${fixture.db.name}/sales`;
+    expect(
+      order?.joins.map((j) => [j.condition, j.with, j.kind, j.cardinality, j.decision]),
+    ).toEqual([
+      [
+        accountJoin.slice(1, -1),
+        `${dir}/customer_account.md`,
+        "foreign key",
+        "many-to-one",
+        "approved",
+      ],
+      [
+        "sales_order.order_id = order_line.order_id",
+        `${dir}/order_line.md`,
+        "foreign key, incoming",
+        "one-to-many (fan-out)",
+        undefined,
+      ],
+      [
+        territoryJoin.slice(1, -1),
+        `${dir}/territory.md`,
+        "inferred: same name as the key of territory",
+        "many-to-one",
+        "approved",
+      ],
+      [
+        channelJoin.slice(1, -1),
+        `${dir}/channel.md`,
+        "inferred: same name as the key of channel",
+        "many-to-one",
+        "rejected",
+      ],
+      [addedJoin.slice(1, -1), undefined, "added", "many-to-one", "approved"],
+      [
+        forbiddenJoin.slice(1, -1),
+        `${dir}/customer_account.md`,
+        "tempting, means nothing",
+        undefined,
+        "rejected",
+      ],
+    ]);
+    expect(order?.joins[2]?.pairs).toEqual([
+      {
+        from: { parts: ["sales_order", "territory_id"] },
+        to: { parts: ["territory", "territory_id"] },
+      },
+    ]);
+    expect(
+      order?.sensitiveFields.map((f) => [f.field, f.category, f.decision, f.masking, f.added]),
+    ).toEqual([
+      ["buyer_email", "pii.email", "confirmed", "hash", false],
+      ["delivery_notes", "pii.postal_address", "confirmed", "redact", true],
+    ]);
   });
 
   it("counts a confirmed added field for pii, and keeps it with a note when the column goes", async () => {

@@ -104,7 +104,16 @@ describe("inferred join candidates", () => {
   });
   const order = table(
     "sales_order",
-    ["order_id", "territory_id", "region_id", "status_id", "product_code", "id", "email", "customer_id"],
+    [
+      "order_id",
+      "territory_id",
+      "region_id",
+      "status_id",
+      "product_code",
+      "id",
+      "email",
+      "customer_id",
+    ],
     { primary: ["order_id"] },
   );
   const joins = relate([territory, region, product, order]);
