@@ -32,6 +32,11 @@ const layers = [
     "Profiling and classification come before render and merge and never see a source's driver.",
   ),
   boundary(
+    ["src/relate/**"],
+    "(^|/)(render|bundle|pipeline|git|cli|extractors)/",
+    "Relating datasets comes after classify and before render and merge.",
+  ),
+  boundary(
     ["extractors/**"],
     "^(\\.\\./)+src/(?!model/|errors\\.js|secrets\\.js)",
     "Extractors import only extractors/ and, from src/, the model, errors and secrets.",

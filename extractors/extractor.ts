@@ -54,6 +54,12 @@ export interface SourceExtraction {
    * have it (PostgreSQL: a view's read scans its tables).
    */
   ownScans?(): OwnScans[];
+  /**
+   * True when a pass over `items` reads nothing more from the source (the catalog was read
+   * whole in `open`), so the pipeline may pass over it once for every dataset's keys before
+   * it writes the first file. Absent: a pass costs calls (DynamoDB describes each table).
+   */
+  catalogInMemory?: boolean;
   /** Catalog queries or API calls issued so far (reported by the benchmark). */
   requestCount(): number;
   close(): Promise<void>;

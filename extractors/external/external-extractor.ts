@@ -64,6 +64,7 @@ export const externalExtractor: Extractor<ExternalSourceConfig> = {
     );
     return {
       refs: datasets.map((dataset) => dataset.ref),
+      catalogInMemory: true,
       items: {
         async *[Symbol.asyncIterator]() {
           for (const item of kept) yield await Promise.resolve(item);

@@ -102,6 +102,7 @@ export async function openMysqlExtraction(
     : undefined;
   return {
     refs: datasets.map((dataset) => dataset.ref),
+    catalogInMemory: true,
     items: catalogItems(catalog.failures, datasets, (dataset) => dataset),
     sample: sampler ? (dataset, limit) => sampler.sampleOf(dataset, limit) : undefined,
     resource: uri,

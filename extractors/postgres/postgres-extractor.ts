@@ -158,6 +158,7 @@ export async function openPostgresExtraction(
       schema: relation.schema,
       name: relation.name,
     })),
+    catalogInMemory: true,
     items: catalogItems(
       [
         ...unusableSchemaFailures(catalog.unusable, database, role),

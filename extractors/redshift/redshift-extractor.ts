@@ -78,6 +78,7 @@ export const redshiftExtractor: Extractor<RedshiftSourceConfig> = {
     };
     return {
       refs: catalog.tables.map((table) => ({ database, schema: table.schema, name: table.name })),
+      catalogInMemory: true,
       items: catalogItems(
         unusableSchemaFailures(catalog.unusable, database, role),
         catalog.tables,

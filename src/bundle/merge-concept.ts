@@ -61,7 +61,7 @@ export function mergeConcept(input: ConceptMergeInput): ConceptMergeResult {
     generated.machineFrontmatter,
     generated.description,
     generated.tags,
-    generated.regions.map(withoutHumanCells),
+    generated.regions.map((region) => withoutHumanCells(region, generated.humanLines ?? [])),
     edits.generatedCells,
   ]);
 
@@ -158,12 +158,26 @@ function previousCloud(previous: ConceptState | undefined, generated: unknown): 
   return generated ?? "aws";
 }
 
-function withoutHumanCells(region: GeneratedRegion): GeneratedRegion {
+/** A region without the cells and rows people own (Description, Decision, Masking, added rows). */
+function withoutHumanCells(
+  region: GeneratedRegion,
+  humanLines: readonly string[],
+): GeneratedRegion {
+  const people = new Set(humanLines);
+  const content = region.content
+    .split("\n")
+    .filter((line) => !people.has(line))
+    .join("\n");
   if (region.name === "schema")
-    return { ...region, content: withoutTableColumn(region.content, "Description") };
+    return { ...region, content: withoutTableColumn(content, "Description") };
   if (region.name === "sensitive")
-    return { ...region, content: withoutTableColumn(region.content, "Decision") };
-  return region;
+    return {
+      ...region,
+      content: withoutTableColumn(withoutTableColumn(content, "Decision"), "Masking"),
+    };
+  if (region.name === "relationships")
+    return { ...region, content: withoutTableColumn(content, "Decision") };
+  return { ...region, content };
 }
 
 /** `pii: true → false` when a person's decisions (or new findings) turned it. */

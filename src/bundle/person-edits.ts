@@ -3,6 +3,7 @@ import { parseKnowledgeFile, type KnowledgeFile } from "../knowledge-file/knowle
 import { cellText, readTableColumn } from "../knowledge-file/markdown-table.js";
 import { locateRegions, type GeneratedRegion } from "../knowledge-file/regions.js";
 import { businessMeaningSentence } from "./business-meaning.js";
+import { readTableRows, type TableRow } from "../knowledge-file/table-rows.js";
 import type { ConceptState } from "./source-state.js";
 
 /**
@@ -19,6 +20,11 @@ export interface PersonEdits {
   descriptions: Map<string, string>;
   /** Decision cell per sensitive field path (`confirmed`, `rejected`), as people wrote it. */
   decisions: Map<string, string>;
+  /** Masking cell per sensitive field path, as people wrote it. */
+  maskings: Map<string, string>;
+  /** The Sensitive Fields and Relationships tables' rows as they stand, for rows people added. */
+  sensitiveRows: TableRow[];
+  joinRows: TableRow[];
   /**
    * The Description cell okf generates per field path. Recorded as the next merge base, so
    * that the next run can tell a person's edit from a comment that changed.
@@ -39,8 +45,8 @@ export function readPersonEdits(
 ): PersonEdits {
   const file = text === undefined ? undefined : parseKnowledgeFile(text, path);
   const regions = file ? locateRegions(file.body, path) : [];
-  const cellsOf = (region: string, column: string) =>
-    readTableColumn(regions.find((r) => r.name === region)?.content ?? "", column);
+  const contentOf = (region: string) => regions.find((r) => r.name === region)?.content ?? "";
+  const cellsOf = (region: string, column: string) => readTableColumn(contentOf(region), column);
   const fileCells = cellsOf("schema", "Description");
   const notes: string[] = [];
   const generatedCells: Record<string, string> = {};
@@ -70,6 +76,9 @@ export function readPersonEdits(
     regions,
     descriptions,
     decisions: cellsOf("sensitive", "Decision"),
+    maskings: cellsOf("sensitive", "Masking"),
+    sensitiveRows: readTableRows(contentOf("sensitive")),
+    joinRows: readTableRows(contentOf("relationships")),
     generatedCells,
     notes,
     ...(meaning === undefined ? {} : { meaning }),

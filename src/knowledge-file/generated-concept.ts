@@ -14,6 +14,11 @@ export interface GeneratedConcept {
   newBody: string;
   /** Human sections the file should have (`## Masking Rules\n_…_`), added once if missing. */
   humanSections: string[];
+  /**
+   * Lines of the regions that are people's (rows they added or forbade, and okf's notes on
+   * them): left out, like their cells, of what counts as generated content.
+   */
+  humanLines?: string[];
   machineFrontmatter: Record<string, unknown>;
   description: string;
   tags: string[];

@@ -1,5 +1,6 @@
 import type { LiteralKind } from "./literal-kind.js";
 import type { Dataset } from "./dataset.js";
+import type { JoinCandidate } from "./join-candidate.js";
 
 /** The kinds of value a sampled value can be, as seen by the profiler. */
 export type ValueType =
@@ -130,4 +131,6 @@ export interface EnrichedDataset extends Dataset {
   findings: SensitiveFinding[];
   /** Suggested `classification` for new files. */
   suggestedClassification?: Classification;
+  /** Join candidates from the relate stage, in the order the Relationships table lists them. */
+  joins?: JoinCandidate[];
 }

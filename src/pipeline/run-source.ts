@@ -16,10 +16,12 @@ import { unrefreshedFailure, withLastObserved } from "./last-observed.js";
 import type { SourceState } from "../bundle/source-state.js";
 import { beginSourceState } from "./source-state-notes.js";
 import { classifyDataset } from "../classifier/classify-dataset.js";
+import { KeyIndex } from "../relate/key-index.js";
+import { relateDataset, waitsForKeys } from "../relate/join-candidates.js";
 import type { OkfConfig, SourceConfig } from "../config/schema.js";
 import { knownCloud } from "../config/source-cloud.js";
 import { KnowledgeFileError, OkfError } from "../errors.js";
-import type { ExtractionFailure, SensitiveFinding } from "../model/index.js";
+import type { Dataset, ExtractionFailure, SensitiveFinding } from "../model/index.js";
 import { profileDataset } from "../profiler/profile-dataset.js";
 import type { TemplateSet } from "../render/templates.js";
 import { redact } from "../secrets.js";
@@ -129,8 +131,16 @@ async function writeConcepts(
   };
   // Findings of the datasets handled so far, for the view columns that come from them.
   const findingsByRef = new Map<string, SensitiveFinding[]>();
+  const keys = new KeyIndex(extraction.refs);
+  if (extraction.catalogInMemory) {
+    for await (const dataset of datasetsOf(extraction.items, [])) keys.add(dataset);
+  }
   const okfCounted = new Map<string, CountedTonight>();
-  const ordered = lineageOrder(datasetsOf(extraction.items, failures), (key) => plan.has(key));
+  const ordered = lineageOrder(
+    datasetsOf(extraction.items, failures),
+    (key) => plan.has(key),
+    keysOfSource(keys),
+  );
   const sampleRows = extractor.sampleLimit(source);
   for await (const dataset of ordered) {
     const planned = plan.get(refKey(dataset.ref));
@@ -150,7 +160,7 @@ async function writeConcepts(
       (ref) => findingsByRef.get(refKey(ref)),
     );
     const before = previous.concepts[planned.path];
-    const kept = withLastObserved(enriched, before, run.now.slice(0, 10));
+    const kept = withLastObserved(relateDataset(enriched, keys), before, run.now.slice(0, 10));
     const remember = (rejected: readonly string[] = []) => {
       const findings = kept.dataset.findings.filter((f) => !rejected.includes(f.path));
       if (findings.length > 0) findingsByRef.set(refKey(dataset.ref), findings);
@@ -211,6 +221,25 @@ async function writeConcepts(
   );
   await deprecateMissing(run, previous, next, failures, outcome);
   if (await state.commit(next)) files.written++;
+}
+
+/**
+ * Join candidates need the keys of the other tables of the source before the first file is
+ * written, but the refs (known up front) carry names only. Where the catalog is in memory
+ * (PostgreSQL, MySQL, Redshift, external), one extra pass over the items has given every
+ * dataset's keys already, at no cost in queries. Elsewhere (DynamoDB describes each table as
+ * it is consumed, Glue reads statistics) a second pass would repeat those calls, so a dataset
+ * waits only for the tables its columns name (`customer_id` → `customers`), whose keys are
+ * indexed as they arrive; the same-name rule then sees the keys that have arrived, which
+ * does not matter there: those sources declare no primary or unique keys.
+ */
+function keysOfSource(keys: KeyIndex) {
+  return {
+    arrived: (dataset: Dataset) => {
+      keys.add(dataset);
+    },
+    waits: (dataset: Dataset) => waitsForKeys(dataset, keys),
+  };
 }
 
 function describeFailure(failure: ExtractionFailure): {

@@ -9,9 +9,13 @@ import { generatorName } from "../version.js";
 import type { BundleFiles } from "./bundle-files.js";
 import { keepsFileAsItWas } from "./kept-as-it-was.js";
 import { nextObserved, type KeptFacts } from "./last-observed.js";
+import { withPersonSensitiveFields } from "./person-sensitive-fields.js";
 
 /** What render needs of a concept besides its dataset and the person's cells. */
-export type RenderContext = Omit<RenderInput, "dataset" | "descriptions" | "decisions" | "meaning">;
+export type RenderContext = Omit<
+  RenderInput,
+  "dataset" | "descriptions" | "decisions" | "meaning" | "maskings" | "sensitiveRows" | "joinRows"
+>;
 
 /** Where concept files go tonight, the same for every concept of a source. */
 export interface ConceptFileWriter {
@@ -45,19 +49,23 @@ export async function writeConceptFile(
   job: ConceptJob,
 ): Promise<ConceptFileOutcome> {
   const { path } = job.render;
-  const { dataset } = job.kept;
   const text = await writer.files.read(path);
   if (job.previous && keepsFileAsItWas(job.kept, job.previous, text))
     return { keptAsItWas: true, entry: job.previous };
 
-  const edits = readPersonEdits(text, path, dataset, job.previous);
-  const { descriptions, decisions, meaning } = edits;
+  const edits = readPersonEdits(text, path, job.kept.dataset, job.previous);
+  const kept = withPersonSensitiveFields(job.kept, edits.sensitiveRows);
+  const { dataset } = kept;
+  const { descriptions, decisions, maskings, sensitiveRows, joinRows, meaning } = edits;
   const generated = renderConcept(
     {
       ...job.render,
       dataset,
       descriptions,
       decisions,
+      maskings,
+      sensitiveRows,
+      joinRows,
       ...(meaning === undefined ? {} : { meaning }),
     },
     writer.templates,
@@ -74,7 +82,7 @@ export async function writeConceptFile(
     generator: generatorName,
   });
   const contentUnchanged = job.previous?.contentHash === merged.state.contentHash;
-  const entry = { ...merged.state, ...nextObserved(job.kept, job.previous, contentUnchanged) };
+  const entry = { ...merged.state, ...nextObserved(kept, job.previous, contentUnchanged) };
   if (merged.action !== "unchanged") {
     // The state journal records the entry first, so a killed run never mistakes its own text
     // for a person's edit (docs/regeneration.md).

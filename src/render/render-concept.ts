@@ -2,7 +2,6 @@ import type { GeneratedConcept } from "../knowledge-file/generated-concept.js";
 import { samplingText } from "./sampling-text.js";
 import type { GeneratedRegion } from "../knowledge-file/regions.js";
 import { regionBlock } from "../knowledge-file/regions.js";
-import { pathCell, sourceCell, tableCell } from "../knowledge-file/markdown-table.js";
 import {
   codeBlock,
   headingSource,
@@ -18,7 +17,6 @@ import {
   summarySentences,
   usageBullets,
 } from "./facts-view.js";
-import type { EnrichedDataset } from "../model/index.js";
 import { rareFieldBullets, sensitivePaths } from "./profile-view.js";
 import { attributeRows, variantBlocks } from "./attribute-view.js";
 import { documentIndexBullets, documentQualityBullets, structureRows } from "./document-view.js";
@@ -35,6 +33,8 @@ import { warehouseBullets } from "./warehouse-view.js";
 import { unrefreshedBullets } from "./unrefreshed-view.js";
 import { keyBullets, partitionBullets, relationshipBullets } from "./structure-view.js";
 import { triggerBullets } from "./trigger-view.js";
+import { joinColumns, joinView } from "./join-view.js";
+import { confirmedPersonFields, sensitiveColumns, sensitiveView } from "./sensitive-view.js";
 import { regionNames, type TemplateSet } from "./templates.js";
 
 const tableRow = (cells: readonly string[]) =>
@@ -49,12 +49,16 @@ export function renderConcept(input: RenderInput, templates: TemplateSet): Gener
   const keyValue = dataset.keyValue;
   const isDocument = dataset.kind === "document_collection";
   const tabular = !keyValue && !isDocument;
-  const sensitive = sensitivePaths(dataset, input.decisions).size > 0;
+  // A row a person added and confirmed counts like a finding (docs/classification.md#decisions).
+  const personSensitive = confirmedPersonFields(dataset, input.sensitiveRows ?? []).length > 0;
+  const sensitive = personSensitive || sensitivePaths(dataset, input.decisions).size > 0;
+  const joins = joinView(input);
+  const sensitiveTable = sensitiveView(input, source.vocabulary.fieldWord);
   const view = {
     title: headingSource(dataset.ref.name),
     objectWord: dataset.objectType,
     meaningPrompt: `what one ${recordWord(dataset).replace(/s$/, "")} represents and what it is the source of truth for.`,
-    prohibitedUse: needsProhibitedUse(dataset, input.decisions),
+    prohibitedUse: sensitive || dataset.suggestedClassification === "restricted",
     prohibitedUseSection,
     summary: summarySentences(input),
     comment: dataset.comment === undefined ? undefined : paragraphSource(dataset.comment),
@@ -86,14 +90,21 @@ export function renderConcept(input: RenderInput, templates: TemplateSet): Gener
         ? documentIndexBullets(dataset.indexes)
         : keyBullets(dataset),
     triggers: triggerBullets(dataset.triggers ?? []),
-    relationships: relationshipBullets(input),
-    sensitiveRows: dataset.findings.map((finding) => ({
-      field: pathCell(finding.path),
-      category: finding.category,
-      confidence: finding.confidence,
-      evidence: sourceCell(finding.evidence.join("; ")),
-      decision: tableCell(input.decisions.get(finding.path) ?? ""),
+    joinColumns,
+    joinRows: joins.rows,
+    relationships: [...relationshipBullets(input), ...joins.bullets],
+    sensitiveColumns,
+    // Named cells too, for templates copied before the Masking column (docs/knowledge-files.md#templates).
+    sensitiveRows: sensitiveTable.rows.map((cells) => ({
+      cells,
+      field: cells[0],
+      category: cells[1],
+      confidence: cells[2],
+      evidence: cells[3],
+      decision: cells[4],
+      masking: cells[5],
     })),
+    sensitiveNotes: sensitiveTable.notes,
     quality: [
       ...(keyValue
         ? [
@@ -128,9 +139,14 @@ export function renderConcept(input: RenderInput, templates: TemplateSet): Gener
 
   const { ref } = dataset;
   // A finding a person rejected never turns pii back on by itself (docs/classification.md#decisions).
-  const pii = sensitivePaths(dataset, input.decisions).size > 0;
+  const pii = sensitive;
   return {
     regions,
+    humanLines: [
+      ...joins.personRows.map(tableRow),
+      ...sensitiveTable.personRows.map(tableRow),
+      ...sensitiveTable.notes.map((note) => `- ${note}`),
+    ],
     order,
     newBody,
     humanSections: [
@@ -199,13 +215,3 @@ const maskingRulesSection =
 /** The human section a file with sensitive fields gets, on creation or when it turns pii. */
 const prohibitedUseSection =
   "## Prohibited Use\n_Owner to write: what this data must never be used for, and who may see it._";
-
-/** Files with sensitive fields, or suggested `restricted`, carry a Prohibited Use section. */
-function needsProhibitedUse(
-  dataset: EnrichedDataset,
-  decisions: ReadonlyMap<string, string>,
-): boolean {
-  return (
-    sensitivePaths(dataset, decisions).size > 0 || dataset.suggestedClassification === "restricted"
-  );
-}

@@ -1,4 +1,5 @@
 import type { DatasetRef, EnrichedDataset, SourceVocabulary } from "../model/index.js";
+import type { TableRow } from "../knowledge-file/table-rows.js";
 import type { UnrefreshedFact } from "./unrefreshed-view.js";
 
 /** Everything the renderer needs about one concept; it knows nothing about drivers or files. */
@@ -30,6 +31,12 @@ export interface RenderInput {
    * ahead of the table comment and the generated summary.
    */
   meaning?: string;
+  /** A person's Masking cell per sensitive field path, kept across runs. */
+  maskings?: ReadonlyMap<string, string>;
+  /** The rows of the file's Sensitive Fields table, for the rows people added. */
+  sensitiveRows?: readonly TableRow[];
+  /** The rows of the file's Relationships table, for Decision cells and the rows people added. */
+  joinRows?: readonly TableRow[];
   /** Parts this run could not read, shown as last observed (or as never observed). */
   unrefreshed?: readonly UnrefreshedFact[];
 }

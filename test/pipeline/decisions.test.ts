@@ -39,9 +39,9 @@ describe("sensitive-field decisions across regeneration (docs/classification.md#
   it("keeps a person's decisions, re-scores findings, and a rejection turns pii off", async () => {
     const decided = fixture
       .read(path())
-      .replace(/(\| work_email \| pii\.email \|[^\n]*\|) \|$/m, "$1 rejected |")
-      .replace(/(\| mobile_phone \| pii\.phone \|[^\n]*\|) \|$/m, "$1 rejected |");
-    expect(decided).toMatch(/\| rejected \|\n[^\n]*\| rejected \|/);
+      .replace(/(\| work_email \| pii\.email \|[^\n]*\|) \| \|$/m, "$1 rejected | |")
+      .replace(/(\| mobile_phone \| pii\.phone \|[^\n]*\|) \| \|$/m, "$1 rejected | |");
+    expect(decided).toMatch(/\| rejected \| \|\n[^\n]*\| rejected \| \|/);
     fixture.write(path(), decided);
     await fixture.db.admin("ALTER TABLE sales.contact ADD COLUMN notes text");
     await fixture.extract({ now: "2026-11-28T02:00:00Z" });
@@ -53,7 +53,10 @@ describe("sensitive-field decisions across regeneration (docs/classification.md#
 
     fixture.write(
       path(),
-      after.replace(/(\| mobile_phone \| pii\.phone \|[^\n]*\|) rejected \|$/m, "$1 confirmed |"),
+      after.replace(
+        /(\| mobile_phone \| pii\.phone \|[^\n]*\|) rejected \| \|$/m,
+        "$1 confirmed | |",
+      ),
     );
     await fixture.extract({ now: "2026-11-29T02:00:00Z" });
     const confirmed = fixture.read(path());

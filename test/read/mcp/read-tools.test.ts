@@ -198,7 +198,9 @@ describe("okf serve --mcp, read tools over stdio", () => {
       "sales.crm.order_line",
     ]);
     const account = related.find((concept) => concept.id === "sales.crm.customer_account");
+    // The row of the join table and the foreign-key bullet both link to it.
     expect(account?.joins).toEqual([
+      "| `sales_order.account_id = customer_account.account_id` | [customer_account](customer_account.md) | foreign key | many-to-one | |",
       "`account_id` → [customer_account](customer_account.md) `account_id`",
     ]);
     expect(account?.governance).toMatchObject({ pii: true, approval_status: "approved" });

@@ -125,7 +125,7 @@ describe("approve, then regenerate", () => {
       contact(),
       fixture
         .read(contact())
-        .replace(/(\| work_email \| pii\.email \|[^\n]*\|) \|$/m, "$1 confirmed |"),
+        .replace(/(\| work_email \| pii\.email \|[^\n]*\|) \| \|$/m, "$1 confirmed | |"),
     );
     await fixture.extract({ now: "2026-11-28T12:00:00Z" });
     expect(fixture.read(contact())).toContain("description: Reviewed with revenue operations.\n");
