@@ -15,6 +15,10 @@ export interface ConceptRecord {
   /** OKF `type`, e.g. "PostgreSQL Table". */
   type?: string;
   kind?: string;
+  /** Frontmatter `database`, `schema` and `table`: where the object lives in its source. */
+  database?: string;
+  schema?: string;
+  table?: string;
   domain?: string;
   tags: string[];
   governance: ConceptGovernance;
@@ -44,6 +48,8 @@ export interface ConceptGovernance {
   /** `stale_after` or `next_review_due` is in the past. */
   stale: boolean;
   deprecated: boolean;
+  /** `replaced_by`: the id of the concept that replaces a deprecated one. */
+  replacedBy?: string;
   /** Someone in `verified` is a `human:` actor. */
   humanReviewed: boolean;
 }

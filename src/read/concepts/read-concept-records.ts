@@ -38,7 +38,14 @@ export function toConceptRecord(concept: ConceptFile, now: Date): ConceptRecord 
     sections,
     related: relatedPaths(sections, concept.path),
   };
-  const optional = { description: values.description, type: values.type, kind: values.kind };
+  const optional = {
+    description: values.description,
+    type: values.type,
+    kind: values.kind,
+    database: values.database,
+    schema: values.schema,
+    table: values.table,
+  };
   for (const [key, value] of Object.entries(optional)) {
     const text = scalarText(value);
     if (text !== undefined) record[key as keyof typeof optional] = text;
@@ -69,6 +76,7 @@ function governanceOf(
     lastReviewedAt: "last_reviewed_at",
     nextReviewDue: "next_review_due",
     staleAfter: "stale_after",
+    replacedBy: "replaced_by",
   } as const;
   for (const [field, key] of Object.entries(keys)) {
     const text = scalarText(values[key]);
