@@ -6,7 +6,6 @@ import { defaultSearchPath, type LookupContext } from "./table-lookup.js";
 
 export { buildGuardKnowledge, type GuardKnowledge, type GuardPolicy } from "./guard-knowledge.js";
 export { initSqlParser, guardDialects, type GuardDialect } from "./sql-parser.js";
-export type { GuardFinding } from "./guard-rules.js";
 
 export interface SqlCheckInput {
   sql: string;

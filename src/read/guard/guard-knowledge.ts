@@ -12,7 +12,7 @@ export interface GuardPolicy {
   searchPath?: string[];
 }
 
-export interface SensitiveColumn {
+interface SensitiveColumn {
   category: string;
   decision?: string;
   masking?: string;

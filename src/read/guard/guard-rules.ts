@@ -15,7 +15,7 @@ export const guardRules = [
   "prohibited-use",
   "full-scan",
 ] as const;
-export type GuardRule = (typeof guardRules)[number];
+type GuardRule = (typeof guardRules)[number];
 
 export interface GuardFinding {
   rule: GuardRule;
@@ -54,7 +54,7 @@ export function statementFindings(
   });
 }
 
-export function fromConcept(
+function fromConcept(
   concept: GuardConcept,
   prohibited = false,
 ): Pick<Draft, "concept" | "table" | "guidance"> {

@@ -23,7 +23,7 @@ export function writtenName(parts: readonly Identifier[]): string {
 }
 
 /** A name folded as the dialect compares two written names (CTE names, aliases). */
-export function folded(name: Identifier, dialect: GuardDialect): string {
+function folded(name: Identifier, dialect: GuardDialect): string {
   if (dialect === "partiql" || (dialect === "postgres" && name.quoted)) return name.value;
   return name.value.toLowerCase();
 }

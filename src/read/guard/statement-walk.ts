@@ -1,4 +1,4 @@
-import { QueryScope } from "./query-scope.js";
+import { QueryScope, writtenName } from "./query-scope.js";
 import { QueryWalker } from "./query-walk.js";
 import { field, list, objectName, variant, type AstRecord } from "./sql-parser.js";
 import { emptyFacts, type StatementFacts } from "./statement-facts.js";
@@ -58,9 +58,16 @@ export function statementFacts(statement: AstRecord, context: LookupContext): St
     case "Delete": {
       // MySQL's `DELETE t1 FROM t1 JOIN t2` names what it deletes from before FROM.
       const targets = list(field(body, "tables"));
-      for (const target of targets) writes(target);
       for (const from of list(variant(field(body, "from"))?.body)) {
         walker.tableWithJoins(from, scope, undefined, targets.length > 0 ? "read" : "write");
+      }
+      for (const target of targets) {
+        const name = objectName(target);
+        const bound = name ? scope.binding(name) : undefined;
+        if (bound === undefined) writes(target);
+        else if (name && bound.match) {
+          facts.tables.push({ written: writtenName(name), match: bound.match, role: "write" });
+        }
       }
       for (const using of list(field(body, "using"))) {
         walker.tableWithJoins(using, scope, undefined, "read");

@@ -21,7 +21,7 @@ export function defaultSearchPath(dialect: GuardDialect): string[] {
  * MySQL compares without regard to case (as on macOS and Windows, and for columns everywhere);
  * DynamoDB names are case-sensitive, quoted or not.
  */
-export function sameName(written: Identifier, actual: string, dialect: GuardDialect): boolean {
+function sameName(written: Identifier, actual: string, dialect: GuardDialect): boolean {
   switch (dialect) {
     case "postgres":
       return written.quoted ? written.value === actual : written.value.toLowerCase() === actual;

@@ -31,7 +31,7 @@ export interface TableSpec {
 
 const placeholder = (what: string) => `_Owner to write: ${what}._`;
 
-export function conceptMarkdown(spec: TableSpec): string {
+function conceptMarkdown(spec: TableSpec): string {
   const front = [
     `type: ${spec.type}`,
     `title: ${spec.table}`,

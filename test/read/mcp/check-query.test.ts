@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { writeBundle } from "../guard/guard-bundle.js";
 import { guardSpecs } from "../guard/guard-fixtures.js";
 import { startOkfServer, type McpSession } from "./mcp-session.js";
@@ -57,7 +57,8 @@ describe("the MCP tool check_query", () => {
           rule: "sensitive-column",
           severity: "warning",
           column: "owner_email",
-          guidance: expect.stringContaining("account-level reporting"),
+          guidance:
+            "Use for account-level reporting only.\nHash owner_email before it leaves the query.",
         }),
         expect.objectContaining({ rule: "unapproved-join", severity: "error", statement: 1 }),
         expect.objectContaining({
@@ -106,15 +107,23 @@ describe("the MCP tool check_query", () => {
     });
   });
 
-  it("sees a file changed while the server runs", async () => {
+  it("sees a file changed while the server runs, at once or within the one-second recheck", async () => {
+    const sql = { sql: "SELECT 1 FROM sales.sales_order" };
+    // The knowledge is cached now; a second call within the second reuses it.
+    expect((await session.call("check_query", sql)).structured?.findings).toEqual([]);
     const file = join(bundle, "crm/postgres/sales/sales_order.md");
     writeFileSync(
       file,
       readFileSync(file, "utf8").replace("agent_usage: allowed\n", "agent_usage: prohibited\n"),
     );
-    const answer = await session.call("check_query", { sql: "SELECT 1 FROM sales.sales_order" });
-    expect(answer.structured?.findings).toEqual([
-      expect.objectContaining({ rule: "prohibited-use" }),
-    ]);
+    await vi.waitFor(
+      async () => {
+        const answer = await session.call("check_query", sql);
+        expect(answer.structured?.findings).toEqual([
+          expect.objectContaining({ rule: "prohibited-use" }),
+        ]);
+      },
+      { timeout: 3000, interval: 100 },
+    );
   });
 });

@@ -1,17 +1,10 @@
 import { z } from "zod";
-import {
-  buildGuardKnowledge,
-  checkSql,
-  guardDialects,
-  initSqlParser,
-  type GuardKnowledge,
-} from "../../guard/check-sql.js";
+import { checkSql, guardDialects, initSqlParser } from "../../guard/check-sql.js";
 import { formatCheck, screenedResult } from "../../guard/format-check.js";
 import { guardRules } from "../../guard/guard-rules.js";
-import { guardPolicyBeside } from "../../guard/guard-policy.js";
-import type { ConceptFile } from "../../steward/concept-files.js";
 import { guarded, toolResult } from "../tool-result.js";
-import { readOnlyTool, readSnapshot, type ToolContext } from "../tool-context.js";
+import { readOnlyTool, type ToolContext } from "../tool-context.js";
+import { currentGuardKnowledge } from "../watched-knowledge.js";
 
 /** Longest SQL text accepted: a long report query, not a dump. */
 const maxSqlLength = 100_000;
@@ -36,14 +29,6 @@ const outputSchema = {
   ),
   findings: z.array(findingSchema),
 };
-
-/** The knowledge of the last call, kept while no concept file and no policy changed. */
-interface KnowledgeCache {
-  files: readonly ConceptFile[];
-  key: string;
-  knowledge: GuardKnowledge;
-}
-const caches = new WeakMap<ToolContext, KnowledgeCache>();
 
 export function registerCheckQuery(context: ToolContext): void {
   context.server.registerTool(
@@ -85,7 +70,7 @@ export function registerCheckQuery(context: ToolContext): void {
     ({ sql, dialect, source, search_path }) =>
       guarded(async () => {
         await initSqlParser();
-        const knowledge = await currentKnowledge(context);
+        const knowledge = await currentGuardKnowledge(context);
         const result = screenedResult(
           checkSql(knowledge, {
             sql,
@@ -97,26 +82,4 @@ export function registerCheckQuery(context: ToolContext): void {
         return toolResult(formatCheck(result), { ...result });
       }),
   );
-}
-
-/** Indexes are built once per bundle snapshot: rebuilt only when a file, the day or the policy changed. */
-async function currentKnowledge(context: ToolContext): Promise<GuardKnowledge> {
-  const [snapshot, policy] = await Promise.all([
-    readSnapshot(context),
-    guardPolicyBeside(context.bundleDir),
-  ]);
-  const files = snapshot.entries.map((entry) => entry.concept);
-  // Staleness is decided by the date, so a new day is a new snapshot.
-  const key = `${JSON.stringify(policy)} ${context.now().toISOString().slice(0, 10)}`;
-  const cached = caches.get(context);
-  if (
-    cached?.key === key &&
-    cached.files.length === files.length &&
-    cached.files.every((file, i) => file === files[i])
-  ) {
-    return cached.knowledge;
-  }
-  const knowledge = buildGuardKnowledge(snapshot.records, policy);
-  caches.set(context, { files, key, knowledge });
-  return knowledge;
 }
