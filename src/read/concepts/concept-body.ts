@@ -1,7 +1,7 @@
 import { posix } from "node:path";
 import { readTableColumn, splitRow, unescapeCell } from "../../knowledge-file/markdown-table.js";
 import { heading, proseLines } from "../../knowledge-file/markdown-lines.js";
-import type { ConceptRecord } from "./concept-record.js";
+import type { ConceptRecord, SensitiveFieldRow } from "./concept-record.js";
 
 type Section = ConceptRecord["sections"][number];
 
@@ -69,10 +69,19 @@ export function sensitiveRows(sections: readonly Section[]): ConceptRecord["sens
   const section = sections.find((candidate) => /^sensitive fields$/i.test(candidate.heading));
   if (!section) return [];
   const categories = readTableColumn(section.text, "Category");
-  const decisions = readTableColumn(section.text, "Decision");
+  const cellsOf = (column: string) => readTableColumn(section.text, column);
+  const [decisions, masking, confidence] = ["Decision", "Masking", "Confidence"].map(cellsOf);
   return [...categories].map(([field, category]) => {
-    const decision = decisions.get(field);
-    return decision ? { field, category, decision } : { field, category };
+    const row: SensitiveFieldRow = {
+      field,
+      category,
+      added: confidence?.get(field)?.trim().toLowerCase() === "person",
+    };
+    const decision = decisions?.get(field);
+    if (decision) row.decision = decision;
+    const rule = masking?.get(field);
+    if (rule) row.masking = rule;
+    return row;
   });
 }
 

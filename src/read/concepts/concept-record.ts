@@ -24,12 +24,44 @@ export interface ConceptRecord {
   governance: ConceptGovernance;
   /** Field names and paths from the generated tables (Schema, Attributes, Document Structure). */
   fields: string[];
-  /** Sensitive Fields rows. */
-  sensitiveFields: Array<{ field: string; category: string; decision?: string }>;
+  /** Sensitive Fields rows (docs/knowledge-files.md#sensitive-fields). */
+  sensitiveFields: SensitiveFieldRow[];
+  /** The join table of the Relationships section (docs/knowledge-files.md#relationships). */
+  joins: ConceptJoin[];
   /** `##` sections of the body: heading and text (generated and human alike). */
   sections: Array<{ heading: string; text: string; generated: boolean }>;
   /** Bundle-relative paths of the concepts this one links to (Relationships). */
   related: string[];
+}
+
+export interface SensitiveFieldRow {
+  field: string;
+  category: string;
+  /** `confirmed` or `rejected` as a person wrote it; absent while pending. */
+  decision?: string;
+  /** The masking rule a person recorded for agents (`redact`, `hash`, `last 4 digits`). */
+  masking?: string;
+  /** A row a person added for a field the classifier did not report (Confidence `person`). */
+  added: boolean;
+}
+
+/** One side of a join condition: its qualified name parts, unquoted; the last is the column. */
+export interface JoinColumn {
+  parts: string[];
+}
+
+export interface ConceptJoin {
+  /** The Join cell: `sales_order.account_id = customer_account.account_id`, this concept's side first. */
+  condition: string;
+  pairs: Array<{ from: JoinColumn; to: JoinColumn }>;
+  /** Bundle path of the other concept, when the With cell links to it. */
+  with?: string;
+  /** `foreign key`, `foreign key, incoming`, `inferred: …`, `added`. */
+  kind: string;
+  /** From this concept's side: `many-to-one`, `one-to-many (fan-out)`, … */
+  cardinality?: string;
+  /** A person's Decision; absent for a candidate. */
+  decision?: "approved" | "rejected";
 }
 
 export interface ConceptGovernance {

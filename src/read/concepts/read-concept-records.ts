@@ -7,6 +7,7 @@ import {
 } from "../steward/concept-files.js";
 import { reviewDate } from "../validate/rules/governance.js";
 import { bodySections, relatedPaths, sectionFields, sensitiveRows } from "./concept-body.js";
+import { joinRows } from "./join-rows.js";
 import type { ConceptGovernance, ConceptRecord } from "./concept-record.js";
 
 /**
@@ -35,6 +36,7 @@ export function toConceptRecord(concept: ConceptFile, now: Date): ConceptRecord 
     governance: governanceOf(concept, values, now),
     fields: sectionFields(sections),
     sensitiveFields: sensitiveRows(sections),
+    joins: joinRows(sections, concept.path),
     sections,
     related: relatedPaths(sections, concept.path),
   };

@@ -162,9 +162,9 @@ describe("readConceptRecords", () => {
   it("reads every Sensitive Fields row with its decision when one is written", async () => {
     const [, , contactRecord] = await readConceptRecords(await writeBundle(files), now);
     expect(contactRecord?.sensitiveFields).toEqual([
-      { field: "phone", category: "pii.phone", decision: "rejected" },
-      { field: "work_email", category: "pii.email", decision: "confirmed" },
-      { field: "attrs.<key>", category: "pii.person_name" },
+      { field: "phone", category: "pii.phone", decision: "rejected", added: false },
+      { field: "work_email", category: "pii.email", decision: "confirmed", added: false },
+      { field: "attrs.<key>", category: "pii.person_name", added: false },
     ]);
   });
 

@@ -109,8 +109,8 @@ describe("searchBundle over the demo bundle", () => {
     expect(hit?.record.path).toBe(demoPaths.customerAccount);
     expect(hit?.record.governance).toMatchObject({ pii: true, classification: "confidential" });
     expect(hit?.record.sensitiveFields).toEqual([
-      { field: "billing_contact_phone", category: "pii.phone" },
-      { field: "owner_email", category: "pii.email" },
+      { field: "billing_contact_phone", category: "pii.phone", added: false },
+      { field: "owner_email", category: "pii.email", added: false },
     ]);
   });
 
