@@ -67,6 +67,19 @@ export class SourceError extends OkfError {
   }
 }
 
+/** SQL given to `okf check-sql` or `check_query` that the parser cannot read; 1-based position. */
+export class SqlParseError extends OkfError {
+  readonly exitCode = ExitCode.usage;
+  constructor(
+    message: string,
+    readonly line: number,
+    readonly column: number,
+    hint?: string,
+  ) {
+    super(message, hint);
+  }
+}
+
 /** Another run holds the bundle lock. */
 export class BundleLockedError extends OkfError {
   readonly exitCode = ExitCode.usage;

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import type { CommandContext } from "./command-context.js";
 import { registerApprove } from "./commands/approve.js";
+import { registerCheckSql } from "./commands/check-sql.js";
 import { registerDemo } from "./commands/demo.js";
 import { registerDiff } from "./commands/diff.js";
 import { registerExtract } from "./commands/extract.js";
@@ -20,6 +21,7 @@ const registrations: Array<(context: CommandContext) => void> = [
   registerValidate,
   registerStatus,
   registerSearch,
+  registerCheckSql,
   registerServe,
   registerProposals,
   registerApprove,

@@ -96,6 +96,16 @@ const classificationSchema = z
   })
   .strict();
 
+/** `guard:`: how `okf check-sql` and the MCP tool check_query judge SQL (docs/guard.md). */
+export const guardSchema = z
+  .object({
+    /** Draft and needs_review tables are errors (unapproved-table). */
+    require_approval: z.boolean().default(false),
+    /** Schemas (MySQL: databases) for unqualified table names, in order. */
+    search_path: z.array(z.string().min(1)).min(1).optional(),
+  })
+  .strict();
+
 export const configSchema = z
   .object({
     bundle: z.string().min(1).default("knowledge"),
@@ -109,6 +119,7 @@ export const configSchema = z
       .optional(),
     sources: z.array(sourceSchema).min(1, "at least one source is required"),
     classification: classificationSchema.optional(),
+    guard: guardSchema.optional(),
   })
   .strict()
   .superRefine((config, ctx) => {

@@ -15,6 +15,10 @@ export interface ConceptRecord {
   /** OKF `type`, e.g. "PostgreSQL Table". */
   type?: string;
   kind?: string;
+  /** Frontmatter `database`, `schema` and `table`: where the object lives in its source. */
+  database?: string;
+  schema?: string;
+  table?: string;
   domain?: string;
   tags: string[];
   governance: ConceptGovernance;

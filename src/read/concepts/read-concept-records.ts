@@ -40,7 +40,14 @@ export function toConceptRecord(concept: ConceptFile, now: Date): ConceptRecord 
     sections,
     related: relatedPaths(sections, concept.path),
   };
-  const optional = { description: values.description, type: values.type, kind: values.kind };
+  const optional = {
+    description: values.description,
+    type: values.type,
+    kind: values.kind,
+    database: values.database,
+    schema: values.schema,
+    table: values.table,
+  };
   for (const [key, value] of Object.entries(optional)) {
     const text = scalarText(value);
     if (text !== undefined) record[key as keyof typeof optional] = text;

@@ -66,9 +66,10 @@ afterAll(async () => {
 });
 
 describe("okf serve --mcp, read tools over stdio", () => {
-  it("offers the five tools with descriptions and bounded input schemas", async () => {
+  it("offers the six tools with descriptions and bounded input schemas", async () => {
     const { tools } = await session.client.listTools();
     expect(tools.map((tool) => tool.name).sort()).toEqual([
+      "check_query",
       "list_concepts",
       "propose_update",
       "read_concept",

@@ -34,6 +34,7 @@ describe("okf serve", () => {
     try {
       const { tools } = await session.client.listTools();
       expect(tools.map((tool) => tool.name).sort()).toEqual([
+        "check_query",
         "list_concepts",
         "read_concept",
         "related_concepts",
