@@ -1,5 +1,6 @@
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { okfVersion } from "../../version.js";
+import { registerConceptResources } from "./concept-resources.js";
 import type { ToolContext } from "./tool-context.js";
 import { registerListConcepts } from "./tools/list-concepts.js";
 import { registerProposeUpdate } from "./tools/propose-update.js";
@@ -16,7 +17,7 @@ export interface OkfServerOptions {
 }
 
 const instructions =
-  "okf serves a governed data knowledge bundle: one file per database table or collection, with its schema, relationships, sensitive fields and the business meaning people wrote. Before you query a data source, find the table (search_concepts, list_concepts), read it (read_concept) and respect its governance facts: approval status, owner, classification, pii, agent_usage, staleness, and the sensitive fields. Deprecated and stale concepts are labelled; do not rely on them without checking.";
+  "okf serves a governed data knowledge bundle: one file per database table or collection, with its schema, relationships, sensitive fields and the business meaning people wrote. Before you query a data source, find the table (search_concepts, list_concepts), read it (read_concept) and respect its governance facts: approval status, owner, classification, pii, agent_usage, staleness, and the sensitive fields. Deprecated and stale concepts are labelled; do not rely on them without checking. Each concept is also a read-only resource, okf://concept/{id}.";
 
 /** The MCP server with okf's tools; connect it to a transport to serve. */
 export function createOkfServer(options: OkfServerOptions): McpServer {
@@ -40,5 +41,6 @@ export function createOkfServer(options: OkfServerOptions): McpServer {
   registerListConcepts(context);
   registerRelatedConcepts(context);
   if (!options.readOnly) registerProposeUpdate(context);
+  registerConceptResources(context);
   return server;
 }
