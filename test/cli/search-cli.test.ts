@@ -10,7 +10,7 @@ import {
 describe("okf search through the CLI", () => {
   it("prints each hit's id, governance facts, path, description and sensitive fields", async () => {
     const { dir } = demoProject();
-    const run = await runCli(["search", "billing_contact_phone"], dir);
+    const run = await runCli(["search", "billing_contact_phone", "--limit", "1"], dir);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(
@@ -45,8 +45,14 @@ describe("okf search through the CLI", () => {
     expect(legacy?.split("\n")[0]).toBe(
       "sales.crm.customer_account_2019  (deprecated, confidential, pii)  DEPRECATED",
     );
-    // Deprecated sinks to the bottom.
-    expect(blocks.at(-1)).toBe(legacy);
+    // Deprecated, it ranks below the current table and the view that hold owner_email as well.
+    const order = blocks.map((block) => block.split(" ")[0]);
+    expect(order.indexOf("sales.crm.customer_account_2019")).toBeGreaterThan(
+      order.indexOf("sales.crm.active_accounts"),
+    );
+    expect(order.indexOf("sales.crm.active_accounts")).toBeGreaterThan(
+      order.indexOf("sales.crm.customer_account"),
+    );
   });
 
   it("--json prints the hits with their full governance facts, shaped like the MCP tools' results", async () => {
@@ -71,6 +77,8 @@ describe("okf search through the CLI", () => {
       "domain",
       "tags",
       "governance",
+      "agentUsage",
+      "guidance",
       "score",
       "matched",
       "labels",
@@ -82,7 +90,9 @@ describe("okf search through the CLI", () => {
       kind: "table",
       source: "crm",
       domain: "sales",
-      matched: ["fields", "description", "sections"],
+      matched: ["fields", "comments", "description", "sections"],
+      agentUsage: null,
+      guidance: null,
       labels: [],
       governance: {
         approval_status: "draft",
@@ -106,6 +116,36 @@ describe("okf search through the CLI", () => {
       },
     });
     expect(typeof first?.score).toBe("number");
+  });
+
+  it("shows agent_usage and the first sentence of the written Agent Usage Guidance", async () => {
+    const { dir, edit } = demoProject();
+    edit(demoPaths.customerAccount, (text) =>
+      text
+        .replace(/^approval_status: /m, "agent_usage: allowed_read_only\napproval_status: ")
+        .replace(
+          /(## Agent Usage Guidance\n)_Owner to write[^\n]*/,
+          "$1Count accounts per segment; never select owner_email. Ask sales-ops for exports.",
+        ),
+    );
+    const run = await runCli(["search", "customer_account", "--limit", "2"], dir);
+    expect(run.code).toBe(0);
+    const [current, next] = run.stdout.split("\n\n");
+    expect(current?.split("\n").slice(3, 5)).toEqual([
+      "  agent usage: allowed_read_only",
+      "  guidance: Count accounts per segment; never select owner_email.",
+    ]);
+    // The placeholder is not guidance.
+    expect(next).not.toContain("guidance:");
+    const json = await runCli(["search", "customer_account", "--limit", "1", "--json"], dir);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      hits: [
+        {
+          agentUsage: "allowed_read_only",
+          guidance: "Count accounts per segment; never select owner_email.",
+        },
+      ],
+    });
   });
 
   it("says so and exits 0 when nothing matches", async () => {

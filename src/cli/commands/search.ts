@@ -8,7 +8,7 @@ export function registerSearch({ program, io, json }: CommandContext): void {
   program
     .command("search")
     .description(
-      "full-text search over titles, ids, field names, tags, descriptions and sections; approved files rank first",
+      "search titles, ids, field names, column comments, tags, descriptions and sections; any word may match, the most relevant first",
     )
     .argument("<query...>", "words to look for (a table, column or tag name, a phrase)")
     .option("-c, --config <file>", "configuration file that names the bundle")

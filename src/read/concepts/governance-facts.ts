@@ -2,9 +2,10 @@ import type { ConceptRecord } from "./concept-record.js";
 
 /**
  * The governance facts of a concept as the MCP tools and `okf search --json` return them. Keys follow the frontmatter
- * (`approval_status`, `agent_usage`, …) so that an agent can match them with the file.
+ * (`approval_status`, `agent_usage`, …) so that an agent can match them with the file. A type,
+ * not an interface, so that it fits the MCP output schema, which allows keys added later.
  */
-export interface GovernanceFacts {
+export type GovernanceFacts = {
   approval_status: string | null;
   status: string | null;
   owner: string | null;
@@ -26,7 +27,7 @@ export interface GovernanceFacts {
   sensitive_fields: Array<{ field: string; category: string; decision: string | null }>;
   /** Plain-language warnings, most serious first; empty when there is nothing to flag. */
   warnings: string[];
-}
+};
 
 export function governanceFacts(record: ConceptRecord): GovernanceFacts {
   const g = record.governance;

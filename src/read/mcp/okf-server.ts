@@ -1,5 +1,6 @@
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { okfVersion } from "../../version.js";
+import { registerConceptResources } from "./concept-resources.js";
 import type { ToolContext } from "./tool-context.js";
 import { registerCheckQuery } from "./tools/check-query.js";
 import { registerListConcepts } from "./tools/list-concepts.js";
@@ -17,7 +18,7 @@ export interface OkfServerOptions {
 }
 
 const instructions =
-  "okf serves a governed data knowledge bundle: one file per database table or collection, with its schema, relationships, sensitive fields and the business meaning people wrote. Before you query a data source, find the table (search_concepts, list_concepts), read it (read_concept) and respect its governance facts: approval status, owner, classification, pii, agent_usage, staleness, and the sensitive fields. Deprecated and stale concepts are labelled; do not rely on them without checking. Before you run any SQL, call check_query with it and fix every error finding.";
+  "okf serves a governed data knowledge bundle: one file per database table or collection, with its schema, relationships, sensitive fields and the business meaning people wrote. Before you query a data source, find the table (search_concepts, list_concepts), read it (read_concept) and respect its governance facts: approval status, owner, classification, pii, agent_usage, staleness, and the sensitive fields. Deprecated and stale concepts are labelled; do not rely on them without checking. Before you run any SQL, call check_query with it and fix every error finding. Each concept is also a read-only resource, okf://concept/{id}.";
 
 /** The MCP server with okf's tools; connect it to a transport to serve. */
 export function createOkfServer(options: OkfServerOptions): McpServer {
@@ -42,5 +43,6 @@ export function createOkfServer(options: OkfServerOptions): McpServer {
   registerRelatedConcepts(context);
   registerCheckQuery(context);
   if (!options.readOnly) registerProposeUpdate(context);
+  registerConceptResources(context);
   return server;
 }

@@ -9,6 +9,9 @@ export function summaryText(record: ConceptRecord, prefix = "- "): string {
     `${indent}path: ${record.path}`,
     `${indent}governance: ${governanceLine(record)}`,
   ];
+  if (record.governance.agentUsage !== undefined) {
+    lines.push(`${indent}agent_usage: ${record.governance.agentUsage}`);
+  }
   if (record.description !== undefined) lines.push(`${indent}${record.description}`);
   for (const warning of governanceFacts(record).warnings) {
     if (!warning.startsWith("NOTE:")) lines.push(`${indent}${warning}`);

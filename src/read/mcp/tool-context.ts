@@ -32,6 +32,10 @@ export const limits = {
   rationaleLength: maxRationaleLength,
   searchHits: 50,
   listPage: 200,
+  /** Field names one read_concept call may filter on. */
+  readFields: 500,
+  readCharsMin: 1_000,
+  readCharsMax: 100_000,
 } as const;
 
 export const conceptIdInput = z

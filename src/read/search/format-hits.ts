@@ -1,4 +1,5 @@
-import { conceptFacts } from "../concepts/concept-facts.js";
+import { guidanceSentence } from "../concepts/agent-guidance.js";
+import { conceptFacts, type ConceptFacts } from "../concepts/concept-facts.js";
 import type { ConceptRecord } from "../concepts/concept-record.js";
 import type { SearchHit } from "./search-bundle.js";
 
@@ -35,6 +36,9 @@ function formatHit(record: ConceptRecord): string {
   const lines = [`${record.id}  (${facts})${labels.length > 0 ? `  ${labels.join(" ")}` : ""}`];
   lines.push(`  ${record.path}`);
   if (record.description !== undefined) lines.push(`  ${oneLine(record.description)}`);
+  if (governance.agentUsage !== undefined) lines.push(`  agent usage: ${governance.agentUsage}`);
+  const guidance = guidanceSentence(record);
+  if (guidance !== undefined) lines.push(`  guidance: ${guidance}`);
   const sensitive = openSensitiveFields(record);
   if (governance.pii && sensitive.length > 0) {
     const rows = sensitive.map((row) => `${row.field} (${row.category})`);
@@ -43,15 +47,29 @@ function formatHit(record: ConceptRecord): string {
   return `${lines.join("\n")}\n`;
 }
 
+/** One hit as JSON: the concept's facts, what an agent may do with it, and how it matched. */
+export interface HitFacts extends ConceptFacts {
+  /** Frontmatter `agent_usage`, as in `governance.agent_usage`. */
+  agentUsage: string | null;
+  /** The first sentence of the human Agent Usage Guidance section, once a person wrote it. */
+  guidance: string | null;
+  score: number;
+  matched: string[];
+  labels: string[];
+}
+
+export function hitFacts({ record, score, matched }: SearchHit): HitFacts {
+  return {
+    ...conceptFacts(record),
+    agentUsage: record.governance.agentUsage ?? null,
+    guidance: guidanceSentence(record) ?? null,
+    score: Math.round(score * 1000) / 1000,
+    matched,
+    labels: hitLabels(record),
+  };
+}
+
 /** `--json`: each hit with the governance facts an agent must respect, shaped as the MCP tools'. */
 export function hitsDocument(query: string, hits: readonly SearchHit[]): unknown {
-  return {
-    query,
-    hits: hits.map(({ record, score, matched }) => ({
-      ...conceptFacts(record),
-      score: Math.round(score * 1000) / 1000,
-      matched,
-      labels: hitLabels(record),
-    })),
-  };
+  return { query, hits: hits.map(hitFacts) };
 }

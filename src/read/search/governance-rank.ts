@@ -1,20 +1,21 @@
 import type { ConceptGovernance } from "../concepts/concept-record.js";
 
 /*
- * How much a concept's governance state weighs on its text score. Agents should meet what
- * people have checked first: a relevant approved file outranks an equally relevant draft, and a
- * deprecated one sinks unless nothing else matches. The gaps are moderate on purpose: a much
- * better text match still wins over a slightly better status.
+ * How much a concept's governance state weighs on its relevance. Relevance comes first: an agent
+ * asking for recognised revenue needs the revenue table, approved or not, and an approved
+ * look-alike must not push it down. So approval only breaks near ties (at most +10%). Deprecation
+ * weighs more, because a deprecated table is a trap when a current one matches about as well,
+ * but a file asked for by name still comes first (a match 1.35 times better beats it).
  */
-const approvedHumanReviewedFactor = 1.6;
-const approvedFactor = 1.4;
-const needsReviewFactor = 1.15;
+const approvedHumanReviewedFactor = 1.1;
+const approvedFactor = 1.07;
+const needsReviewFactor = 1.03;
 const draftFactor = 1;
-const deprecatedFactor = 0.3;
+const deprecatedFactor = 0.75;
 /** Applied on top of the status factor when the review date has passed. */
-const staleFactor = 0.85;
+const staleFactor = 0.95;
 
-/** The multiplier for a concept's text score. */
+/** The multiplier for a concept's relevance score. */
 export function governanceFactor(governance: ConceptGovernance): number {
   return statusFactor(governance) * (governance.stale ? staleFactor : 1);
 }

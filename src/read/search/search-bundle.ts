@@ -6,9 +6,11 @@ import { searchRecords } from "./search-index.js";
 
 export interface SearchHit {
   record: ConceptRecord;
-  /** The text score times the governance factor. */
+  /** Relevance times the (small) governance factor: what hits are sorted by. */
   score: number;
-  /** Which fields matched: title, id, fields, tags, description, sections. */
+  /** How well the text matches, before governance weighs in. */
+  relevance: number;
+  /** Which fields matched: title, id, fields, comments, tags, description, human, sections. */
   matched: string[];
 }
 
@@ -21,7 +23,7 @@ export interface SearchOptions {
 
 export const defaultSearchLimit = 10;
 
-/** Full-text search over the bundle's concepts, best hit first, governance-weighted. */
+/** Full-text search over the bundle's concepts, most relevant first, governance breaking ties. */
 export async function searchBundle(
   bundleDir: string,
   query: string,
@@ -47,6 +49,7 @@ export function rankHits(records: readonly ConceptRecord[], query: string): Sear
     hits.push({
       record,
       score: match.score * governanceFactor(record.governance),
+      relevance: match.score,
       matched: match.matched,
     });
   }

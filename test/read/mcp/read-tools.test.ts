@@ -76,7 +76,10 @@ describe("okf serve --mcp, read tools over stdio", () => {
       "related_concepts",
       "search_concepts",
     ]);
-    for (const tool of tools) expect(tool.description?.length).toBeGreaterThan(100);
+    for (const tool of tools) {
+      expect(tool.description?.length).toBeGreaterThan(100);
+      expect(tool.outputSchema?.type, tool.name).toBe("object");
+    }
     const search = tools.find((tool) => tool.name === "search_concepts");
     expect(search?.inputSchema.required).toEqual(["query"]);
     expect(search?.inputSchema.properties?.query).toMatchObject({ maxLength: 500 });

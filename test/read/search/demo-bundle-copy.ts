@@ -25,6 +25,11 @@ export type EditConcept = (path: string, change: (text: string) => string) => vo
 export const demoPaths = {
   customerAccount: "crm/postgres/sales/customer_account.md",
   customerAccount2019: "crm/postgres/legacy/customer_account_2019.md",
+  activeAccounts: "crm/postgres/sales/active_accounts.md",
+  opportunity: "crm/postgres/sales/opportunity.md",
+  invoice: "crm/postgres/finance/invoice.md",
+  monthlyRevenue: "crm/postgres/finance/monthly_revenue.md",
+  revenueRecognized: "crm/postgres/finance/revenue_recognized.md",
   orderLine: "crm/postgres/sales/order_line.md",
   territory: "crm/postgres/sales/territory.md",
   commerceApp: "orders/commerce_app.md",

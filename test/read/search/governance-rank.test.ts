@@ -36,3 +36,13 @@ describe("governanceFactor", () => {
     ).toBeLessThan(governanceFactor({ ...base }));
   });
 });
+
+describe("governance weighs less than relevance", () => {
+  it("moves a score by at most a tenth for approval and a quarter for deprecation", () => {
+    const draft = governanceFactor({ ...base, approvalStatus: "draft" });
+    const best = governanceFactor({ ...base, approvalStatus: "approved", humanReviewed: true });
+    const worst = governanceFactor({ ...base, deprecated: true, stale: true });
+    expect(best / draft).toBeLessThanOrEqual(1.1);
+    expect(worst / draft).toBeGreaterThanOrEqual(0.7);
+  });
+});

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { ConceptRecord } from "../../concepts/concept-record.js";
 import { conceptFacts } from "../../concepts/concept-facts.js";
+import { listOutput } from "../output-schemas.js";
 import { summaryText } from "../summary-text.js";
 import { guarded, toolResult } from "../tool-result.js";
 import { limits, readOnlyTool, readSnapshot, type ToolContext } from "../tool-context.js";
@@ -41,6 +42,7 @@ export function registerListConcepts(context: ToolContext): void {
           .optional()
           .describe("How many matching concepts to skip (default 0)."),
       },
+      outputSchema: listOutput,
       annotations: readOnlyTool,
     },
     ({ limit = 50, offset = 0, ...filters }) =>
@@ -53,13 +55,17 @@ export function registerListConcepts(context: ToolContext): void {
           matching.length === 0
             ? "No concept matches these filters."
             : `Concepts ${page.length === 0 ? "none" : `${offset + 1}–${offset + page.length}`} of ${matching.length}${nextOffset === null ? "" : ` (more: offset ${nextOffset})`}:`;
-        return toolResult([heading, ...page.map((record) => summaryText(record))].join("\n"), {
+        const structured: z.infer<z.ZodObject<typeof listOutput>> = {
           total: matching.length,
           offset,
           limit,
           next_offset: nextOffset,
           concepts: page.map(conceptFacts),
-        });
+        };
+        return toolResult(
+          [heading, ...page.map((record) => summaryText(record))].join("\n"),
+          structured,
+        );
       }),
   );
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { createProposal } from "../../proposals/create-proposal.js";
+import { proposeOutput } from "../output-schemas.js";
 import { guarded, toolResult } from "../tool-result.js";
 import { conceptIdInput, limits, readSnapshot, type ToolContext } from "../tool-context.js";
 
@@ -31,6 +32,7 @@ export function registerProposeUpdate(context: ToolContext): void {
           .max(limits.rationaleLength)
           .describe("Why the text should change: what you observed and where, for the reviewer."),
       },
+      outputSchema: proposeOutput,
       annotations: {
         readOnlyHint: false,
         destructiveHint: false,
@@ -58,15 +60,16 @@ export function registerProposeUpdate(context: ToolContext): void {
           proposal.branch === undefined
             ? `written to ${proposal.file}`
             : `committed to ${proposal.file} on branch ${proposal.branch}${proposal.commit === undefined ? "" : ` (${proposal.commit})`}`;
+        const structured: z.infer<z.ZodObject<typeof proposeOutput>> = {
+          file: proposal.file,
+          id: proposal.id,
+          section: proposal.section,
+          branch: proposal.branch ?? null,
+          commit: proposal.commit ?? null,
+        };
         return toolResult(
           `Proposal for section "${proposal.section}" of ${proposal.id} ${where}. The knowledge file is unchanged until a data steward applies it with \`okf proposals apply\`.`,
-          {
-            file: proposal.file,
-            id: proposal.id,
-            section: proposal.section,
-            branch: proposal.branch ?? null,
-            commit: proposal.commit ?? null,
-          },
+          structured,
         );
       }),
   );

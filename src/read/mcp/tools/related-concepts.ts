@@ -1,6 +1,8 @@
 import { relatedPaths } from "../../concepts/concept-body.js";
 import type { ConceptRecord } from "../../concepts/concept-record.js";
 import { conceptFacts } from "../../concepts/concept-facts.js";
+import type { z } from "zod";
+import { relatedOutput } from "../output-schemas.js";
 import { summaryText } from "../summary-text.js";
 import { guarded, toolResult } from "../tool-result.js";
 import { conceptIdInput, readOnlyTool, readSnapshot, type ToolContext } from "../tool-context.js";
@@ -13,6 +15,7 @@ export function registerRelatedConcepts(context: ToolContext): void {
       description:
         "The concepts one concept links to in its Relationships section: the tables it references by foreign key, the tables that reference it and, for a view, the tables it reads, each with its line (which columns join, or that the view reads it) and its governance facts. Use it to plan a join, then check each related concept's governance before querying it.",
       inputSchema: { id: conceptIdInput },
+      outputSchema: relatedOutput,
       annotations: readOnlyTool,
     },
     ({ id }) =>
@@ -37,7 +40,7 @@ export function registerRelatedConcepts(context: ToolContext): void {
           ),
           ...(missing.length === 0 ? [] : [`Links to missing files: ${missing.join(", ")}`]),
         ].join("\n");
-        return toolResult(text, {
+        const structured: z.infer<z.ZodObject<typeof relatedOutput>> = {
           id: record.id,
           path: record.path,
           related: related.map((entry) => ({
@@ -45,7 +48,8 @@ export function registerRelatedConcepts(context: ToolContext): void {
             joins: entry.joins,
           })),
           missing,
-        });
+        };
+        return toolResult(text, structured);
       }),
   );
 }

@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { guidanceSentence } from "../../concepts/agent-guidance.js";
+import { hitFacts } from "../../search/format-hits.js";
 import { rankHits } from "../../search/search-bundle.js";
-import { conceptFacts } from "../../concepts/concept-facts.js";
+import { searchOutput } from "../output-schemas.js";
 import { summaryText } from "../summary-text.js";
 import { guarded, toolResult } from "../tool-result.js";
 import { limits, readOnlyTool, readSnapshot, type ToolContext } from "../tool-context.js";
@@ -11,14 +13,16 @@ export function registerSearchConcepts(context: ToolContext): void {
     {
       title: "Search the knowledge bundle",
       description:
-        "Full-text search over the data knowledge bundle: table and collection titles, descriptions, field names, sections and tags. Approved, human-reviewed concepts rank above drafts. Each hit carries its governance facts (approval status, owner, classification, pii, agent_usage, staleness, sensitive fields): check them before you query the source. Follow up with read_concept for the full text.",
+        "Searches the data knowledge bundle for the tables and collections a question is about: titles, ids, field names, column comments, tags, descriptions and the sections people wrote (Business Meaning, Agent Usage Guidance, …). Any word may match; hits with more of the words and better matches (a title or field name) rank first, and approval only breaks near ties. Identifiers match by their words (`recognized_revenue` finds `revenue_recognized`). Each hit carries its governance facts (approval status, owner, classification, pii, agent_usage, staleness, sensitive fields) and the first sentence of its Agent Usage Guidance: check them before you query the source. Follow up with read_concept for the full text.",
       inputSchema: {
         query: z
           .string()
           .trim()
           .min(1)
           .max(limits.queryLength)
-          .describe("Words to look for, e.g. `customer email` or `invoice amount`."),
+          .describe(
+            "Words or a question, e.g. `customer email`, `recognized_revenue pii` or `which table holds audited revenue`.",
+          ),
         limit: z
           .number()
           .int()
@@ -27,6 +31,7 @@ export function registerSearchConcepts(context: ToolContext): void {
           .optional()
           .describe(`Most hits to return (1–${limits.searchHits}, default 10).`),
       },
+      outputSchema: searchOutput,
       annotations: readOnlyTool,
     },
     ({ query, limit }) =>
@@ -41,17 +46,19 @@ export function registerSearchConcepts(context: ToolContext): void {
                 ...hits.map((hit, index) => {
                   const prefix = `${index + 1}. `;
                   const indent = " ".repeat(prefix.length);
-                  return `${summaryText(hit.record, prefix)}\n${indent}matched: ${hit.matched.join(", ")}`;
+                  const guidance = guidanceSentence(hit.record);
+                  return [
+                    summaryText(hit.record, prefix),
+                    ...(guidance === undefined ? [] : [`${indent}guidance: ${guidance}`]),
+                    `${indent}matched: ${hit.matched.join(", ")}`,
+                  ].join("\n");
                 }),
               ].join("\n");
-        return toolResult(text, {
+        const structured: z.infer<z.ZodObject<typeof searchOutput>> = {
           query,
-          hits: hits.map((hit) => ({
-            ...conceptFacts(hit.record),
-            score: hit.score,
-            matched: hit.matched,
-          })),
-        });
+          hits: hits.map(hitFacts),
+        };
+        return toolResult(text, structured);
       }),
   );
 }
