@@ -24,7 +24,12 @@ export type GovernanceFacts = {
   source_of_truth: true | string | null;
   needs_review: boolean;
   human_reviewed: boolean;
-  sensitive_fields: Array<{ field: string; category: string; decision: string | null }>;
+  sensitive_fields: Array<{
+    field: string;
+    category: string;
+    decision: string | null;
+    masking: string | null;
+  }>;
   /** Plain-language warnings, most serious first; empty when there is nothing to flag. */
   warnings: string[];
 };
@@ -52,6 +57,7 @@ export function governanceFacts(record: ConceptRecord): GovernanceFacts {
       field: row.field,
       category: row.category,
       decision: row.decision ?? null,
+      masking: row.masking ?? null,
     })),
     warnings: governanceWarnings(record),
   };

@@ -23,9 +23,21 @@ const governance = z.looseObject({
   stale_after: nullableText,
   stale: z.boolean(),
   deprecated: z.boolean(),
+  replaced_by: nullableText.describe("The id of the concept that replaces this deprecated one."),
+  source_of_truth: z
+    .union([z.literal(true), text])
+    .nullable()
+    .describe("true when this concept is the source of truth, or the id of the one that is."),
   needs_review: z.boolean(),
   human_reviewed: z.boolean(),
-  sensitive_fields: z.array(z.looseObject({ field: text, category: text, decision: nullableText })),
+  sensitive_fields: z.array(
+    z.looseObject({
+      field: text,
+      category: text,
+      decision: nullableText,
+      masking: nullableText.describe("The masking rule a steward recorded; null when none."),
+    }),
+  ),
   warnings: z.array(text).describe("Plain-language warnings, most serious first."),
 });
 
