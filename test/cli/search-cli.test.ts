@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/run-cli.js";
+import { decideFinding } from "../helpers/schema-cells.js";
 import {
   addFrontmatterLine,
   demoPaths,
@@ -31,7 +32,7 @@ describe("okf search through the CLI", () => {
     edit(demoPaths.customerAccount, addFrontmatterLine('stale_after: "2026-01-01T00:00:00Z"'));
     // A steward rejected the phone finding: it no longer counts as sensitive.
     edit(demoPaths.customerAccount, (text) =>
-      text.replace(/^(\| billing_contact_phone \| pii\.phone \|.*\|) \|$/m, "$1 rejected |"),
+      decideFinding(text, "billing_contact_phone", "pii.phone", "rejected"),
     );
     const run = await runCli(["search", "owner_email", "--bundle", "knowledge"], dir);
     expect(run.code).toBe(0);

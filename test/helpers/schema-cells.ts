@@ -14,3 +14,26 @@ export function profileCell(markdown: string, column: string): string {
 export function typeCell(markdown: string, column: string): string {
   return schemaCells(markdown, column)[1] ?? "";
 }
+
+/**
+ * `markdown` with the Decision cell of the Sensitive Fields row for `field` and `category` set to
+ * `decision`; the row's other cells, the Masking cell among them, stay as they are.
+ */
+export function decideFinding(
+  markdown: string,
+  field: string,
+  category: string,
+  decision: string,
+): string {
+  const prefix = `| ${field} | ${category} |`;
+  return markdown
+    .split("\n")
+    .map((line) => {
+      if (!line.startsWith(prefix)) return line;
+      // Cells between the outer pipes; Field | Category | Confidence | Evidence | Decision | Masking.
+      const cells = line.slice(1, -1).split(/(?<!\\)\|/);
+      cells[cells.length - 2] = ` ${decision} `;
+      return `|${cells.join("|")}|`;
+    })
+    .join("\n");
+}

@@ -12,6 +12,7 @@ import { createTestDatabase, postgresServerAvailable } from "../helpers/postgres
 import type { TestDatabase } from "../helpers/postgres-database.js";
 import { bundleFiles, writeProjectConfig } from "../helpers/project-config.js";
 import { tempDir } from "../helpers/run-cli.js";
+import { decideFinding } from "../helpers/schema-cells.js";
 
 const serverAvailable = await postgresServerAvailable();
 
@@ -87,10 +88,12 @@ describe.skipIf(!serverAvailable)("a night on which a table cannot be read", () 
     expect(first).toMatch(/\| contact_ref \| pii\.email \| high \|/);
     expect(first).toMatch(/\| alt_ref \| pii\.phone \|/);
     expect(first).toContain("values: enterprise, mid_market, smb");
-    const decided = first
-      .replace(/(\| contact_ref \| pii\.email \|[^\n]*\|) \|$/m, "$1 confirmed |")
-      .replace(/(\| alt_ref \| pii\.phone \|[^\n]*\|) \|$/m, "$1 rejected |")
-      .replace("approval_status: draft", "approval_status: approved");
+    const decided = decideFinding(
+      decideFinding(first, "contact_ref", "pii.email", "confirmed"),
+      "alt_ref",
+      "pii.phone",
+      "rejected",
+    ).replace("approval_status: draft", "approval_status: approved");
     expect(decided).toMatch(/\| contact_ref \|[^\n]*\| confirmed \|/);
     expect(decided).toMatch(/\| alt_ref \|[^\n]*\| rejected \|/);
     files.write(contact(), decided);
@@ -208,9 +211,7 @@ describe.skipIf(!serverAvailable)("a night on which a table cannot be read", () 
       GRANT SELECT ON sales.lead TO ${quoted};`);
     const lead = `crm/${db.name}/sales/lead.md`;
     await extract("2026-12-07");
-    const decided = files
-      .read(lead)
-      .replace(/(\| lead_ref \| pii\.email \|[^\n]*\|) \|$/m, "$1 confirmed |");
+    const decided = decideFinding(files.read(lead), "lead_ref", "pii.email", "confirmed");
     expect(decided).toMatch(/\| lead_ref \|[^\n]*\| confirmed \|/);
     files.write(lead, decided);
     await extract("2026-12-07");

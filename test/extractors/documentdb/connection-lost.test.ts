@@ -13,6 +13,7 @@ import { tempDir } from "../../helpers/run-cli.js";
 import { startTcpProxy, throughProxy, type TcpProxy } from "../../faults/tcp-proxy.js";
 import { sampleDatabases } from "./fixtures.js";
 import { startMockMongo, type MockDatabase, type RunningMock } from "./mock-mongo.js";
+import { decideFinding } from "../../helpers/schema-cells.js";
 
 const selectionTimeoutMs = 1000;
 /** The command at which the proxy cuts every connection (and refuses new ones). */
@@ -133,14 +134,13 @@ describe("a DocumentDB server lost mid-run (mock server behind a TCP proxy)", ()
     // A steward's decision, which a lost night must not take away.
     run.write(
       customersPath,
-      (run.snapshot().get(customersPath) ?? "").replace(
-        /^(\| email \| pii\.email \|[^\n]*\|) \|$/m,
-        "$1 confirmed |",
-      ),
+      decideFinding(run.snapshot().get(customersPath) ?? "", "email", "pii.email", "confirmed"),
     );
     expect((await run.extract("2026-11-27")).exitCode).toBe(0);
     const before = run.snapshot();
-    expect(before.get(customersPath)).toMatch(/\| email \| pii\.email \|[^\n]*\| confirmed \|$/m);
+    expect(before.get(customersPath)).toMatch(
+      /\| email \| pii\.email \|[^\n]*\| confirmed \| \|$/m,
+    );
 
     cutAt = (command) => command === "aggregate";
     const night = await run.extract("2026-11-28");
@@ -152,7 +152,7 @@ describe("a DocumentDB server lost mid-run (mock server behind a TCP proxy)", ()
       if (path !== "log.md") expect(withoutNotes(text)).toBe(withoutNotes(before.get(path) ?? ""));
     const customers = after.get(customersPath) ?? "";
     expect(customers).toContain("pii: true");
-    expect(customers).toMatch(/\| email \| pii\.email \|[^\n]*\| confirmed \|$/m);
+    expect(customers).toMatch(/\| email \| pii\.email \|[^\n]*\| confirmed \| \|$/m);
     expect(customers).toMatch(
       /Profile and sensitive-field findings could not be refreshed since 2026-11-28: the connection was lost/,
     );

@@ -5,7 +5,7 @@ import { runExtract, type ExtractResult } from "../../../src/pipeline/run-extrac
 import { createTestDatabase, type TestDatabase } from "../../helpers/postgres-database.js";
 import { writeProjectConfig } from "../../helpers/project-config.js";
 import { tempDir } from "../../helpers/run-cli.js";
-import { profileCell } from "../../helpers/schema-cells.js";
+import { decideFinding, profileCell } from "../../helpers/schema-cells.js";
 import { extractAll, postgresConfig, type ExtractionResult } from "./support.js";
 
 /**
@@ -162,10 +162,7 @@ describe("view column lineage on PostgreSQL", () => {
 
   it("does not carry a finding a person rejected on the base column", async () => {
     const path = join(dir, "knowledge", "shop", db.name, "app", "account.md");
-    const decided = read("account").replace(
-      /(\| email \| pii\.email \|[^\n]*\|) \|$/m,
-      "$1 rejected |",
-    );
+    const decided = decideFinding(read("account"), "email", "pii.email", "rejected");
     expect(decided).toMatch(/\| email \| pii\.email \|[^\n]*\| rejected \|/);
     writeFileSync(path, decided);
     const again = await runExtract({

@@ -62,6 +62,7 @@ const readAnswer = (result: CallToolResult): ReadAnswer =>
 describe("every tool declares its output", () => {
   it("lists an object outputSchema for each tool", () => {
     expect(tools.map((tool) => tool.name).sort()).toEqual([
+      "check_query",
       "list_concepts",
       "propose_update",
       "read_concept",
