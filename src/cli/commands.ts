@@ -4,6 +4,7 @@ import { registerApprove } from "./commands/approve.js";
 import { registerCheckSql } from "./commands/check-sql.js";
 import { registerDemo } from "./commands/demo.js";
 import { registerDiff } from "./commands/diff.js";
+import { registerEval } from "./commands/eval.js";
 import { registerExtract } from "./commands/extract.js";
 import { registerInit } from "./commands/init.js";
 import { registerSearch } from "./commands/search.js";
@@ -22,6 +23,7 @@ const registrations: Array<(context: CommandContext) => void> = [
   registerStatus,
   registerSearch,
   registerCheckSql,
+  registerEval,
   registerServe,
   registerProposals,
   registerApprove,

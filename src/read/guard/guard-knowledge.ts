@@ -1,4 +1,3 @@
-import { readTableColumn } from "../../knowledge-file/markdown-table.js";
 import type { ConceptRecord } from "../concepts/concept-record.js";
 import { conceptJoins, type JoinStanding } from "./concept-joins.js";
 import { keySchema, type KeySchema } from "./key-schema.js";
@@ -117,18 +116,14 @@ function guardConcept(record: ConceptRecord): GuardConcept | undefined {
 }
 
 function sensitiveColumns(record: ConceptRecord): Map<string, SensitiveColumn> {
-  const section = record.sections.find((candidate) =>
-    /^sensitive fields$/i.test(candidate.heading),
-  );
-  // The Masking cell (docs/knowledge-files.md): what an agent must apply to the value.
-  const masking = section ? readTableColumn(section.text, "Masking") : new Map<string, string>();
   const columns = new Map<string, SensitiveColumn>();
   for (const row of record.sensitiveFields) {
     const decision = row.decision?.trim().toLowerCase();
     if (decision === "rejected") continue;
     const entry: SensitiveColumn = { category: row.category };
     if (decision) entry.decision = decision;
-    const rule = masking.get(row.field)?.trim();
+    // The Masking cell (docs/knowledge-files.md): what an agent must apply to the value.
+    const rule = row.masking?.trim();
     if (rule) entry.masking = rule;
     columns.set(row.field, entry);
   }
