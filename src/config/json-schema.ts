@@ -1,7 +1,5 @@
-import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { packageFile } from "../package-file.js";
 import { configSchema } from "./schema.js";
 import { awsProfileOptions, refusedConcurrency } from "../../extractors/shared/config-keys.js";
 
@@ -13,14 +11,7 @@ export const configJsonSchemaPath = "schema/okf.config.schema.json";
  * when the package is incomplete.
  */
 export function installedConfigJsonSchemaFile(): string | undefined {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const candidate = join(dir, configJsonSchemaPath);
-    if (existsSync(candidate)) return candidate;
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
+  return packageFile(configJsonSchemaPath);
 }
 
 /** Any `${NAME}` reference: okf replaces it before validating, a JSON Schema sees it as written. */

@@ -9,6 +9,8 @@ import {
   demoDynamoEndpointVariable,
   writeDemoConfigIfAbsent,
 } from "./demo-config.js";
+import { defaultEvalFile } from "../read/eval/eval-file.js";
+import { writeDemoEvalFileIfAbsent } from "./demo-eval-file.js";
 import { startEmbeddedDynamo } from "./embedded-dynamodb.js";
 import { startEmbeddedPostgres } from "./embedded-postgres.js";
 import { demoDynamoFeatures, seedDemoDynamo } from "./seed/dynamodb-seed.js";
@@ -33,7 +35,8 @@ export interface DemoResult {
 
 /**
  * Runs the whole pipeline on the embedded sample sources: starts PostgreSQL and DynamoDB
- * in-process, seeds them, writes DIR/okf.config.yaml if absent and extracts into DIR's bundle.
+ * in-process, seeds them, writes DIR/okf.config.yaml and DIR/okf.eval.yaml if absent and
+ * extracts into DIR's bundle.
  * The engines are stopped whatever happens, so the process can exit on its own afterwards.
  */
 export async function runDemo(options: DemoOptions): Promise<DemoResult> {
@@ -48,6 +51,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   }
   await mkdir(dir, { recursive: true });
   if (await writeDemoConfigIfAbsent(dir)) progress(`Wrote ${resolve(dir, defaultConfigFile)}`);
+  if (await writeDemoEvalFileIfAbsent(dir)) progress(`Wrote ${resolve(dir, defaultEvalFile)}`);
 
   progress("Starting the embedded PostgreSQL (PGlite)");
   const postgres = await startEmbeddedPostgres();

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { Eta, type TemplateFunction } from "eta";
 import { regionNames, type RegionName } from "../knowledge-file/region-markers.js";
 import { ConfigError, errorMessage } from "../errors.js";
+import { packageFile } from "../package-file.js";
 
 export { regionNames };
 
@@ -15,14 +15,10 @@ export interface TemplateSet {
 
 /** The `templates/` folder shipped with the package (found from here, in src/ or dist/src/). */
 function defaultTemplatesDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const candidate = join(dir, "templates", "concept.md.eta");
-    if (existsSync(candidate)) return join(dir, "templates");
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error("okf installation is incomplete: templates/ not found");
-    dir = parent;
-  }
+  const concept = packageFile(join("templates", "concept.md.eta"));
+  if (concept === undefined)
+    throw new Error("okf installation is incomplete: templates/ not found");
+  return dirname(concept);
 }
 
 /** Loads the default templates; a file of the same name in `overrideDir` replaces one. */
