@@ -56,6 +56,22 @@ describe("okf search through the CLI", () => {
     );
   });
 
+  it("names the replacement of a deprecated hit", async () => {
+    const { dir, edit } = demoProject();
+    edit(demoPaths.customerAccount2019, setApproval("deprecated"));
+    edit(
+      demoPaths.customerAccount2019,
+      addFrontmatterLine("replaced_by: sales.crm.customer_account"),
+    );
+    const run = await runCli(["search", "owner_email", "--bundle", "knowledge"], dir);
+    const legacy = run.stdout
+      .split("\n\n")
+      .find((block) => block.startsWith("sales.crm.customer_account_2019 "));
+    expect(legacy?.split("\n")[0]).toBe(
+      "sales.crm.customer_account_2019  (deprecated, confidential, pii)  DEPRECATED (use sales.crm.customer_account)",
+    );
+  });
+
   it("--json prints the hits with their full governance facts, shaped like the MCP tools' results", async () => {
     const { dir } = demoProject();
     const run = await runCli(["search", "owner_email", "--json", "--limit", "2"], dir);

@@ -1,3 +1,4 @@
+import { allowsWrites, isAgentUsage } from "../../bundle/agent-usage.js";
 import type { GuardConcept, GuardKnowledge } from "./guard-knowledge.js";
 import { joinKey } from "./guard-knowledge.js";
 import type { ResolvedColumn } from "./query-scope.js";
@@ -124,7 +125,8 @@ function tableFindings(
       message: `${name} is stale: its review was due${due === undefined ? "" : ` on ${due}`}; its description may be out of date.`,
     });
   }
-  if (use.role === "write" && g.agentUsage !== "allowed") {
+  const writable = isAgentUsage(g.agentUsage) && allowsWrites(g.agentUsage);
+  if (use.role === "write" && !writable) {
     findings.push({
       rule: "write-not-allowed",
       severity: "error",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { joinStandings } from "./related-joins.js";
 
 /*
  * The structuredContent of each tool, declared as its outputSchema: clients validate the
@@ -86,7 +87,31 @@ export const relatedOutput = {
   id: text,
   path: text,
   related: z.array(
-    z.object({ ...conceptFacts, joins: z.array(text).describe("Relationships lines naming it.") }),
+    z.object({
+      ...conceptFacts,
+      joins: z
+        .array(text)
+        .describe(
+          "Its join conditions as text, best first, such as approved: `a.x = b.y` (many-to-one).",
+        ),
+      join_rows: z
+        .array(
+          z.object({
+            condition: text,
+            standing: z
+              .enum(joinStandings)
+              .describe(
+                "approved and foreign key joins are safe; candidate needs a check; rejected never.",
+              ),
+            kind: text.describe("foreign key, foreign key incoming, inferred: …, added."),
+            cardinality: text.optional(),
+          }),
+        )
+        .describe("The Relationships join-table rows with it, best standing first."),
+      lines: z
+        .array(text)
+        .describe("Other Relationships lines linking to it (a view's base tables)."),
+    }),
   ),
   missing: z.array(text).describe("Linked paths with no readable concept file."),
 };

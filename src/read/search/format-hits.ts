@@ -11,7 +11,8 @@ function openSensitiveFields(record: ConceptRecord): ConceptRecord["sensitiveFie
 /** The labels a reader must not miss, in the order of their weight. */
 function hitLabels(record: ConceptRecord): string[] {
   const labels: string[] = [];
-  if (record.governance.deprecated) labels.push("DEPRECATED");
+  const { deprecated, replacedBy } = record.governance;
+  if (deprecated) labels.push(replacedBy ? `DEPRECATED (use ${replacedBy})` : "DEPRECATED");
   if (record.governance.stale) labels.push("STALE");
   if (record.governance.approvalStatus === "needs_review") labels.push("NEEDS REVIEW");
   return labels;

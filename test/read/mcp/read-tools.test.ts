@@ -194,7 +194,9 @@ describe("okf serve --mcp, read tools over stdio", () => {
   it("related_concepts follows the foreign keys of a table, with join lines and governance", async () => {
     const answer = await session.call("related_concepts", { id: "sales.crm.sales_order" });
     expect(answer.isError).toBe(false);
-    const related = answer.structured?.related as Array<Summary & { joins: string[] }>;
+    const related = answer.structured?.related as Array<
+      Summary & { joins: string[]; join_rows: unknown[]; lines: string[] }
+    >;
     expect(related.map((concept) => concept.id).sort()).toEqual([
       "sales.crm.customer_account",
       "sales.crm.invoice",
@@ -202,13 +204,57 @@ describe("okf serve --mcp, read tools over stdio", () => {
       "sales.crm.order_line",
     ]);
     const account = related.find((concept) => concept.id === "sales.crm.customer_account");
-    // The row of the join table and the foreign-key bullet both link to it.
+    // The row of the join table is the join; the foreign-key bullet is a line linking to it.
     expect(account?.joins).toEqual([
-      "| `sales_order.account_id = customer_account.account_id` | [customer_account](customer_account.md) | foreign key | many-to-one | |",
+      "foreign key: `sales_order.account_id = customer_account.account_id` (many-to-one)",
+    ]);
+    expect(account?.join_rows).toEqual([
+      {
+        condition: "sales_order.account_id = customer_account.account_id",
+        standing: "foreign key",
+        kind: "foreign key",
+        cardinality: "many-to-one",
+      },
+    ]);
+    expect(account?.lines).toEqual([
       "`account_id` → [customer_account](customer_account.md) `account_id`",
     ]);
     expect(account?.governance).toMatchObject({ pii: true, approval_status: "approved" });
     expect(answer.text).toContain("WARNING: stale"); // opportunity
+  });
+
+  it("related_concepts puts approved joins first and rejected ones last, marked", async () => {
+    const path = join(bundle, "crm/postgres/sales/sales_order.md");
+    const before = readFileSync(path, "utf8");
+    const decide = (text: string, condition: string, decision: string) => {
+      const row = new RegExp(`^(\\| \`${condition.replace(/\./g, "\\.")}\` \\|.*\\|) \\|$`, "m");
+      expect(text).toMatch(row);
+      return text.replace(row, `$1 ${decision} |`);
+    };
+    let decided = decide(before, "sales_order.order_id = order_line.order_id", "approved");
+    decided = decide(
+      decided,
+      "sales_order.opportunity_id = opportunity.opportunity_id",
+      "rejected",
+    );
+    writeFileSync(path, decided);
+    try {
+      const answer = await session.call("related_concepts", { id: "sales.crm.sales_order" });
+      const related = answer.structured?.related as Array<{ id: string; joins: string[] }>;
+      expect(related.map((concept) => concept.id)).toEqual([
+        "sales.crm.order_line",
+        "sales.crm.customer_account",
+        "sales.crm.invoice",
+        "sales.crm.opportunity",
+      ]);
+      expect(related[0]?.joins).toEqual([
+        "approved: `sales_order.order_id = order_line.order_id` (one-to-many (fan-out))",
+      ]);
+      expect(related[3]?.joins[0]).toMatch(/^REJECTED, do not use: `sales_order\.opportunity_id/);
+      expect(answer.text).toMatch(/approved joins first:\n.*sales\.crm\.order_line/);
+    } finally {
+      writeFileSync(path, before);
+    }
   });
 
   it("reads the files anew on each call, so edits made while it runs are served", async () => {
