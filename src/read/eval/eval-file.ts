@@ -104,7 +104,7 @@ export const evalFileSchema = z
 
 export type EvalFile = z.output<typeof evalFileSchema>;
 export type EvalQuestion = EvalFile["questions"][number];
-export type EvalStatement = EvalFile["statements"][number];
+type EvalStatement = EvalFile["statements"][number];
 export type ExpectedFinding = EvalStatement["expect"][number];
 
 /** Reads and checks an evaluation file; every problem is a usage error naming the key. */

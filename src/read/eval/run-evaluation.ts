@@ -11,7 +11,7 @@ export interface Gates {
   minGuard?: number;
 }
 
-export interface GateResult {
+interface GateResult {
   gate: "min-retrieval" | "min-guard";
   threshold: number;
   measured: number;

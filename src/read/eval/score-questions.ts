@@ -4,7 +4,7 @@ import type { EvalQuestion } from "./eval-file.js";
 import { offersJoin } from "./join-offer.js";
 
 /** Hits beyond this rank count as not found (reciprocal rank 0), as an agent reads no further. */
-export const rankCutoff = 10;
+const rankCutoff = 10;
 
 export interface QuestionScores {
   retrieval: {

@@ -3,7 +3,7 @@ import type { ConceptJoin, ConceptRecord } from "../concepts/concept-record.js";
 
 /** How a join stands for an agent, best first: what a person approved, then what a key enforces. */
 export const joinStandings = ["approved", "foreign key", "candidate", "rejected"] as const;
-export type JoinStanding = (typeof joinStandings)[number];
+type JoinStanding = (typeof joinStandings)[number];
 
 export interface RelatedJoin {
   condition: string;
