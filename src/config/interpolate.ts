@@ -64,4 +64,4 @@ function interpolateString(value: string, env: NodeJS.ProcessEnv, path: (string 
  * work: the advice is the command that can.
  */
 const demoVariablePrefix = "OKF_DEMO_";
-const demoFolderHint = `This folder was written by \`okf demo\`, whose sample databases run only while it runs. Run \`${okfCommand()} demo --dir .\` here to start them again and re-extract into this bundle (edits are kept as on any extract); validate, status, search, approve, proposals and serve --mcp work here as they are.`;
+const demoFolderHint = `This folder was written by \`okf demo\`, whose sample databases run only while it runs. Run \`${okfCommand()} demo --dir .\` here to start them again and re-extract into this bundle (edits are kept as on any extract); validate, status, search, approve, proposals, check-sql, eval and serve --mcp work here as they are.`;

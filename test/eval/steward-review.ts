@@ -6,7 +6,7 @@ import {
 } from "../read/search/demo-bundle-copy.js";
 
 /** Sets the Decision cell (the last) of the join-table row whose Join cell is `condition`. */
-const decideJoin =
+export const decideJoin =
   (condition: string, decision: "approved" | "rejected") =>
   (text: string): string =>
     text.replace(

@@ -32,8 +32,10 @@ export function formatEvaluation(report: EvalReport): string {
   if (report.gates.length > 0) lines.push("");
   for (const gate of report.gates) {
     const verdict = gate.passed ? "passed" : "FAILED";
+    // min-guard measures the lower of the two, which a reader cannot guess from the figures.
+    const measured = gate.gate === "min-guard" ? "lower of recall and precision" : "top-1";
     lines.push(
-      `Gate --${gate.gate} ${percent(gate.threshold)}: ${verdict} (measured ${percent(gate.measured)})`,
+      `Gate --${gate.gate} ${percent(gate.threshold)}: ${verdict} (${measured} ${percent(gate.measured)})`,
     );
   }
   return `${lines.join("\n")}\n`;
