@@ -1,3 +1,4 @@
+import type { JoinStanding } from "./concept-joins.js";
 import { allowsWrites, isAgentUsage } from "../../bundle/agent-usage.js";
 import type { GuardConcept, GuardKnowledge } from "./guard-knowledge.js";
 import { joinKey } from "./guard-knowledge.js";
@@ -193,9 +194,28 @@ function joinFindings(
       rule: "unapproved-join",
       severity: rejected ? "error" : "warning",
       ...fromConcept(first[0].concept),
-      message: rejected
-        ? `The join ${condition} is rejected in the Relationships of ${first[0].concept.qualifiedName}; do not join these tables this way.`
-        : `The join ${condition} is neither a foreign key nor an approved join; check the Relationships (related_concepts) for the right columns.`,
+      message: joinMessage(
+        condition,
+        standing,
+        first[0].concept.qualifiedName,
+        first[1].concept.qualifiedName,
+      ),
     },
   ];
+}
+
+/** Says whether the join is listed at all: a listed candidate only waits for a person's decision. */
+function joinMessage(
+  condition: string,
+  standing: JoinStanding | undefined,
+  left: string,
+  right: string,
+): string {
+  if (standing === "rejected") {
+    return `The join ${condition} is rejected in the Relationships of ${left} or ${right}; do not join these tables this way.`;
+  }
+  if (standing === "candidate") {
+    return `The join ${condition} is a candidate in the Relationships that nobody has approved (no foreign key enforces it); check its cardinality and prefer an approved join or a foreign key (related_concepts).`;
+  }
+  return `The join ${condition} is neither a foreign key nor a join listed in the Relationships of ${left} or ${right}; find the right columns with related_concepts.`;
 }

@@ -78,7 +78,9 @@ describe("checkSql on Redshift", () => {
       "redshift",
     );
     expect(summary(result.findings)).toEqual(["unapproved-join:warning:mart.sales_fact"]);
-    expect(result.findings[0]?.message).toContain("neither a foreign key nor an approved join");
+    expect(result.findings[0]?.message).toContain(
+      "is a candidate in the Relationships that nobody has approved",
+    );
   });
 
   it("reports writes to a read-only table and the default search path", () => {
