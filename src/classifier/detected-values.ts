@@ -18,7 +18,7 @@ const kindPhrases: Record<Exclude<ValueDetectionKind, "person_name">, string> = 
   card: "a payment card number (Luhn-valid)",
   iban: "an IBAN",
   ssn: "a US social security number",
-  ip_address: "a public IP address",
+  ip_address: "an IP address outside the private, loopback and link-local ranges",
   secret: "a secret (API key, token, private key or password hash)",
 };
 

@@ -31,6 +31,8 @@ function looksLikePhone(value: string): boolean {
   );
 }
 
+const macAddress = /^[0-9a-f]{2}(?:[:-][0-9a-f]{2}){5}$/i;
+
 const isoDate =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 const dayMonthYear = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
@@ -110,7 +112,12 @@ export const valueChecks = {
     phrase: "are images encoded as text (base64 or data URI)",
   },
   streetAddress: {
-    test: (value: string) => /\p{L}/u.test(value) && (/\d/.test(value) || /\n/.test(value.trim())),
+    // Hex digits are letters and digits too: an IPv6 or MAC address is not a street address.
+    test: (value: string) =>
+      /\p{L}/u.test(value) &&
+      (/\d/.test(value) || /\n/.test(value.trim())) &&
+      !isIpAddressOrNetwork(value) &&
+      !macAddress.test(value.trim()),
     phrase: "look like street addresses (words and a number)",
   },
   postalCode: {

@@ -90,6 +90,24 @@ describe("name and values together", () => {
   });
 });
 
+describe("addresses that are not postal", () => {
+  it("IPv6 and MAC addresses under an address name are not street addresses", () => {
+    const networkValues = repeat(
+      ["2001:db8::1", "2001:db8:0:1::7", "2001:db8::ff00:42:8329", "00:1a:2b:3c:4d:5e"],
+      20,
+    );
+    const [postal] = classifyField(facts("address", "text", networkValues));
+    expect(postal?.category).toBe("pii.postal_address");
+    expect(postal?.confidence).toBe("low");
+    expect(postal?.evidence[1]).toBe(
+      "0 of 20 sampled values look like street addresses (words and a number)",
+    );
+    expect(found("address", "text", repeat(["12 Rue de Rivoli", "4 Elm Street"], 10))).toEqual([
+      { category: "pii.postal_address", confidence: "high" },
+    ]);
+  });
+});
+
 describe("values alone", () => {
   it.each([
     ["contact", "email", "pii.email"],
