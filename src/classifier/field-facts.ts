@@ -1,5 +1,6 @@
 import type { Field, FieldProfile, FindingConfidence, ValueDetection } from "../model/index.js";
 import { imageShapeSuffix } from "../profiler/binary-shapes.js";
+import { samplesPerField } from "../profiler/field-accumulator.js";
 import { coreName, pathSegments, snakeWords } from "./field-names.js";
 import { typeFamilies, type TypeFamily } from "./type-family.js";
 import { valueChecks, type ValueCheckId } from "./value-checks.js";
@@ -44,16 +45,24 @@ export function fieldFacts(input: {
     if (value.trim() !== "") values.push(value);
   }
   const stats = input.field?.stats;
+  const families = typeFamilies(input.field, input.profile);
+  const binary = binaryFacts(input.profile);
+  // Text stored as bytes (VARBINARY): at least half the binary values read as text. Below a
+  // full sample every binary value was tried; a full sample says nothing of the rest.
+  const readable = values.length >= samplesPerField || 2 * values.length >= binary.of;
+  if (families.has("binary") && values.length > 0 && readable) {
+    families.add("string");
+  }
   return {
     path: input.path,
     ownName,
     name: coreName(snakeWords(ownName)),
     datasetName: input.datasetName,
     field: input.field,
-    families: typeFamilies(input.field, input.profile),
+    families,
     values,
     detected: input.profile?.detected ?? [],
-    binary: binaryFacts(input.profile),
+    binary,
     statsDistinct: stats?.distinctIsUnique ? undefined : stats?.distinct,
     rowEstimate: input.rowEstimate,
   };

@@ -31,6 +31,24 @@ const enumLike: ReadonlySet<BuiltInCategory> = new Set([
   "secret.token",
 ]);
 
+function familyAllowed(category: BuiltInCategory, facts: FieldFacts): boolean {
+  const allowed = allowedFamilies[category];
+  return [...facts.families].some((family) => allowed.includes(family));
+}
+
+/**
+ * A binary column with nothing sampled, under a name such as `user_real_name`: MySQL schemas
+ * (MediaWiki's among them) keep text in VARBINARY and BLOB columns, so the name stands, at low
+ * confidence, for a steward to confirm or reject.
+ */
+function mayBeTextAsBytes(category: BuiltInCategory, facts: FieldFacts): boolean {
+  return (
+    facts.families.has("binary") &&
+    facts.binary.of === 0 &&
+    allowedFamilies[category].includes("string")
+  );
+}
+
 export function assessName(facts: FieldFacts): Assessment {
   const findings: SensitiveFinding[] = [];
   const notes: string[] = [];
@@ -76,8 +94,10 @@ function vetoOf(
     const place = placeContext(facts.path, facts.datasetName);
     if (place !== undefined) return `"${place}" is a place or organisation, not a person`;
   }
-  const allowed = allowedFamilies[rule.category];
-  if (![...facts.families].some((family) => allowed.includes(family))) {
+  if (!familyAllowed(rule.category, facts) && !mayBeTextAsBytes(rule.category, facts)) {
+    if (facts.families.has("binary") && facts.binary.of > 0) {
+      return `${describeType(facts)}: ${String(facts.binary.of)} sampled values are bytes, not text`;
+    }
     return `${describeType(facts)} cannot hold ${categoryNouns[rule.category]}`;
   }
   if (facts.values.length === 0 && enumLike.has(rule.category)) {
@@ -109,7 +129,15 @@ function scoreName(
     evidence,
   });
   if (facts.values.length === 0) {
-    evidence.push("no sampled values to check");
+    if (!familyAllowed(rule.category, facts)) {
+      evidence.push(`${describeType(facts)} may hold text as bytes; no sampled values to check`);
+      return finding(rule.category, "low");
+    }
+    evidence.push(
+      facts.binary.of > 0
+        ? `${String(facts.binary.of)} sampled values are bytes, none of them text to check`
+        : "no sampled values to check",
+    );
     return finding(rule.category, "medium");
   }
   if (rule.hashedBecomes) {

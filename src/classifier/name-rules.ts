@@ -77,7 +77,7 @@ export const nameRules: readonly NameRule[] = [
   },
   {
     category: "pii.person_name",
-    core: "(?:first|last|middle|full|given|family|maiden|legal|preferred|christian|birth)_?names?|surname|forename|firstname|lastname|fname|lname|mname",
+    core: "(?:first|last|middle|full|given|family|maiden|legal|preferred|christian|birth|real)_?names?|surname|forename|firstname|lastname|fname|lname|mname",
     check: "personName",
   },
   {

@@ -8,7 +8,7 @@ import { showNumber, ValueRange } from "./value-range.js";
 import { shapeOf } from "./value-shapes.js";
 
 /** Values per field handed to the classifier's value rules. */
-const samplesPerField = 200;
+export const samplesPerField = 200;
 /** Sampled strings are cut here: enough for any value rule, bounded in memory. */
 const longestSample = 1_000;
 /** Binary values are told apart by their length and first bytes. */
@@ -209,9 +209,34 @@ function sampleText(leaf: Leaf): string | undefined {
       return String(leaf.value);
     case "date":
       return Number.isNaN(leaf.value.getTime()) ? undefined : leaf.value.toISOString();
+    case "binary":
+      return textInBytes(leaf.value);
     default:
       return undefined;
   }
+}
+
+// Control characters other than tab and line breaks: bytes that are not text.
+// eslint-disable-next-line no-control-regex
+const controlCharacter = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/**
+ * Text stored as bytes (MySQL VARBINARY and BLOB columns holding UTF-8, as MediaWiki does): the
+ * classifier checks it like any text. Images, hashes and other bytes are not valid UTF-8 or hold
+ * control characters, and give no sample.
+ */
+function textInBytes(bytes: Uint8Array): string | undefined {
+  const head = bytes.subarray(0, longestSample * 4);
+  let text: string;
+  try {
+    // Streaming: the samplers keep only a value's first bytes, so a character cut at the end is
+    // left out, not an error; invalid bytes anywhere else still are.
+    text = new TextDecoder("utf-8", { fatal: true }).decode(head, { stream: true });
+  } catch {
+    return undefined;
+  }
+  if (text.trim() === "" || controlCharacter.test(text)) return undefined;
+  return text.length > longestSample ? text.slice(0, longestSample) : text;
 }
 
 /** Characters as people count them: a surrogate pair (an emoji) is one. */

@@ -56,17 +56,18 @@ const expected: Record<string, { category: string; confidence: string }[]> = {
   username: [{ category: "pii.username", confidence: "high" }],
 };
 
-/** Extracts, profiles and classifies `staff_member` while the extraction is open, as the pipeline does. */
+/** Extracts, profiles and classifies one table while the extraction is open, as the pipeline does. */
 async function classifiedFindings<C extends SourceConfig>(
   extractor: Extractor<C>,
   config: C,
+  table = "staff_member",
 ): Promise<SensitiveFinding[]> {
   const extraction = await extractor.open(config, recordingContext());
   try {
     for await (const item of extraction.items) {
       if (!("dataset" in item)) continue;
       const staff = item.dataset;
-      if (staff.ref.name !== "staff_member") continue;
+      if (staff.ref.name !== table) continue;
       const profiled = await profileDataset(staff, sampleOf(extraction, staff, 1_000), {
         sampleRows: 1_000,
       });
@@ -75,7 +76,7 @@ async function classifiedFindings<C extends SourceConfig>(
   } finally {
     await extraction.close();
   }
-  throw new Error("staff_member was not extracted");
+  throw new Error(`${table} was not extracted`);
 }
 
 function byPath(findings: readonly SensitiveFinding[]): typeof expected {
@@ -131,6 +132,18 @@ describe.skipIf(skipMysql)("the classifier on MariaDB", () => {
       );
     }
     await db.admin("ANALYZE TABLE staff_member");
+    // Text kept as bytes, as MediaWiki keeps its users: names and emails in VARBINARY and BLOB.
+    await db.admin(`CREATE TABLE wiki_user (
+      user_id INT PRIMARY KEY, user_real_name VARBINARY(255), user_email TINYBLOB,
+      user_token BINARY(32))`);
+    for (let index = 0; index < rows; index += 1) {
+      await db.admin("INSERT INTO wiki_user VALUES (?, ?, ?, ?)", [
+        index + 1,
+        Buffer.from(names[index] ?? "", "utf8"),
+        Buffer.from(emails[index] ?? "", "utf8"),
+        randomBytes(32),
+      ]);
+    }
   });
   afterAll(async () => {
     await db.drop();
@@ -140,5 +153,15 @@ describe.skipIf(skipMysql)("the classifier on MariaDB", () => {
     const config = mysqlConfig(db.url, { databases: [db.name] });
     const findings = await classifiedFindings(mysqlExtractor, config);
     expect(byPath(findings)).toEqual(expected);
+  });
+
+  it("reads names and emails kept in VARBINARY and TINYBLOB as text", async () => {
+    const config = mysqlConfig(db.url, { databases: [db.name] });
+    const findings = await classifiedFindings(mysqlExtractor, config, "wiki_user");
+    expect(byPath(findings)).toEqual({
+      user_email: [{ category: "pii.email", confidence: "high" }],
+      user_real_name: [{ category: "pii.person_name", confidence: "high" }],
+      user_token: [{ category: "secret.token", confidence: "medium" }],
+    });
   });
 });
