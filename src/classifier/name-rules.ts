@@ -132,7 +132,7 @@ export const nameRules: readonly NameRule[] = [
   },
   {
     category: "secret.password",
-    core: "password|passwd|pass_?word|pwd|passphrase|pass_?code|passcode|security_?answer|secret_?answer",
+    core: "(?:new|old|temp|tmp)?(?:password|passwd|pwd)|pass_?word|passphrase|pass_?code|passcode|security_?answer|secret_?answer",
     unless: /(?:^|_)(?:hashed|encrypted|crypted|enc)_(?:password|passwd|pwd)$/,
     hashedBecomes: "secret.password_hash",
   },
